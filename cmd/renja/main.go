@@ -1,0 +1,28 @@
+// Command renja builds an Indonesian kecamatan's annual work plan (Rencana
+// Kerja, "Renja") from Markdown, CSV and TOML files: a checked website and a
+// print-grade PDF.
+//
+// Usage:
+//
+//	renja build [-o DIR] [--no-pdf] [--final] [--chrome PATH] [--date YYYY-MM-DD] [-q] [PROJECT]
+//	renja check [--json] [PROJECT]
+//	renja version
+//
+// Exit codes: 0 success, 1 the build or check failed, 2 bad usage or unreadable input.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"renja/internal/cli"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,298 @@
+// Package build runs the pipeline: load the project (config → content and
+// data → model), check it, render the website edition, and print the PDF with
+// headless Chrome. Output is staged in temporary files and renamed into
+// output/ only when the whole build succeeded, so a failed build leaves the
+// previous output as it was.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"renja/internal/check"
+	"renja/internal/diag"
+	"renja/internal/model"
+	"renja/internal/pdf"
+	"renja/internal/render"
+)
+
+// Options of a build.
+type Options struct {
+	Dir     string        // the project folder
+	Out     string        // the output folder; default Dir/output
+	NoPDF   bool          // write the website only
+	Final   bool          // refuse while the checker reports errors
+	Chrome  string        // the browser; default: FindChrome
+	Date    time.Time     // the date written into the PDF; zero: now
+	Log     io.Writer     // progress, one line a stage; nil: quiet
+	Browser *pdf.Browser  // a running browser to print with (serve, batch); nil: start one
+	Timeout time.Duration // for the whole PDF stage; default 2 minutes
+}
+
+// Result of a build.
+type Result struct {
+	Project     *model.Project
+	Diagnostics []diag.Diagnostic
+	Errors      int      // diagnostics of severity error
+	Files       []string // written, relative to Out
+	PDF         string   // the PDF's path, when one was printed
+	Prints      int      // how many times Chrome printed
+}
+
+// ErrFinal is returned by a --final build while errors remain.
+var ErrFinal = errors.New("the checker reports errors: a final PDF is refused")
+
+// NoChromeError says that no browser was found; the website was written.
+type NoChromeError struct{ Err error }
+
+func (e *NoChromeError) Error() string { return e.Err.Error() }
+func (e *NoChromeError) Unwrap() error { return e.Err }
+
+// Build builds the project.
+func Build(ctx context.Context, o Options) (*Result, error) {
+	if o.Out == "" {
+		o.Out = filepath.Join(o.Dir, "output")
+	}
+	if o.Timeout == 0 {
+		o.Timeout = 2 * time.Minute
+	}
+	lg := &stageLog{w: o.Log, t: time.Now()}
+	p, err := model.Load(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	lg.done("load")
+	res := &Result{Project: p, Diagnostics: check.Run(p)}
+	res.Errors, _ = check.Count(res.Diagnostics)
+	lg.done(fmt.Sprintf("check (%d errors)", res.Errors))
+	if o.Final && res.Errors > 0 {
+		return res, ErrFinal
+	}
+	tpl, err := render.LoadTemplates(o.Dir)
+	if err != nil {
+		return res, err
+	}
+	web, err := render.Render(p, tpl, render.Options{Diagnostics: res.Diagnostics, PDF: p.Config.Plan.PDF})
+	if err != nil {
+		return res, err
+	}
+	lg.done("html")
+	if err := os.MkdirAll(o.Out, 0o755); err != nil {
+		return res, err
+	}
+	unlock, err := lock(o.Out)
+	if err != nil {
+		return res, err
+	}
+	defer unlock()
+	st, err := newStage(o.Out)
+	if err != nil {
+		return res, err
+	}
+	defer st.discard()
+	if err := st.write("index.html", web.HTML); err != nil {
+		return res, err
+	}
+	for name, b := range web.Assets {
+		if name == "print.css" {
+			continue
+		}
+		if err := st.write(name, b); err != nil {
+			return res, err
+		}
+	}
+	var pdfErr error
+	if !o.NoPDF {
+		var doc []byte
+		doc, res.Prints, pdfErr = printPDF(ctx, o, p, tpl, res.Diagnostics, lg)
+		if pdfErr == nil {
+			if err := st.write(p.Config.Plan.PDF, doc); err != nil {
+				return res, err
+			}
+			res.PDF = filepath.Join(o.Out, p.Config.Plan.PDF)
+		} else if !errors.As(pdfErr, new(*NoChromeError)) {
+			return res, pdfErr // nothing is written: the previous output stays
+		}
+	}
+	files, err := st.commit()
+	res.Files = files
+	if err != nil {
+		return res, err
+	}
+	lg.done("write")
+	return res, pdfErr
+}
+
+// printPDF prints the paged edition twice: once with placeholders where the
+// table of contents shows page numbers, then, after reading from the PDF on
+// which page each heading landed, with the real numbers. A third print runs
+// only if the numbers moved the headings.
+func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Templates, ds []diag.Diagnostic, lg *stageLog) ([]byte, int, error) {
+	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
+	defer cancel()
+	b := o.Browser
+	if b == nil {
+		path, err := pdf.FindChrome(o.Chrome)
+		if err != nil {
+			return nil, 0, &NoChromeError{err}
+		}
+		b, err = pdf.Start(ctx, path)
+		if err != nil {
+			return nil, 0, err
+		}
+		defer b.Close()
+		lg.done("chrome start")
+	}
+	dir, err := os.MkdirTemp(o.Out, ".renja-print-")
+	if err != nil {
+		return nil, 0, err
+	}
+	defer os.RemoveAll(dir)
+	var pages map[string]string
+	var prev, dests map[string]int
+	var doc []byte
+	var out *render.Output
+	prints := 0
+	for prints < 3 {
+		out, err = render.Render(p, tpl, render.Options{Print: true, Pages: pages, Diagnostics: ds})
+		if err != nil {
+			return nil, prints, err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "print.html"), out.HTML, 0o644); err != nil {
+			return nil, prints, err
+		}
+		for name, b := range out.Assets {
+			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+				return nil, prints, err
+			}
+		}
+		var refused []string
+		doc, refused, err = b.Print(ctx, dir, "print.html")
+		prints++
+		if err != nil {
+			return nil, prints, err
+		}
+		if len(refused) > 0 && lg.w != nil {
+			fmt.Fprintf(lg.w, "renja: refused %d request(s) outside the project: %s\n", len(refused), strings.Join(refused, ", "))
+		}
+		dests, err = pdf.Destinations(doc)
+		if err != nil {
+			return nil, prints, err
+		}
+		lg.done(fmt.Sprintf("print %d", prints))
+		if prev != nil && same(prev, dests, out.Dests) {
+			break
+		}
+		prev = dests
+		pages = Labels(dests, out)
+	}
+	date := o.Date
+	if date.IsZero() {
+		date = time.Now()
+	}
+	c := p.Config
+	meta := pdf.Meta{
+		Title:    c.Plan.Title + " " + c.Office.Name,
+		Author:   c.Office.Name,
+		Subject:  fmt.Sprintf("Rencana Kerja (Renja) %s Kabupaten %s Tahun %d", c.Office.Name, c.Office.Kabupaten, c.Plan.Year),
+		Keywords: fmt.Sprintf("Renja, Rencana Kerja, %s, %s, %d", c.Office.Name, c.Office.Kabupaten, c.Plan.Year),
+		Creator:  "renja",
+		Lang:     "id",
+		Date:     date,
+	}
+	doc, err = pdf.Finish(doc, meta, pageLabels(dests, out))
+	if err != nil {
+		return nil, prints, err
+	}
+	lg.done("finish pdf")
+	return doc, prints, nil
+}
+
+func same(a, b map[string]int, ids []string) bool {
+	for _, id := range ids {
+		if a[id] != b[id] {
+			return false
+		}
+	}
+	return true
+}
+
+// Labels turns page indexes into the numbers printed on the pages: nothing on
+// the cover and the decree, i, ii, … on the front matter, 1, 2, … from the
+// first chapter on.
+func Labels(dests map[string]int, out *render.Output) map[string]string {
+	front, body := bounds(dests, out)
+	m := map[string]string{}
+	for _, id := range out.Dests {
+		i, ok := dests[id]
+		switch {
+		case !ok:
+		case body >= 0 && i >= body:
+			m[id] = strconv.Itoa(i - body + 1)
+		case front >= 0 && i >= front:
+			m[id] = Roman(i - front + 1)
+		}
+	}
+	return m
+}
+
+func bounds(dests map[string]int, out *render.Output) (front, body int) {
+	front, body = -1, -1
+	for _, id := range out.Front {
+		if i, ok := dests[id]; ok && (front < 0 || i < front) {
+			front = i
+		}
+	}
+	if i, ok := dests[out.First]; ok {
+		body = i
+	}
+	return front, body
+}
+
+func pageLabels(dests map[string]int, out *render.Output) []pdf.Label {
+	front, body := bounds(dests, out)
+	labels := []pdf.Label{{From: 0, Style: ""}}
+	if front > 0 {
+		labels = append(labels, pdf.Label{From: front, Style: "r", Start: 1})
+	} else if front == 0 {
+		labels[0] = pdf.Label{From: 0, Style: "r", Start: 1}
+	}
+	if body > front && body > 0 {
+		labels = append(labels, pdf.Label{From: body, Style: "D", Start: 1})
+	}
+	return labels
+}
+
+// Roman writes n in lower-case roman numerals.
+func Roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+type stageLog struct {
+	w io.Writer
+	t time.Time
+}
+
+func (l *stageLog) done(stage string) {
+	now := time.Now()
+	if l.w != nil {
+		fmt.Fprintf(l.w, "renja: %-22s %6.0f ms\n", stage, float64(now.Sub(l.t).Microseconds())/1000)
+	}
+	l.t = now
+}

@@ -1,0 +1,96 @@
+// Package check verifies every number of a Renja and reports each mistake at
+// its cell: hierarchy sums, derived columns, agreement across tables, codes
+// and values. Each rule has a stable id; renja.toml can change a rule's
+// severity and tolerance under [check.<rule>].
+package check
+
+import (
+	"fmt"
+
+	"renja/internal/config"
+	"renja/internal/diag"
+	"renja/internal/model"
+	"renja/internal/table"
+)
+
+// Rule ids.
+const (
+	Hierarchy  = "hierarchy"   // a stated parent amount differs from the sum of its children
+	Derived    = "derived"     // a derived column differs from its formula
+	CrossTable = "cross-table" // the same code and measure differ between tables, or a sub kegiatan is missing from one
+	Codes      = "codes"       // a code cannot be read, is duplicated, lacks its parent, or its name disagrees with its level
+	Values     = "values"      // a cell cannot be read, or its value is impossible
+)
+
+// Rules lists the rules in the order they run.
+var Rules = []string{Codes, Values, Hierarchy, Derived, CrossTable}
+
+// Run checks the project and returns its diagnostics, sorted.
+func Run(p *model.Project) []diag.Diagnostic {
+	c := &checker{p: p, cfg: p.Config}
+	c.codes()
+	c.values()
+	c.hierarchy()
+	c.derived()
+	c.crossTable()
+	diag.SortDiagnostics(c.out)
+	return c.out
+}
+
+// Count returns the number of errors and warnings.
+func Count(ds []diag.Diagnostic) (errors, warnings int) {
+	for _, d := range ds {
+		switch d.Severity {
+		case diag.SevError:
+			errors++
+		case diag.SevWarning:
+			warnings++
+		}
+	}
+	return
+}
+
+type checker struct {
+	p   *model.Project
+	cfg *config.Config
+	out []diag.Diagnostic
+}
+
+// report adds a diagnostic at a cell with the rule's configured severity.
+func (c *checker) report(rule string, sev diag.Severity, t *table.Table, r *table.Row, col int, format string, args ...any) *diag.Diagnostic {
+	if s := c.cfg.Rule(rule).Severity; s != "" {
+		sev = diag.Severity(s)
+	}
+	if sev == diag.SevOff {
+		return &diag.Diagnostic{}
+	}
+	d := diag.Diagnostic{Severity: sev, Rule: rule, File: t.Path, Message: fmt.Sprintf(format, args...)}
+	if r != nil {
+		d.Line = r.Line
+		if col >= 0 {
+			d.Line, d.Column = r.Cells[col].Line, r.Cells[col].Col
+		}
+		d.Code = codeOf(t, r)
+	} else if col >= 0 {
+		d.Line, d.Column = 1, t.HeaderCol[col]
+	}
+	c.out = append(c.out, d)
+	return &c.out[len(c.out)-1]
+}
+
+func codeOf(t *table.Table, r *table.Row) string {
+	if r.CodeErr == nil && !r.Code.IsZero() {
+		return r.Code.String()
+	}
+	if i := t.CodeCol(); i >= 0 {
+		return r.Cells[i].Raw
+	}
+	return ""
+}
+
+func (c *checker) tolerance(rule string, def float64) float64 {
+	if rc, ok := c.cfg.Check[rule]; ok && rc.Tolerance > 0 {
+		return rc.Tolerance
+	}
+	return def
+}

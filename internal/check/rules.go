@@ -1,0 +1,448 @@
+package check
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"renja/internal/diag"
+	"renja/internal/kode"
+	"renja/internal/model"
+	"renja/internal/num"
+	"renja/internal/table"
+)
+
+// indicatorName matches names that read as an indicator, not as a program,
+// kegiatan or sub kegiatan ("Persentase rata-rata capaian …").
+var indicatorName = regexp.MustCompile(`(?i)^\s*(persentase|jumlah|indeks|rasio|tingkat|rata-rata|capaian)\b`)
+
+func (c *checker) codes() {
+	for _, t := range c.p.Tables {
+		ci := t.CodeCol()
+		if ci < 0 {
+			continue
+		}
+		for _, r := range t.Rows {
+			if r.CodeErr != nil {
+				var ke *kode.Error
+				d := c.report(Codes, diag.SevError, t, r, ci, "%v", r.CodeErr)
+				if asKode(r.CodeErr, &ke) {
+					d.Message = "code cannot be read"
+					d.Found, d.Expected, d.Hint = quote(ke.Found), ke.Expected, ke.Hint
+				}
+			}
+		}
+		tr := c.p.Trees[t.ID]
+		if tr == nil {
+			continue
+		}
+		for _, n := range tr.Nodes {
+			for _, dup := range n.Dups {
+				d := c.report(Codes, diag.SevError, t, dup, ci, "code %s appears again (first on line %d)", n.Code, n.Row.Line)
+				d.Found, d.Expected = quote(dup.Cells[ci].Raw), "each code once"
+				d.Hint = "a code stands for one program, kegiatan or sub kegiatan; give this row its own code or merge the rows"
+			}
+			if l := n.Level(); l == kode.Kegiatan || l == kode.SubKegiatan {
+				if want := n.Code.Parent(); tr.Node(want) == nil {
+					d := c.report(Codes, diag.SevError, t, n.Row, ci, "the parent %s %s of %s %s is not in the table", want.Level(), want, l, n.Code)
+					d.Found, d.Expected = "no row "+want.String(), "a row for "+want.String()
+					d.Hint = "add the parent's row, or correct the code (the seed writes some kegiatan of one program under another number)"
+				}
+			}
+			if n.Level() == kode.SubKegiatan || n.Level() == kode.Kegiatan {
+				name := t.Name(n.Row)
+				if indicatorName.MatchString(name) {
+					d := c.report(Codes, diag.SevWarning, t, n.Row, t.NameCol(), "%s %s is named like an indicator: %q", n.Level(), n.Code, name)
+					d.Found, d.Expected = quote(name), "the "+n.Level().String()+"'s name from the nomenclature"
+					d.Hint = "the indicator belongs in the indicator column; write the " + n.Level().String() + "'s own name here"
+				}
+			}
+		}
+	}
+}
+
+func asKode(err error, ke **kode.Error) bool {
+	e, ok := err.(*kode.Error)
+	if ok {
+		*ke = e
+	}
+	return ok
+}
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+// percentIndicator matches indicators measured in percent: "(%)" or "Persentase …".
+var percentIndicator = regexp.MustCompile(`(?i)\(%\)\s*$|^\s*persentase\b`)
+
+func (c *checker) values() {
+	for _, t := range c.p.Tables {
+		ind := indicatorCol(t)
+		for _, r := range t.Rows {
+			isPct := ind >= 0 && percentIndicator.MatchString(r.Cells[ind].Raw)
+			for i, col := range t.Columns {
+				cell := r.Cells[i]
+				if cell.Err != nil {
+					d := c.report(Values, diag.SevError, t, r, i, "%s cannot be read as %s", col.Name, col.Type)
+					if ne, ok := cell.Err.(*num.Error); ok {
+						d.Found, d.Expected, d.Hint = quote(cell.Raw), ne.Expected, ne.Hint
+					} else {
+						d.Found, d.Expected = quote(cell.Raw), string(col.Type)
+					}
+					continue
+				}
+				if !cell.Present {
+					continue
+				}
+				switch col.Type {
+				case table.Money:
+					if cell.Money < 0 {
+						d := c.report(Values, diag.SevError, t, r, i, "%s is negative", col.Name)
+						d.Found, d.Expected = num.FormatMoney(cell.Money), "an amount of 0 or more"
+					}
+				case table.Target:
+					if cell.Target.Unit == "" && t.CodeCol() >= 0 {
+						d := c.report(Values, diag.SevError, t, r, i, "the target %s has no unit", cell.Raw)
+						d.Found, d.Expected = quote(cell.Raw), "a number with its unit, e.g. "+cell.Raw+" Dok"
+						d.Hint = "write the unit after the number"
+					} else if cell.Target.Unit == "%" && cell.Target.Value > num.DecOf(100) {
+						d := c.report(Values, diag.SevError, t, r, i, "percentage above 100")
+						d.Found, d.Expected = cell.Raw, "at most 100%"
+					}
+				case table.Percent:
+					if col.Expr == nil && cell.Dec > num.DecOf(100) {
+						d := c.report(Values, diag.SevWarning, t, r, i, "%s is above 100%%", col.Name)
+						d.Found, d.Expected = cell.Raw, "at most 100"
+					}
+				case table.Number:
+					if isPct && cell.Dec > num.DecOf(100) {
+						d := c.report(Values, diag.SevError, t, r, i, "the indicator is a percentage but %s is above 100", col.Name)
+						d.Found, d.Expected = cell.Raw, "at most 100"
+					}
+				}
+			}
+		}
+	}
+}
+
+// indicatorCol finds the indicator column: a text column named or titled "indikator".
+func indicatorCol(t *table.Table) int {
+	for i, col := range t.Columns {
+		if col.Type == table.Text && (strings.HasPrefix(col.Name, "indikator") || strings.Contains(strings.ToLower(col.Title), "indikator")) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (c *checker) hierarchy() {
+	for _, t := range c.p.Tables {
+		tr := c.p.Trees[t.ID]
+		if tr == nil {
+			continue
+		}
+		for i, col := range t.Columns {
+			if col.Type != table.Money {
+				continue
+			}
+			check := func(n *model.Node, rows []*table.Row, what string) {
+				want, ok := tr.Sum(n, i)
+				if !ok {
+					return
+				}
+				for _, r := range rows {
+					cell := r.Cells[i]
+					if !cell.Present || cell.Err != nil || cell.Money == want {
+						continue
+					}
+					d := c.report(Hierarchy, diag.SevError, t, r, i, "%s %s states %s, but its %s add up to %s (differs by %s)",
+						what, col.Name, num.FormatMoney(cell.Money), childWord(n), num.FormatMoney(want), num.FormatMoney(abs(cell.Money-want)))
+					d.Found, d.Expected = num.FormatMoney(cell.Money), num.FormatMoney(want)
+					d.Hint = "the printed total is the computed one; correct the stated amount or the amounts below it"
+				}
+			}
+			for _, n := range tr.Nodes {
+				if len(n.Children) > 0 {
+					check(n, n.Rows(), n.Level().String()+" "+n.Code.String())
+				}
+			}
+			check(tr.Root, tr.Totals, "the total")
+		}
+	}
+}
+
+func childWord(n *model.Node) string {
+	switch n.Level() {
+	case kode.Program:
+		return "kegiatan"
+	case kode.Kegiatan:
+		return "sub kegiatan"
+	case kode.None:
+		return "rows"
+	}
+	return "parts"
+}
+
+func abs(m num.Money) num.Money {
+	if m < 0 {
+		return -m
+	}
+	return m
+}
+
+// value returns a cell's quantity as a Dec: money, number, percent or target.
+func value(col *table.Column, cell table.Cell) (num.Dec, bool) {
+	if !cell.Present || cell.Err != nil {
+		return 0, false
+	}
+	if col.Type == table.Money {
+		return num.Dec(cell.Money) * num.Scale, true
+	}
+	return cell.Dec, true
+}
+
+type failure struct {
+	r             *table.Row
+	found, expect num.Dec
+	detail        string
+}
+
+func (c *checker) derived() {
+	tol := num.Dec(math.Round(c.tolerance(Derived, 0.01) * num.Scale))
+	for _, t := range c.p.Tables {
+		for i := range t.Columns {
+			col := &t.Columns[i]
+			if col.Expr == nil {
+				continue
+			}
+			var fails []failure
+			checked := 0
+			for _, r := range t.Rows {
+				got, ok := value(col, r.Cells[i])
+				if !ok {
+					continue
+				}
+				var args []num.Dec
+				for _, a := range col.Expr.Args {
+					v, ok := value(&t.Columns[a], r.Cells[a])
+					if !ok {
+						break
+					}
+					args = append(args, v)
+				}
+				if len(args) != len(col.Expr.Args) {
+					continue
+				}
+				var want num.Dec
+				switch col.Expr.Op {
+				case "ratio":
+					w, ok := num.Ratio(args[0], args[1])
+					if !ok {
+						continue
+					}
+					want = w
+				case "sum":
+					for _, a := range args {
+						want += a
+					}
+				}
+				checked++
+				if diff := got - want; diff > tol || -diff > tol {
+					fails = append(fails, failure{r: r, found: got, expect: want})
+				}
+			}
+			if len(fails) >= 5 && len(fails)*5 >= checked*4 {
+				d := c.report(Derived, diag.SevError, t, nil, i, "column %s (%s) differs from its formula %s in %d of %d rows: the column seems to hold something else than its header's formula",
+					col.Name, col.Number, col.Formula, len(fails), checked)
+				d.Found = fmt.Sprintf("%s in row %d", format(col, fails[0].found), fails[0].r.Line)
+				d.Expected = format(col, fails[0].expect)
+				d.Hint = "check what the column really holds; if the header is wrong, correct the formula in " + t.File
+				continue
+			}
+			for _, f := range fails {
+				d := c.report(Derived, diag.SevError, t, f.r, i, "%s should be %s = %s, not %s (differs by %s)",
+					col.Name, col.Formula, format(col, num.Round(f.expect, 2)), format(col, f.found), format(col, absDec(f.found-f.expect)))
+				d.Found, d.Expected = format(col, f.found), format(col, num.Round(f.expect, 2))
+				d.Hint = "the figure is computed from the row; correct it, or the figures it is computed from"
+			}
+		}
+	}
+}
+
+func absDec(d num.Dec) num.Dec {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+func format(col *table.Column, d num.Dec) string {
+	switch col.Type {
+	case table.Money:
+		return num.FormatMoney(num.Money(d / num.Scale))
+	case table.Percent:
+		return num.FormatDec(num.Round(d, 2), -1) + "%"
+	}
+	return num.FormatDec(d, -1)
+}
+
+type measured struct {
+	t    *table.Table
+	r    *table.Row
+	col  int
+	leaf bool
+}
+
+// crossTable compares cells with the same measure and code across tables;
+// the plan table (plan.table) is the reference where it has the measure.
+func (c *checker) crossTable() {
+	byMeasure := map[string]map[string][]measured{} // measure → code → cells
+	tablesOf := map[string][]*table.Table{}
+	for _, t := range c.p.Tables {
+		tr := c.p.Trees[t.ID]
+		for i, col := range t.Columns {
+			if col.Measure == "" {
+				continue
+			}
+			if byMeasure[col.Measure] == nil {
+				byMeasure[col.Measure] = map[string][]measured{}
+			}
+			tablesOf[col.Measure] = append(tablesOf[col.Measure], t)
+			for _, r := range t.Rows {
+				if r.CodeErr != nil || r.Code.IsZero() {
+					continue
+				}
+				leaf := true
+				if tr != nil {
+					if n := tr.Node(r.Code); n != nil && len(n.Children) > 0 {
+						leaf = false
+					}
+				}
+				k := r.Code.String()
+				byMeasure[col.Measure][k] = append(byMeasure[col.Measure][k], measured{t, r, i, leaf})
+			}
+		}
+	}
+	measures := make([]string, 0, len(byMeasure))
+	for m := range byMeasure {
+		measures = append(measures, m)
+	}
+	sort.Strings(measures)
+	plan := c.cfg.Plan.Table
+	for _, m := range measures {
+		tables := tablesOf[m]
+		if len(tables) < 2 {
+			continue
+		}
+		codes := make([]string, 0, len(byMeasure[m]))
+		for k := range byMeasure[m] {
+			codes = append(codes, k)
+		}
+		sort.Strings(codes)
+		for _, k := range codes {
+			cells := byMeasure[m][k]
+			sort.SliceStable(cells, func(i, j int) bool { return cells[i].t.ID == plan && cells[j].t.ID != plan })
+			ref := cells[0]
+			refCol := &ref.t.Columns[ref.col]
+			for _, o := range cells[1:] {
+				if o.t == ref.t {
+					continue
+				}
+				oc := &o.t.Columns[o.col]
+				if refCol.Type == table.Money && !(ref.leaf && o.leaf) {
+					continue // parents' amounts are checked by the hierarchy rule
+				}
+				a, b := ref.r.Cells[ref.col], o.r.Cells[o.col]
+				if a.Err != nil || b.Err != nil || !a.Present || !b.Present {
+					continue
+				}
+				if same, fa, fb := agree(c.cfg.Units, refCol, a, oc, b); !same {
+					d := c.report(CrossTable, diag.SevError, o.t, o.r, o.col, "%s of %s is %s here but %s in %s:%d", m, k, fb, fa, ref.t.Path, a.Line)
+					d.Found, d.Expected = fb, fa
+					d.Hint = "the same code and year must carry the same figure in every table; correct one of them"
+				}
+			}
+		}
+		c.missing(m, tables, byMeasure[m])
+	}
+}
+
+// agree compares two cells of one measure: money exactly, targets by number
+// and unit (unit spellings from renja.toml's [units] are the same unit), a
+// plain number with a target by the number alone.
+func agree(units map[string]string, ca *table.Column, a table.Cell, cb *table.Column, b table.Cell) (bool, string, string) {
+	if ca.Type == table.Money || cb.Type == table.Money {
+		return a.Money == b.Money, num.FormatMoney(a.Money), num.FormatMoney(b.Money)
+	}
+	va, vb := a.Dec, b.Dec
+	fa, fb := a.Raw, b.Raw
+	if va != vb {
+		return false, fa, fb
+	}
+	if ca.Type == table.Target && cb.Type == table.Target {
+		ua, ub := unit(units, a.Target.Unit), unit(units, b.Target.Unit)
+		if ua != ub {
+			return false, fa, fb
+		}
+	}
+	return true, fa, fb
+}
+
+func unit(aliases map[string]string, u string) string {
+	u = strings.Join(strings.Fields(u), " ")
+	for k, v := range aliases {
+		if strings.EqualFold(u, k) {
+			u = v
+			break
+		}
+	}
+	return strings.ToLower(u)
+}
+
+// missing reports a sub kegiatan that some tables of a money measure plan
+// and another leaves out.
+func (c *checker) missing(m string, tables []*table.Table, cells map[string][]measured) {
+	money := false
+	for _, t := range tables {
+		for _, col := range t.Columns {
+			if col.Measure == m && col.Type == table.Money {
+				money = true
+			}
+		}
+	}
+	if !money {
+		return
+	}
+	codes := make([]string, 0, len(cells))
+	for k := range cells {
+		codes = append(codes, k)
+	}
+	sort.Strings(codes)
+	for _, k := range codes {
+		if kode.MustParse(k).Level() != kode.SubKegiatan {
+			continue
+		}
+		in := map[*table.Table]bool{}
+		for _, x := range cells[k] {
+			in[x.t] = true
+		}
+		for _, t := range tables {
+			if in[t] {
+				continue
+			}
+			x := cells[k][0]
+			var others []string
+			for _, o := range tables {
+				if in[o] {
+					others = append(others, o.Path)
+				}
+			}
+			d := c.report(CrossTable, diag.SevError, x.t, x.r, t0(x.t), "sub kegiatan %s (%s) is planned in %s but missing from %s", k, x.t.Name(x.r), strings.Join(others, " and "), t.Path)
+			d.Found, d.Expected = "no row in "+t.Path, "a row for "+k+" in every table of "+m
+			d.Hint = "add the row to " + t.Path + ", or remove the sub kegiatan from the other tables"
+		}
+	}
+}
+
+func t0(t *table.Table) int { return t.CodeCol() }

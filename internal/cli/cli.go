@@ -1,0 +1,242 @@
+// Package cli is renja's command line: flags, messages and exit codes. The
+// work is done by the stage packages; main only wires signals to Run.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"renja/internal/build"
+	"renja/internal/check"
+	"renja/internal/diag"
+	"renja/internal/model"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitFail  = 1
+	ExitUsage = 2
+)
+
+const usage = `renja makes a kecamatan's Rencana Kerja (Renja) from plain files.
+
+Usage:
+  renja build [flags] [PROJECT]   check, then write the website and the PDF to PROJECT/output
+  renja check [flags] [PROJECT]   check every number and report each mistake at its cell
+  renja version                   print the version
+
+PROJECT is the folder holding renja.toml (default: the current folder).
+Run 'renja COMMAND -h' for a command's flags.
+`
+
+// Run runs one command line and returns the exit code.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "renja: internal error: %v\nPlease report this with the command you ran.\n%s", r, debug.Stack())
+			code = ExitFail
+		}
+	}()
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(ctx, args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "renja", version())
+		return ExitOK
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
+	fmt.Fprintf(stderr, "renja: unknown command %q\n\n%s", args[0], usage)
+	return ExitUsage
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v := bi.Main.Version
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				return v + " " + s.Value[:12]
+			}
+		}
+		return v
+	}
+	return "(devel)"
+}
+
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: renja %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// project returns the one positional argument, or ".".
+func project(fs *flag.FlagSet, stderr io.Writer) (string, bool) {
+	switch fs.NArg() {
+	case 0:
+		return ".", true
+	case 1:
+		return fs.Arg(0), true
+	}
+	fmt.Fprintf(stderr, "renja: one project folder at most, got %d: %s\n", fs.NArg(), strings.Join(fs.Args(), " "))
+	return "", false
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "build [flags] [PROJECT]", stderr)
+	out := fs.String("o", "", "output folder (default PROJECT/output)")
+	noPDF := fs.Bool("no-pdf", false, "write the website only")
+	final := fs.Bool("final", false, "refuse while `renja check` reports errors; print the final PDF")
+	chrome := fs.String("chrome", "", "Chrome, Chromium or Edge to print with (default: $RENJA_CHROME, then the usual places)")
+	date := fs.String("date", "", "date written into the PDF, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else now)")
+	quiet := fs.Bool("q", false, "print no progress")
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	dir, ok := project(fs, stderr)
+	if !ok {
+		return ExitUsage
+	}
+	when, err := pdfDate(*date)
+	if err != nil {
+		fmt.Fprintf(stderr, "renja: %v\n", err)
+		return ExitUsage
+	}
+	o := build.Options{Dir: dir, Out: *out, NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when}
+	if !*quiet {
+		o.Log = stderr
+	}
+	res, err := build.Build(ctx, o)
+	if res != nil {
+		printDiagnostics(stderr, res.Diagnostics, *quiet)
+	}
+	var noChrome *build.NoChromeError
+	switch {
+	case errors.Is(err, build.ErrFinal):
+		fmt.Fprintf(stderr, "renja: %v (%d); nothing was written\n", err, res.Errors)
+		return ExitFail
+	case errors.As(err, &noChrome):
+		fmt.Fprintf(stderr, "renja: the website was written to %s, but no PDF: %v\n", outDir(o), err)
+		return ExitFail
+	case err != nil:
+		fmt.Fprintf(stderr, "%s\nrenja: build failed; output/ was left as it was\n", err)
+		return ExitFail
+	}
+	if !*quiet {
+		what := "website"
+		if res.PDF != "" {
+			what += " and " + res.PDF
+		}
+		state := "final"
+		if res.Errors > 0 {
+			state = fmt.Sprintf("DRAFT (%d errors to fix before it can be final)", res.Errors)
+		} else if !*final {
+			state = "ready"
+		}
+		fmt.Fprintf(stdout, "renja: wrote %s to %s: %s\n", what, outDir(o), state)
+	}
+	return ExitOK
+}
+
+func outDir(o build.Options) string {
+	if o.Out != "" {
+		return o.Out
+	}
+	return strings.TrimPrefix(o.Dir+"/output", "./")
+}
+
+func pdfDate(s string) (time.Time, error) {
+	if s != "" {
+		t, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--date %q is not a date: write YYYY-MM-DD", s)
+		}
+		return t, nil
+	}
+	if e := os.Getenv("SOURCE_DATE_EPOCH"); e != "" {
+		n, err := strconv.ParseInt(e, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", e)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Time{}, nil
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check [--json] [PROJECT]", stderr)
+	asJSON := fs.Bool("json", false, "print a JSON array of diagnostics")
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	dir, ok := project(fs, stderr)
+	if !ok {
+		return ExitUsage
+	}
+	p, err := model.Load(dir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return ExitUsage
+	}
+	ds := check.Run(p)
+	if *asJSON {
+		if ds == nil {
+			ds = []diag.Diagnostic{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(ds)
+	} else {
+		printDiagnostics(stdout, ds, false)
+	}
+	if e, _ := check.Count(ds); e > 0 {
+		return ExitFail
+	}
+	return ExitOK
+}
+
+// printDiagnostics prints them grouped by file, with a summary line.
+func printDiagnostics(w io.Writer, ds []diag.Diagnostic, quiet bool) {
+	file := ""
+	for _, d := range ds {
+		if quiet && d.Severity != diag.SevError {
+			continue
+		}
+		if d.File != file && file != "" {
+			fmt.Fprintln(w)
+		}
+		file = d.File
+		fmt.Fprintln(w, d.String())
+	}
+	e, wn := check.Count(ds)
+	if e+wn > 0 {
+		fmt.Fprintf(w, "\n%d errors, %d warnings\n", e, wn)
+	}
+}
+
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	return ExitUsage
+}

@@ -1,0 +1,188 @@
+// Package config reads renja.toml, the document's settings: the office, the
+// plan year, the signatory, the paper and the order of the parts.
+package config
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"renja/internal/diag"
+	"renja/internal/tomlx"
+)
+
+// FileName is the settings file at the root of a project.
+const FileName = "renja.toml"
+
+// Config is renja.toml.
+type Config struct {
+	Office    Office                `toml:"office"`
+	Plan      Plan                  `toml:"plan"`
+	Signatory Signatory             `toml:"signatory"`
+	Decree    Decree                `toml:"decree"`
+	Paper     Paper                 `toml:"paper"`
+	Parts     []string              `toml:"parts"` // content ids in document order; empty: file name order
+	Units     map[string]string     `toml:"units"` // unit spellings that mean the same: Dok = "Dokumen"
+	Check     map[string]RuleConfig `toml:"check"`
+}
+
+// Office is the kecamatan office that writes the Renja.
+type Office struct {
+	Name      string `toml:"name"`      // "Kantor Kecamatan Kalaena"
+	Kecamatan string `toml:"kecamatan"` // "Kalaena"
+	Kabupaten string `toml:"kabupaten"` // "Luwu Timur"
+	Province  string `toml:"province"`  // "Sulawesi Selatan"
+	Address   string `toml:"address"`
+	Website   string `toml:"website"`
+}
+
+// Plan is the document itself.
+type Plan struct {
+	Year          int    `toml:"year"`
+	Title         string `toml:"title"`          // "Rencana Kerja Tahun 2024"
+	RunningHeader string `toml:"running_header"` // printed at the top of every body page
+	Table         string `toml:"table"`          // the table that is the plan (program > kegiatan > sub kegiatan)
+	PDF           string `toml:"pdf"`            // output file name of the PDF
+}
+
+// Signatory signs the decree, the foreword and the closing.
+type Signatory struct {
+	Title string    `toml:"title"` // "Camat"
+	Name  string    `toml:"name"`
+	Rank  string    `toml:"rank"` // pangkat/golongan
+	NIP   string    `toml:"nip"`
+	Place string    `toml:"place"`
+	Date  time.Time `toml:"date"`
+}
+
+// Decree is the Camat's decree adopting the Renja.
+type Decree struct {
+	Number string `toml:"number"` // blank until it is numbered
+	Year   int    `toml:"year"`
+}
+
+// Paper is the print format.
+type Paper struct {
+	Size string `toml:"size"` // "A4" (default) or "F4" (215 × 330 mm)
+}
+
+// RuleConfig sets a check rule's severity and tolerance.
+type RuleConfig struct {
+	Severity  string  `toml:"severity"`  // "error", "warning" or "off"
+	Tolerance float64 `toml:"tolerance"` // allowed difference, in the column's unit (percentage points for percentages)
+}
+
+// PaperSize is a sheet in millimetres.
+type PaperSize struct {
+	Name          string
+	Width, Height float64
+}
+
+// Sheet returns the paper's size.
+func (p Paper) Sheet() PaperSize {
+	if strings.EqualFold(p.Size, "F4") || strings.EqualFold(p.Size, "folio") {
+		return PaperSize{"F4", 215, 330}
+	}
+	return PaperSize{"A4", 210, 297}
+}
+
+// Load reads dir/renja.toml and fills in defaults.
+func Load(dir string) (*Config, error) {
+	src, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, &diag.Error{File: FileName, Msg: "no renja.toml in " + dir,
+				Hint: "run renja in a project folder, name one with -C DIR, or start one with renja init DIR"}
+		}
+		return nil, &diag.Error{File: FileName, Msg: err.Error()}
+	}
+	return Parse(src)
+}
+
+// Parse decodes renja.toml's text.
+func Parse(src []byte) (*Config, error) {
+	var c Config
+	if err := tomlx.Decode(FileName, src, 1, &c); err != nil {
+		return nil, err
+	}
+	if err := c.validate(src); err != nil {
+		return nil, err
+	}
+	c.defaults()
+	return &c, nil
+}
+
+func (c *Config) validate(src []byte) error {
+	var errs diag.List
+	need := func(v, key, hint string) {
+		if strings.TrimSpace(v) == "" {
+			errs = append(errs, &diag.Error{File: FileName, Msg: fmt.Sprintf("%s is missing", key), Hint: hint})
+		}
+	}
+	need(c.Office.Name, "office.name", `add name = "Kantor Kecamatan …" under [office]`)
+	need(c.Office.Kabupaten, "office.kabupaten", `add kabupaten = "…" under [office]`)
+	need(c.Signatory.Name, "signatory.name", `add name = "…" under [signatory]`)
+	if c.Plan.Year < 2000 || c.Plan.Year > 2100 {
+		errs = append(errs, &diag.Error{File: FileName, Msg: fmt.Sprintf("plan.year %d is not a plan year", c.Plan.Year),
+			Hint: "write the year the plan is for, e.g. year = 2024 under [plan]"})
+	}
+	if s := c.Paper.Size; s != "" && !strings.EqualFold(s, "A4") && !strings.EqualFold(s, "F4") && !strings.EqualFold(s, "folio") {
+		errs = append(errs, &diag.Error{File: FileName, Msg: fmt.Sprintf("paper.size %q is not a paper this tool prints", s),
+			Hint: `write size = "A4" or size = "F4" under [paper]`})
+	}
+	for rule, rc := range c.Check {
+		switch rc.Severity {
+		case "", "error", "warning", "off":
+		default:
+			errs = append(errs, &diag.Error{File: FileName, Msg: fmt.Sprintf("check.%s.severity %q is not a severity", rule, rc.Severity),
+				Hint: `write "error", "warning" or "off"`})
+		}
+	}
+	return errs.Err()
+}
+
+func (c *Config) defaults() {
+	if c.Plan.Title == "" {
+		c.Plan.Title = fmt.Sprintf("Rencana Kerja Tahun %d", c.Plan.Year)
+	}
+	if c.Plan.RunningHeader == "" {
+		c.Plan.RunningHeader = strings.ToUpper("Rencana Kerja " + c.Office.Name)
+	}
+	if c.Plan.PDF == "" {
+		c.Plan.PDF = fmt.Sprintf("renja-%s-%d.pdf", slug(c.Office.Kecamatan+" "+c.Office.Name), c.Plan.Year)
+		if c.Office.Kecamatan != "" {
+			c.Plan.PDF = fmt.Sprintf("renja-%s-%d.pdf", slug(c.Office.Kecamatan), c.Plan.Year)
+		}
+	}
+	if c.Signatory.Title == "" {
+		c.Signatory.Title = "Camat"
+	}
+	if c.Units == nil {
+		c.Units = map[string]string{}
+	}
+	for k, v := range map[string]string{"Dok": "Dokumen", "Lap": "Laporan", "Org": "Orang"} {
+		if _, ok := c.Units[k]; !ok {
+			c.Units[k] = v
+		}
+	}
+}
+
+// Rule returns the settings of a check rule.
+func (c *Config) Rule(name string) RuleConfig { return c.Check[name] }
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}

@@ -1,0 +1,350 @@
+// Package content loads the narrative parts (content/*.md): TOML front matter
+// between +++ lines, then Markdown in which Go template calls place tables,
+// signature blocks and figures. Rendering runs the template, then goldmark,
+// and reports every error at the Markdown file's line and column.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	ttemplate "text/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"renja/internal/diag"
+	"renja/internal/tomlx"
+)
+
+// Kinds of part.
+const (
+	Cover    = "cover"
+	Decree   = "decree"
+	Foreword = "foreword"
+	TOC      = "toc"
+	Chapter  = "chapter"
+)
+
+// Part is one file of content/.
+type Part struct {
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+	Kind  string `toml:"kind"`
+
+	File     string `toml:"-"` // content/10-bab-1.md
+	Body     []byte `toml:"-"` // the Markdown after the front matter
+	BodyLine int    `toml:"-"` // line of Body's first line in File
+}
+
+// Front reports whether the part belongs to the front matter (numbered i, ii, …).
+func (p *Part) Front() bool { return p.Kind != Chapter }
+
+// LoadDir reads content/*.md. order lists part ids in document order; parts
+// it does not name are an error, and so are names without a part.
+func LoadDir(projectDir string, order []string) ([]*Part, error) {
+	files, err := filepath.Glob(filepath.Join(projectDir, "content", "*.md"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var parts []*Part
+	var errs diag.List
+	byID := map[string]*Part{}
+	for _, f := range files {
+		rel := "content/" + filepath.Base(f)
+		src, err := os.ReadFile(f)
+		if err != nil {
+			errs = append(errs, &diag.Error{File: rel, Msg: err.Error()})
+			continue
+		}
+		p, err := Parse(rel, src)
+		if err != nil {
+			errs = append(errs, asList(err)...)
+			continue
+		}
+		if q := byID[p.ID]; q != nil {
+			errs = append(errs, &diag.Error{File: rel, Line: 2, Msg: fmt.Sprintf("part id %q is used by %s too", p.ID, q.File),
+				Hint: "give every part its own id"})
+			continue
+		}
+		byID[p.ID] = p
+		parts = append(parts, p)
+	}
+	if len(order) > 0 && len(errs) == 0 {
+		var ordered []*Part
+		for _, id := range order {
+			p := byID[id]
+			if p == nil {
+				errs = append(errs, &diag.Error{File: "renja.toml", Msg: fmt.Sprintf("parts names %q but no content/*.md has id = %q", id, id),
+					Hint: "fix the name in parts, or add the part"})
+				continue
+			}
+			ordered = append(ordered, p)
+			delete(byID, id)
+		}
+		for _, p := range parts {
+			if byID[p.ID] != nil {
+				errs = append(errs, &diag.Error{File: p.File, Line: 2, Msg: fmt.Sprintf("part %q is not listed in renja.toml's parts", p.ID),
+					Hint: "add it to parts where it belongs in the document"})
+			}
+		}
+		parts = ordered
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if len(parts) == 0 {
+		return nil, &diag.Error{File: "content", Msg: "no parts: content/ has no .md files", Hint: "start from the bundled example: renja init DIR"}
+	}
+	return parts, nil
+}
+
+func asList(err error) diag.List {
+	if l, ok := err.(diag.List); ok {
+		return l
+	}
+	if e, ok := err.(*diag.Error); ok {
+		return diag.List{e}
+	}
+	return diag.List{{Msg: err.Error()}}
+}
+
+var kinds = map[string]bool{Cover: true, Decree: true, Foreword: true, TOC: true, Chapter: true}
+
+// Parse splits a file into front matter and body.
+func Parse(file string, src []byte) (*Part, error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(src, []byte("+++\n")) {
+		return nil, &diag.Error{File: file, Line: 1, Column: 1, Msg: "the file does not start with front matter",
+			Hint: "begin with a line +++, then id = \"…\", title = \"…\", kind = \"chapter\", then +++", Source: firstLine(src)}
+	}
+	rest := src[4:]
+	end := bytes.Index(rest, []byte("\n+++"))
+	if end < 0 && bytes.HasPrefix(rest, []byte("+++")) {
+		end = -1
+		return nil, &diag.Error{File: file, Line: 2, Msg: "the front matter is empty", Hint: `write id, title and kind between the +++ lines`}
+	}
+	if end < 0 {
+		return nil, &diag.Error{File: file, Line: 1, Column: 1, Msg: "the front matter is not closed",
+			Hint: "end it with a line holding only +++", Source: firstLine(src)}
+	}
+	fm := rest[:end+1]
+	body := rest[end+4:]
+	body = bytes.TrimPrefix(body, []byte("\n"))
+	p := &Part{File: file}
+	if err := tomlx.Decode(file, fm, 2, p); err != nil {
+		return nil, err
+	}
+	p.Body = body
+	p.BodyLine = 2 + bytes.Count(fm, []byte("\n")) + 1
+	var errs diag.List
+	if p.ID == "" {
+		errs = append(errs, &diag.Error{File: file, Line: 2, Msg: "the front matter has no id", Hint: `add id = "bab-1" (a stable name for the part)`})
+	}
+	if !kinds[p.Kind] {
+		errs = append(errs, &diag.Error{File: file, Line: 2, Msg: fmt.Sprintf("kind %q is not a kind of part", p.Kind),
+			Hint: "write kind = one of cover, decree, foreword, toc, chapter"})
+	}
+	if p.Title == "" {
+		errs = append(errs, &diag.Error{File: file, Line: 2, Msg: "the front matter has no title", Hint: `add title = "…" as the table of contents shows it`})
+	}
+	return p, errs.Err()
+}
+
+func firstLine(src []byte) string {
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		return string(src[:i])
+	}
+	return string(src)
+}
+
+// Heading is a heading of the rendered part, for the table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Blocks holds HTML that template calls place in the Markdown (tables,
+// signature blocks): the call leaves a marker paragraph that is swapped for
+// the HTML after goldmark has run, so that raw HTML never passes through
+// Markdown and content itself cannot inject any.
+type Blocks struct{ html []template.HTML }
+
+// Add registers html and returns the Markdown marker that stands for it.
+func (b *Blocks) Add(html template.HTML) string {
+	b.html = append(b.html, html)
+	return fmt.Sprintf("\n\nRENJABLOCK%04dX\n\n", len(b.html)-1)
+}
+
+var markerRe = regexp.MustCompile(`<p>RENJABLOCK(\d{4})X</p>|RENJABLOCK(\d{4})X`)
+
+// IDs gives headings stable ids from their text, unique across a document.
+type IDs struct{ used map[string]int }
+
+// NewIDs starts a document's set of ids.
+func NewIDs() *IDs { return &IDs{used: map[string]int{}} }
+
+// Generate implements goldmark's parser.IDs.
+func (ids *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	s := Slug(string(value))
+	if s == "" {
+		s = "bagian"
+	}
+	base := s
+	if n := ids.used[base]; n > 0 {
+		s = base + "-" + strconv.Itoa(n+1)
+	}
+	ids.used[base]++
+	ids.used[s]++
+	return []byte(s)
+}
+
+// Put implements goldmark's parser.IDs.
+func (ids *IDs) Put(value []byte) { ids.used[string(value)]++ }
+
+// Reserve marks an id as taken (part ids, table ids).
+func (ids *IDs) Reserve(id string) { ids.used[id]++ }
+
+// Slug turns a title into an id: lower-case ascii words joined by dashes.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}
+
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.DefinitionList, extension.Strikethrough),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+)
+
+// Render expands the part's template calls with the functions funcs makes
+// (those that place HTML register it with the Blocks) and data, turns the
+// Markdown into HTML and returns it with the part's headings.
+func (p *Part) Render(funcs func(*Blocks) ttemplate.FuncMap, data any, ids *IDs) (template.HTML, []Heading, error) {
+	blocks := &Blocks{}
+	fm := funcs(blocks)
+	t, err := ttemplate.New(p.File).Option("missingkey=error").Funcs(fm).Parse(string(p.Body))
+	if err != nil {
+		return "", nil, p.templateError(err)
+	}
+	var expanded bytes.Buffer
+	if err := t.Execute(&expanded, data); err != nil {
+		return "", nil, p.templateError(err)
+	}
+	src := expanded.Bytes()
+	ctx := parser.NewContext(parser.WithIDs(ids))
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var heads []Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			id, _ := h.AttributeString("id")
+			idb, _ := id.([]byte)
+			heads = append(heads, Heading{Level: h.Level, ID: string(idb), Text: plainText(h, src)})
+		}
+		return ast.WalkContinue, nil
+	})
+	var out bytes.Buffer
+	if err := md.Renderer().Render(&out, src, doc); err != nil {
+		return "", nil, &diag.Error{File: p.File, Msg: err.Error()}
+	}
+	html := markerRe.ReplaceAllStringFunc(out.String(), func(m string) string {
+		sm := markerRe.FindStringSubmatch(m)
+		i, _ := strconv.Atoi(sm[1] + sm[2])
+		return string(blocks.html[i])
+	})
+	return template.HTML(html), heads, nil
+}
+
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// templateErrRe matches text/template's "template: NAME:LINE:COL: msg" and "template: NAME:LINE: msg".
+var templateErrRe = regexp.MustCompile(`^template: [^:]+:(\d+):(?:(\d+):)? ?(.*)$`)
+
+func (p *Part) templateError(err error) error {
+	msg := err.Error()
+	m := templateErrRe.FindStringSubmatch(msg)
+	if m == nil {
+		return &diag.Error{File: p.File, Msg: msg}
+	}
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	text := m[3]
+	if i := strings.Index(text, "error calling "); i >= 0 {
+		text = text[i+len("error calling "):]
+	}
+	if i := strings.Index(text, `executing "`); i >= 0 {
+		if j := strings.Index(text, ": "); j > i {
+			text = text[j+2:]
+		}
+	}
+	hint := "template calls are written {{ name args }}; see the README for the functions"
+	if strings.Contains(text, "not defined") {
+		hint = "known functions: " + strings.Join(FuncNames, ", ")
+	}
+	lines := strings.Split(string(p.Body), "\n")
+	src := ""
+	if line >= 1 && line <= len(lines) {
+		src = lines[line-1]
+		if col == 0 {
+			col = strings.Index(src, "{{") + 1
+		} else {
+			// text/template counts the column from the start of the line, 0-based rune index of the action.
+			col = byteCol(src, col)
+		}
+	}
+	return &diag.Error{File: p.File, Line: p.BodyLine + line - 1, Column: col, Msg: text, Hint: hint, Source: src}
+}
+
+func byteCol(line string, runeCol int) int {
+	n := 0
+	for i := range line {
+		if n == runeCol {
+			return i + 1
+		}
+		n++
+	}
+	return len(line) + 1
+}
+
+// FuncNames lists the functions content may call; the renderer sets it.
+var FuncNames []string

@@ -1,0 +1,311 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/inspector"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// startTimeout bounds how long Start waits for the browser to answer.
+const startTimeout = 60 * time.Second
+
+// A Browser is one headless Chrome, started by [Start], that prints pages for
+// the whole process. Its methods are safe for concurrent use; each [Browser.Print]
+// uses a tab of its own.
+type Browser struct {
+	path string
+	dir  string // temporary user data directory, removed by Close
+
+	ctx         context.Context // the browser's chromedp context
+	cancel      context.CancelFunc
+	allocCancel context.CancelFunc
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// Start starts a headless Chrome from chromePath (see [FindChrome]) with a fresh
+// temporary profile and the flags that keep it quiet and offline. The browser
+// lives until [Browser.Close] or until ctx ends; it is also killed when this
+// process dies (on Linux by the kernel, through the parent-death signal).
+// Starting takes about a second and a half.
+func Start(ctx context.Context, chromePath string) (*Browser, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "renja-chrome-")
+	if err != nil {
+		return nil, fmt.Errorf("starting Chrome: %w", err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromePath),
+		chromedp.UserDataDir(dir),
+		chromedp.ModifyCmdFunc(prepareCmd),
+	}
+	for _, f := range chromeFlags {
+		opts = append(opts, chromedp.Flag(f.name, f.value))
+	}
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	bctx, bcancel := chromedp.NewContext(actx)
+	b := &Browser{path: chromePath, dir: dir, ctx: bctx, cancel: bcancel, allocCancel: acancel}
+
+	// The context of the first Run owns the browser, so it gets no deadline;
+	// a timer stops a browser that does not answer.
+	timedOut := make(chan struct{})
+	timer := time.AfterFunc(startTimeout, func() { close(timedOut); bcancel() })
+	err = chromedp.Do(bctx)
+	if !timer.Stop() {
+		<-timedOut
+		err = fmt.Errorf("no answer within %v", startTimeout)
+	}
+	if err != nil {
+		b.Close()
+		if ctx.Err() != nil {
+			err = ctx.Err()
+		}
+		return nil, fmt.Errorf("starting Chrome (%s): %w", chromePath, err)
+	}
+	return b, nil
+}
+
+// chromeFlags are the command line flags of the browser, besides the profile
+// folder. The browser runs as root in containers, so it runs without sandbox;
+// it only ever loads local files.
+var chromeFlags = []struct {
+	name  string
+	value any
+}{
+	{"headless", true},
+	{"no-sandbox", true},
+	{"disable-gpu", true},
+	{"disable-quic", true},
+	{"no-first-run", true},
+	{"no-default-browser-check", true},
+	{"disable-background-networking", true},
+	{"disable-component-update", true},
+	{"disable-sync", true},
+	{"disable-extensions", true},
+	{"disable-default-apps", true},
+	{"disable-breakpad", true},
+	{"disable-crash-reporter", true},
+	{"disable-dev-shm-usage", true},
+	{"disable-features", "Translate,MediaRouter,OptimizationHints"},
+	{"metrics-recording-only", true},
+	{"password-store", "basic"},
+	{"use-mock-keychain", true},
+	{"hide-scrollbars", true},
+	{"mute-audio", true},
+	{"force-color-profile", "srgb"},
+	// Behind the request interception of Print: no host name resolves.
+	{"host-resolver-rules", "MAP * ~NOTFOUND"},
+}
+
+// Close stops the browser, makes sure that none of its processes is left, and
+// removes its temporary profile. It is safe to call more than once.
+func (b *Browser) Close() error {
+	b.closeOnce.Do(func() {
+		// Ask the browser to quit, then stop it in any case.
+		cctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+		if chromedp.FromContext(b.ctx).Browser != nil {
+			_ = chromedp.Cancel(cctx)
+		}
+		cancel()
+		b.cancel()
+		b.allocCancel() // waits for the process
+		killLeftovers(b.dir)
+		b.closeErr = removeAllRetry(b.dir)
+	})
+	return b.closeErr
+}
+
+// removeAllRetry removes dir; a child process of Chrome can still write in it
+// for a short while after the browser exits.
+func removeAllRetry(dir string) error {
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		err := os.RemoveAll(dir)
+		if err == nil || time.Now().After(deadline) {
+			if err != nil {
+				err = fmt.Errorf("removing Chrome's profile: %w", err)
+			}
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// errTabCrashed is the cause of a print whose tab crashed.
+var errTabCrashed = errors.New("the Chrome tab crashed")
+
+// Print loads file://<root>/<page> in a new tab and prints it to PDF. root is a
+// folder and page a slash-separated path inside it.
+//
+// The page is offline: every request for a URL other than a file inside root,
+// a data: or an about: URL is refused, and the page loads without it. Print
+// returns those URLs in refused, sorted, once each; refusing is not an error.
+//
+// Print waits for the load event and document.fonts.ready, then prints with the
+// page size of CSS @page (A4 when the page sets none), backgrounds, a tagged
+// PDF and an outline from the headings. When ctx ends, or the browser or the
+// tab crashes, Print returns an error and no PDF.
+func (b *Browser) Print(ctx context.Context, root, pagePath string) (pdf []byte, refused []string, err error) {
+	absRoot, pageURL, err := pageLocation(root, pagePath)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("printing %s: %w", pagePath, err)
+		}
+	}()
+	if err := b.ctx.Err(); err != nil {
+		return nil, nil, errors.New("the browser is closed")
+	}
+
+	tabCtx, closeTab := chromedp.NewContext(b.ctx)
+	defer closeTab()
+	// runCtx ends with the tab, with ctx, or when the tab crashes.
+	runCtx, stop := context.WithCancelCause(tabCtx)
+	defer stop(nil)
+	defer context.AfterFunc(ctx, func() { stop(context.Cause(ctx)) })()
+
+	var (
+		mu     sync.Mutex
+		seen   = map[string]bool{}
+		listen sync.WaitGroup
+	)
+	printAction := func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+		if err := chromedp.Listen(ctx, func(ev any) {
+			if _, ok := ev.(*inspector.EventTargetCrashed); ok {
+				stop(errTabCrashed)
+			}
+		}); err != nil {
+			return nil, err
+		}
+		paused := chromedp.Events(ctx, fetch.RequestPaused)
+		_, err := cdp.Call(ctx, t, fetch.Enable, fetch.EnableParams{
+			Patterns: []*fetch.RequestPattern{{URLPattern: "*"}},
+		})
+		if err != nil {
+			return nil, err
+		}
+		listen.Go(func() {
+			for ev, err := range paused {
+				if err != nil {
+					return
+				}
+				if allowedURL(absRoot, ev.Request.URL) {
+					_, _ = cdp.Call(ctx, t, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+					continue
+				}
+				mu.Lock()
+				u := ev.Request.URL
+				if !seen[u] {
+					seen[u] = true
+					refused = append(refused, u)
+				}
+				mu.Unlock()
+				_, _ = cdp.Call(ctx, t, fetch.FailRequest, fetch.FailRequestParams{
+					RequestID:   ev.RequestID,
+					ErrorReason: network.ErrorReasonBlockedByClient,
+				})
+			}
+		})
+		if _, err := chromedp.Navigate(pageURL)(ctx, t); err != nil {
+			return nil, err
+		}
+		if _, err := chromedp.Evaluate[bool](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise)(ctx, t); err != nil {
+			return nil, fmt.Errorf("waiting for fonts: %w", err)
+		}
+		return chromedp.PrintToPDF(
+			chromedp.PDFPaper(chromedp.PaperSize{Width: 210 / 25.4, Height: 297 / 25.4}),
+			chromedp.PDFPreferCSSPageSize(),
+			chromedp.PDFPrintBackground(),
+			chromedp.PDFOutlineAndTagged(),
+		)(ctx, t)
+	}
+	out, err := chromedp.Run(runCtx, printAction)
+	cause := context.Cause(runCtx)
+	stop(nil)
+	listen.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	switch {
+	case cause != nil && err != nil:
+		// The context ended first: say why, not "context canceled".
+		if errors.Is(cause, context.Canceled) && b.ctx.Err() != nil {
+			return nil, nil, fmt.Errorf("the browser stopped: %w", err)
+		}
+		return nil, nil, cause
+	case err != nil:
+		return nil, nil, err
+	case !bytes.HasPrefix(out, []byte("%PDF-")) || !bytes.Contains(out[max(0, len(out)-1024):], []byte("%%EOF")):
+		return nil, nil, errors.New("Chrome returned an incomplete PDF")
+	}
+	slices.Sort(refused)
+	return out, refused, nil
+}
+
+// pageLocation checks root and page and returns the absolute root and the
+// file URL of the page.
+func pageLocation(root, pagePath string) (absRoot, pageURL string, err error) {
+	absRoot, err = filepath.Abs(root)
+	if err != nil {
+		return "", "", err
+	}
+	rel := filepath.FromSlash(pagePath)
+	if !filepath.IsLocal(rel) {
+		return "", "", fmt.Errorf("page %q is not a relative path inside the root", pagePath)
+	}
+	full := filepath.Join(absRoot, rel)
+	if fi, err := os.Stat(full); err != nil {
+		return "", "", fmt.Errorf("page to print: %w", err)
+	} else if fi.IsDir() {
+		return "", "", fmt.Errorf("page to print %s is a folder", full)
+	}
+	p := filepath.ToSlash(full)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: /C:/...
+	}
+	return absRoot, (&url.URL{Scheme: "file", Path: p}).String(), nil
+}
+
+// allowedURL reports whether the page may load rawURL: a file inside root, a
+// data:, about: or blob: URL.
+func allowedURL(root, rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	switch u.Scheme {
+	case "data", "about", "blob":
+		return true
+	case "file":
+	default:
+		return false
+	}
+	if u.Host != "" && u.Host != "localhost" {
+		return false
+	}
+	p := u.Path
+	if runtime.GOOS == "windows" && len(p) > 2 && p[0] == '/' && p[2] == ':' {
+		p = p[1:]
+	}
+	rel, err := filepath.Rel(root, filepath.Clean(filepath.FromSlash(p)))
+	return err == nil && filepath.IsLocal(rel)
+}

@@ -1,0 +1,291 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// Meta is the document information that [Finish] writes. An empty string
+// leaves the field out, except Title, whose empty value keeps the title that
+// Chrome took from <title>, and Lang, whose empty value keeps the language that
+// Chrome took from <html lang>. A zero Date writes no dates.
+type Meta struct {
+	Title, Author, Subject, Keywords, Creator string
+	Lang                                      string // BCP 47, such as "id"
+	Date                                      time.Time
+}
+
+// A Label starts a range of page labels, the page numbers that a PDF viewer
+// shows, at the 0-based page index From. Style is "D" (1, 2, 3), "r" (i, ii,
+// iii), "R" (I, II), "a" (a, b), "A" (A, B), or "" for no number; Start is the
+// number of the first page of the range, 0 meaning 1.
+type Label struct {
+	From  int
+	Style string
+	Start int
+}
+
+// Producer is the /Producer that [Finish] writes.
+const Producer = "renja"
+
+// Finish returns the PDF with its document information, its catalog /Lang and
+// its /PageLabels set. The information dictionary gets Title, Author, Subject,
+// Keywords, Creator, Producer "renja", and CreationDate and ModDate from
+// meta.Date; Chrome's Creator (its user agent) and Producer go. nil labels keep
+// the page labels as they are; otherwise the first label must start at page 0
+// and each one after the one before.
+//
+// Finish appends an incremental update (a new catalog, a new information
+// dictionary, an xref section and a trailer with /Prev and a /ID made from the
+// content), so the outline, links, named destinations and structure tags that
+// Chrome wrote stay as they are. It also overwrites Chrome's own creation and
+// modification dates in place with meta.Date, so that two prints of the same
+// page give the same file. The output depends only on pdf, meta and labels.
+//
+// The PDF must have a classic cross-reference table, as Chrome writes.
+func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
+	ctx, err := readPDF(pdf)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case ctx.Read.UsingXRefStreams:
+		return nil, errors.New("finishing the PDF: it has a cross-reference stream; Finish needs a classic table, as Chrome writes")
+	case ctx.Encrypt != nil:
+		return nil, errors.New("finishing the PDF: it is encrypted")
+	case ctx.Root == nil:
+		return nil, errors.New("finishing the PDF: no catalog")
+	}
+	prev, err := lastStartXref(pdf)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := pageIndexes(ctx)
+	if err != nil {
+		return nil, err
+	}
+
+	// The catalog, changed.
+	catalog := ctx.RootDict.Clone().(types.Dict)
+	if meta.Lang != "" {
+		catalog["Lang"] = textString(meta.Lang)
+	}
+	if labels != nil {
+		pl, err := pageLabels(labels, len(pages))
+		if err != nil {
+			return nil, err
+		}
+		catalog["PageLabels"] = pl
+	}
+
+	// The information dictionary: Chrome's title unless meta has one.
+	info := types.Dict{}
+	infoNr := 0
+	var oldInfo types.Dict
+	if ctx.Info != nil {
+		infoNr = ctx.Info.ObjectNumber.Value()
+		if d, err := ctx.DereferenceDict(*ctx.Info); err == nil {
+			oldInfo = d
+		}
+	}
+	if t, ok := oldInfo["Title"]; ok && meta.Title == "" {
+		info["Title"] = t
+	}
+	for _, f := range []struct{ key, value string }{
+		{"Title", meta.Title},
+		{"Author", meta.Author},
+		{"Subject", meta.Subject},
+		{"Keywords", meta.Keywords},
+		{"Creator", meta.Creator},
+		{"Producer", Producer},
+	} {
+		if f.value != "" {
+			info[f.key] = textString(f.value)
+		}
+	}
+	if !meta.Date.IsZero() {
+		d := types.StringLiteral(pdfDate(meta.Date))
+		info["CreationDate"] = d
+		info["ModDate"] = d
+	}
+
+	// Chrome's dates, overwritten in place in a copy of the input.
+	out := make([]byte, len(pdf), len(pdf)+4096)
+	copy(out, pdf)
+	if infoNr != 0 {
+		if e, ok := ctx.Table[infoNr]; ok && e.Offset != nil {
+			blankDates(out, int(*e.Offset), meta.Date)
+		}
+	}
+	if !bytes.HasSuffix(out, []byte("\n")) {
+		out = append(out, '\n')
+	}
+
+	size := *ctx.Size
+	if infoNr == 0 {
+		infoNr = size
+		size++
+	}
+	rootNr := ctx.Root.ObjectNumber.Value()
+	objects := map[int]string{
+		rootNr: catalog.PDFString(),
+		infoNr: info.PDFString(),
+	}
+	nrs := make([]int, 0, len(objects))
+	for nr := range objects {
+		nrs = append(nrs, nr)
+	}
+	slices.Sort(nrs)
+	offsets := map[int]int{}
+	for _, nr := range nrs {
+		offsets[nr] = len(out)
+		out = fmt.Appendf(out, "%d 0 obj\n%s\nendobj\n", nr, objects[nr])
+	}
+
+	// The xref section: one subsection for each run of numbers.
+	xref := len(out)
+	out = append(out, "xref\n"...)
+	for i := 0; i < len(nrs); {
+		j := i + 1
+		for j < len(nrs) && nrs[j] == nrs[j-1]+1 {
+			j++
+		}
+		out = fmt.Appendf(out, "%d %d\n", nrs[i], j-i)
+		for _, nr := range nrs[i:j] {
+			out = fmt.Appendf(out, "%010d 00000 n \n", offsets[nr])
+		}
+		i = j
+	}
+
+	// The file identifier: the first element stays when there is one.
+	sum := sha256.Sum256(out)
+	id := types.HexLiteral(fmt.Sprintf("%X", sum[:16]))
+	first := types.Object(id)
+	if len(ctx.ID) == 2 {
+		first = ctx.ID[0]
+	}
+	trailer := types.Dict{
+		"Size": types.Integer(size),
+		"Root": *types.NewIndirectRef(rootNr, 0),
+		"Info": *types.NewIndirectRef(infoNr, 0),
+		"Prev": types.Integer(prev),
+		"ID":   types.Array{first, id},
+	}
+	out = fmt.Appendf(out, "trailer\n%s\nstartxref\n%d\n%%%%EOF\n", trailer.PDFString(), xref)
+	return out, nil
+}
+
+// lastStartXref returns the offset after the last startxref of the file.
+func lastStartXref(pdf []byte) (int, error) {
+	i := bytes.LastIndex(pdf, []byte("startxref"))
+	if i < 0 {
+		return 0, errors.New("finishing the PDF: no startxref")
+	}
+	f := bytes.Fields(pdf[i+len("startxref"):])
+	if len(f) == 0 {
+		return 0, errors.New("finishing the PDF: no offset after startxref")
+	}
+	n, err := strconv.Atoi(string(f[0]))
+	if err != nil || n < 0 || n >= len(pdf) {
+		return 0, errors.New("finishing the PDF: bad offset after startxref")
+	}
+	return n, nil
+}
+
+// dateInObject matches a date entry of an information dictionary.
+var dateInObject = regexp.MustCompile(`/(?:CreationDate|ModDate)\s*\((D:[^()\\]*)\)`)
+
+// blankDates overwrites, in the object that starts at off, the values of
+// /CreationDate and /ModDate with date (or 1970-01-01 UTC when date is zero)
+// where the new text has the same length, so that offsets do not move.
+func blankDates(pdf []byte, off int, date time.Time) {
+	if off < 0 || off >= len(pdf) {
+		return
+	}
+	end := bytes.Index(pdf[off:], []byte("endobj"))
+	if end < 0 {
+		return
+	}
+	obj := pdf[off : off+end]
+	if date.IsZero() {
+		date = time.Unix(0, 0).UTC()
+	}
+	repl := pdfDate(date)
+	for _, m := range dateInObject.FindAllSubmatchIndex(obj, -1) {
+		if m[3]-m[2] == len(repl) {
+			copy(obj[m[2]:m[3]], repl)
+		}
+	}
+}
+
+// pdfDate formats t as a PDF date, as Chrome does: D:20260102150405+07'00'.
+func pdfDate(t time.Time) string {
+	_, off := t.Zone()
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("D:%s%c%02d'%02d'", t.Format("20060102150405"), sign, off/3600, off/60%60)
+}
+
+// textString encodes s as a PDF text string: a literal string when s is
+// printable ASCII, else UTF-16BE with a byte order mark, in hex.
+func textString(s string) types.Object {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+		return types.StringLiteral(r.Replace(s))
+	}
+	var b strings.Builder
+	b.WriteString("FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	return types.HexLiteral(b.String())
+}
+
+// pageLabels builds the /PageLabels number tree.
+func pageLabels(labels []Label, pages int) (types.Dict, error) {
+	nums := types.Array{}
+	for i, l := range labels {
+		switch {
+		case i == 0 && l.From != 0:
+			return nil, errors.New("page labels: the first label must start at page 0")
+		case i > 0 && l.From <= labels[i-1].From:
+			return nil, fmt.Errorf("page labels: label %d starts at page %d, not after page %d", i, l.From, labels[i-1].From)
+		case l.From >= pages:
+			return nil, fmt.Errorf("page labels: label %d starts at page %d, the PDF has %d pages", i, l.From, pages)
+		case l.Start < 0:
+			return nil, fmt.Errorf("page labels: label %d starts at number %d", i, l.Start)
+		}
+		d := types.Dict{}
+		switch l.Style {
+		case "D", "r", "R", "a", "A":
+			d["S"] = types.Name(l.Style)
+		case "":
+		default:
+			return nil, fmt.Errorf("page labels: unknown style %q (want D, r, R, a, A or empty)", l.Style)
+		}
+		if l.Start > 1 {
+			d["St"] = types.Integer(l.Start)
+		}
+		nums = append(nums, types.Integer(l.From), d)
+	}
+	return types.Dict{"Nums": nums}, nil
+}

@@ -1,0 +1,238 @@
+package pdf
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// waitGone waits until no process uses dir as its profile.
+func waitGone(t *testing.T, dir string, limit time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for len(processesUsing(dir)) > 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("processes of %s still run after %v: %v", dir, limit, processesUsing(dir))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// cmdlineHas reports whether the command line of pid has the argument arg.
+func cmdlineHas(pid int, arg string) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil {
+		return false
+	}
+	for _, a := range strings.Split(string(b), "\x00") {
+		if a == arg {
+			return true
+		}
+	}
+	return false
+}
+
+func TestCloseLeavesNothing(t *testing.T) {
+	path := chromePath(t)
+	start := time.Now()
+	b, err := Start(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("start took %v", time.Since(start))
+	if len(processesUsing(b.dir)) == 0 {
+		t.Fatal("no Chrome process found with the profile folder")
+	}
+	start = time.Now()
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("close took %v", time.Since(start))
+	if pids := processesUsing(b.dir); len(pids) > 0 {
+		t.Errorf("processes left after Close: %v", pids)
+	}
+	if _, err := os.Stat(b.dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("profile folder left after Close: %v", err)
+	}
+	if err := b.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+	if _, _, err := b.Print(context.Background(), t.TempDir(), "x.html"); err == nil {
+		t.Error("Print after Close succeeded")
+	}
+}
+
+// TestPrintHungFile prints a page whose image is a named pipe that nobody
+// writes: the load never ends, and the deadline stops the print.
+func TestPrintHungFile(t *testing.T) {
+	b := sharedBrowser(t)
+	root := t.TempDir()
+	pipe := filepath.Join(root, "slow.png")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Let Chrome's reader go in the end, or it holds the browser at Close.
+	defer func() {
+		if f, err := os.OpenFile(pipe, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			f.Close()
+		}
+	}()
+	if err := os.WriteFile(filepath.Join(root, "index.html"), []byte(`<p>lambat</p><img src="slow.png">`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 700*time.Millisecond)
+	defer cancel()
+	pdf, _, err := b.Print(ctx, root, "index.html")
+	if !errors.Is(err, context.DeadlineExceeded) || pdf != nil {
+		t.Fatalf("Print = %d bytes, %v; want no PDF and a deadline error", len(pdf), err)
+	}
+}
+
+// TestPrintTabCrash kills the renderer of the page while it prints, and then
+// prints again with the same browser.
+func TestPrintTabCrash(t *testing.T) {
+	b := sharedBrowser(t)
+	root := t.TempDir()
+	busy := `<!doctype html><p>sibuk</p><script>const end = Date.now() + 5000; while (Date.now() < end) {}</script>`
+	if err := os.WriteFile(filepath.Join(root, "busy.html"), []byte(busy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Kill the renderer that runs the busy script: the one that has used
+	// more than a third of a second of CPU.
+	go func() {
+		for range 50 {
+			time.Sleep(100 * time.Millisecond)
+			for _, pid := range processesUsing(b.dir) {
+				if cmdlineHas(pid, "--type=renderer") && cpuTicks(pid) > 30 {
+					syscall.Kill(pid, syscall.SIGKILL)
+					return
+				}
+			}
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	start := time.Now()
+	pdf, _, err := b.Print(ctx, root, "busy.html")
+	if err == nil || pdf != nil || !strings.Contains(err.Error(), "crashed") {
+		t.Fatalf("Print = %d bytes, %v; want a crash error", len(pdf), err)
+	}
+	t.Logf("after %v: %v", time.Since(start), err)
+	if took := time.Since(start); took > 4*time.Second {
+		t.Errorf("the crash was noticed after %v", took)
+	}
+
+	if _, _, err := b.Print(ctx, writeFixture(t), "index.html"); err != nil {
+		t.Fatalf("printing after a tab crash: %v", err)
+	}
+}
+
+// TestPrintBrowserKilled kills the browser while it prints.
+func TestPrintBrowserKilled(t *testing.T) {
+	b, err := Start(context.Background(), chromePath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	root := t.TempDir()
+	busy := `<!doctype html><p>sibuk</p><script>const end = Date.now() + 5000; while (Date.now() < end) {}</script>`
+	if err := os.WriteFile(filepath.Join(root, "busy.html"), []byte(busy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		time.Sleep(700 * time.Millisecond)
+		for _, pid := range processesUsing(b.dir) {
+			if !cmdlineHas(pid, "--type=renderer") && !strings.Contains(cmdline(pid), "--type=") {
+				syscall.Kill(pid, syscall.SIGKILL) // the browser process
+			}
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	start := time.Now()
+	pdf, _, err := b.Print(ctx, root, "busy.html")
+	if err == nil || pdf != nil {
+		t.Fatalf("Print = %d bytes, %v; want an error", len(pdf), err)
+	}
+	t.Logf("after %v: %v", time.Since(start), err)
+	if took := time.Since(start); took > 4*time.Second {
+		t.Errorf("the dead browser was noticed after %v", took)
+	}
+	if err := b.Close(); err != nil {
+		t.Errorf("Close after a crash: %v", err)
+	}
+	if pids := processesUsing(b.dir); len(pids) > 0 {
+		t.Errorf("processes left: %v", pids)
+	}
+}
+
+// cpuTicks returns the user CPU time of pid, in clock ticks (1/100 s).
+func cpuTicks(pid int) int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name, which is in parentheses.
+	_, rest, _ := strings.Cut(string(b), ") ")
+	f := strings.Fields(rest)
+	if len(f) < 12 {
+		return 0
+	}
+	n, _ := strconv.Atoi(f[11]) // utime is field 14 of stat
+	return n
+}
+
+func cmdline(pid int) string {
+	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	return strings.ReplaceAll(string(b), "\x00", " ")
+}
+
+// TestChromeDiesWithParent starts a browser in a child process, kills the
+// child with SIGKILL, and checks that the browser goes too.
+func TestChromeDiesWithParent(t *testing.T) {
+	if os.Getenv("RENJA_PDF_TEST_CHILD") == "1" {
+		b, err := Start(context.Background(), os.Getenv(EnvChrome))
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		fmt.Println("dir", b.dir)
+		time.Sleep(time.Minute)
+		os.Exit(0)
+	}
+	path := chromePath(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestChromeDiesWithParent$")
+	cmd.Env = append(os.Environ(), "RENJA_PDF_TEST_CHILD=1", EnvChrome+"="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("reading from the child: %v", err)
+	}
+	dir, ok := strings.CutPrefix(strings.TrimSpace(line), "dir ")
+	if !ok {
+		t.Fatalf("child: %s", line)
+	}
+	defer os.RemoveAll(dir) // Close never ran: the profile stays
+	if len(processesUsing(dir)) == 0 {
+		t.Fatal("the child's browser is not running")
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	waitGone(t, dir, 5*time.Second)
+}

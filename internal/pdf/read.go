@@ -1,0 +1,199 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+var pdfcpuOnce sync.Once
+
+// readPDF parses a PDF with pdfcpu, without validation.
+func readPDF(pdf []byte) (ctx *model.Context, err error) {
+	pdfcpuOnce.Do(func() {
+		// Without this, pdfcpu writes a config.yml in the user's
+		// configuration folder on first use.
+		if model.ConfigPath == "default" {
+			model.ConfigPath = "disable"
+		}
+	})
+	defer func() {
+		if r := recover(); r != nil {
+			ctx, err = nil, fmt.Errorf("reading the PDF: %v", r)
+		}
+	}()
+	ctx, err = api.ReadContext(bytes.NewReader(pdf), model.NewDefaultConfiguration())
+	if err != nil {
+		return nil, fmt.Errorf("reading the PDF: %w", err)
+	}
+	if ctx.RootDict == nil {
+		return nil, errors.New("reading the PDF: no catalog")
+	}
+	return ctx, nil
+}
+
+// PageCount returns the number of pages of the PDF, counted in its page tree.
+func PageCount(pdf []byte) (int, error) {
+	ctx, err := readPDF(pdf)
+	if err != nil {
+		return 0, err
+	}
+	pages, err := pageIndexes(ctx)
+	return len(pages), err
+}
+
+// Destinations returns the named destinations of the PDF, from the catalog's
+// /Dests dictionary and from the /Dests name tree of its /Names, as a map from
+// name to the 0-based index of the page. Chrome makes one for each element id
+// that a link of the page points to (<a href="#id">). A destination whose page
+// cannot be found is left out.
+func Destinations(pdf []byte) (map[string]int, error) {
+	ctx, err := readPDF(pdf)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := pageIndexes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	add := func(name string, dest types.Object) {
+		if i, ok := destPage(ctx, pages, dest); ok {
+			out[name] = i
+		}
+	}
+	if o, ok := ctx.RootDict.Find("Dests"); ok {
+		d, err := ctx.DereferenceDict(o)
+		if err != nil {
+			return nil, fmt.Errorf("reading /Dests: %w", err)
+		}
+		for k, v := range d {
+			add(k, v)
+		}
+	}
+	if o, ok := ctx.RootDict.Find("Names"); ok {
+		names, err := ctx.DereferenceDict(o)
+		if err != nil {
+			return nil, fmt.Errorf("reading /Names: %w", err)
+		}
+		if tree, ok := names.Find("Dests"); ok {
+			if err := walkNameTree(ctx, tree, add, 0); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// pageIndexes maps the object number of each page to its 0-based index.
+func pageIndexes(ctx *model.Context) (map[int]int, error) {
+	root, ok := ctx.RootDict.Find("Pages")
+	if !ok {
+		return nil, errors.New("reading the PDF: catalog has no /Pages")
+	}
+	out := map[int]int{}
+	seen := map[int]bool{}
+	var walk func(o types.Object, depth int) error
+	walk = func(o types.Object, depth int) error {
+		ref, ok := o.(types.IndirectRef)
+		if !ok || depth > 64 || seen[ref.ObjectNumber.Value()] {
+			return errors.New("reading the PDF: broken page tree")
+		}
+		seen[ref.ObjectNumber.Value()] = true
+		d, err := ctx.DereferenceDict(ref)
+		if err != nil || d == nil {
+			return errors.New("reading the PDF: broken page tree")
+		}
+		if t := d.NameEntry("Type"); t != nil && *t == "Page" {
+			out[ref.ObjectNumber.Value()] = len(out)
+			return nil
+		}
+		kids, err := ctx.DereferenceArray(d["Kids"])
+		if err != nil {
+			return errors.New("reading the PDF: broken page tree")
+		}
+		for _, k := range kids {
+			if err := walk(k, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return out, walk(root, 0)
+}
+
+// destPage returns the page index of a destination: an array whose first
+// element is a page, or a dictionary with such an array as /D.
+func destPage(ctx *model.Context, pages map[int]int, o types.Object) (int, bool) {
+	o, err := ctx.Dereference(o)
+	if err != nil {
+		return 0, false
+	}
+	if d, ok := o.(types.Dict); ok {
+		if o, err = ctx.Dereference(d["D"]); err != nil {
+			return 0, false
+		}
+	}
+	a, ok := o.(types.Array)
+	if !ok || len(a) == 0 {
+		return 0, false
+	}
+	ref, ok := a[0].(types.IndirectRef)
+	if !ok {
+		return 0, false
+	}
+	i, ok := pages[ref.ObjectNumber.Value()]
+	return i, ok
+}
+
+// walkNameTree calls add for each entry of a name tree.
+func walkNameTree(ctx *model.Context, node types.Object, add func(string, types.Object), depth int) error {
+	if depth > 32 {
+		return errors.New("reading the PDF: name tree too deep")
+	}
+	d, err := ctx.DereferenceDict(node)
+	if err != nil || d == nil {
+		return errors.New("reading the PDF: broken /Dests name tree")
+	}
+	if o, ok := d.Find("Names"); ok {
+		a, err := ctx.DereferenceArray(o)
+		if err != nil {
+			return errors.New("reading the PDF: broken /Dests name tree")
+		}
+		for i := 0; i+1 < len(a); i += 2 {
+			k, err := ctx.Dereference(a[i])
+			if err != nil {
+				continue
+			}
+			var name string
+			switch k := k.(type) {
+			case types.StringLiteral:
+				name, err = types.StringLiteralToString(k)
+			case types.HexLiteral:
+				name, err = types.HexLiteralToString(k)
+			default:
+				continue
+			}
+			if err == nil {
+				add(name, a[i+1])
+			}
+		}
+	}
+	if o, ok := d.Find("Kids"); ok {
+		kids, err := ctx.DereferenceArray(o)
+		if err != nil {
+			return errors.New("reading the PDF: broken /Dests name tree")
+		}
+		for _, k := range kids {
+			if err := walkNameTree(ctx, k, add, depth+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

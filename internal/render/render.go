@@ -1,0 +1,322 @@
+// Package render turns the model of a project into HTML through html/template:
+// the website edition (index.html) and the paged edition that Chrome prints.
+// Layouts, partials and stylesheets come from templates/ (embedded defaults,
+// overridable file by file by the project's own templates/ folder).
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	ttemplate "text/template"
+
+	"renja/internal/config"
+	"renja/internal/content"
+	"renja/internal/diag"
+	"renja/internal/idn"
+	"renja/internal/model"
+	deftpl "renja/templates"
+)
+
+// Options choose the edition.
+type Options struct {
+	Print       bool              // the paged edition for the PDF
+	Pages       map[string]string // destination id → printed page label, for the table of contents
+	Diagnostics []diag.Diagnostic // shown in a draft: failing cells are marked
+	PDF         string            // the PDF's file name, linked from the website
+}
+
+// Output is a rendered edition.
+type Output struct {
+	HTML   []byte
+	Assets map[string][]byte // stylesheets, by file name
+	Dests  []string          // ids the table of contents points to, for reading page numbers back
+	Front  []string          // ids of the parts numbered i, ii, …
+	First  string            // id of the first chapter (page 1)
+	TOC    []Entry
+}
+
+// Entry is a line of the table of contents or the list of tables.
+type Entry struct {
+	Level int
+	ID    string
+	Text  string
+	Page  string
+}
+
+// Templates are a project's parsed layouts and its stylesheets.
+type Templates struct {
+	html   *template.Template
+	assets map[string][]byte
+}
+
+// LoadTemplates reads the embedded defaults, then the project's templates/
+// files of the same kind, which replace defaults of the same name.
+func LoadTemplates(projectDir string) (*Templates, error) {
+	files := map[string][]byte{}
+	where := map[string]string{}
+	defaults, _ := fs.Glob(deftpl.FS, "*")
+	for _, n := range defaults {
+		if strings.HasSuffix(n, ".go") {
+			continue
+		}
+		b, _ := deftpl.FS.ReadFile(n)
+		files[n], where[n] = b, "(default) "+n
+	}
+	own, _ := filepath.Glob(filepath.Join(projectDir, "templates", "*"))
+	for _, f := range own {
+		n := filepath.Base(f)
+		if !strings.HasSuffix(n, ".html") && !strings.HasSuffix(n, ".css") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, &diag.Error{File: "templates/" + n, Msg: err.Error()}
+		}
+		files[n], where[n] = b, "templates/"+n
+	}
+	t := &Templates{html: template.New("renja").Funcs(layoutFuncs), assets: map[string][]byte{}}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if strings.HasSuffix(n, ".css") {
+			t.assets[n] = files[n]
+			continue
+		}
+		if _, err := t.html.New(n).Parse(string(files[n])); err != nil {
+			return nil, templateError(where[n], err)
+		}
+	}
+	if t.html.Lookup("document.html") == nil {
+		return nil, &diag.Error{File: "templates/document.html", Msg: "no document.html layout", Hint: "restore it from the defaults: renja init --templates"}
+	}
+	return t, nil
+}
+
+func templateError(file string, err error) error {
+	msg := err.Error()
+	line, col := 0, 0
+	// html/template: "template: name:LINE:COL: msg" or "template: name:LINE: msg"
+	if i := strings.Index(msg, ": "); i > 0 {
+		rest := msg[i+2:]
+		var name string
+		if n, _ := fmt.Sscanf(strings.ReplaceAll(rest, ":", " "), "%s %d %d", &name, &line, &col); n >= 2 {
+			if j := strings.LastIndex(msg, ": "); j > 0 {
+				msg = msg[j+2:]
+			}
+		}
+	}
+	return &diag.Error{File: file, Line: line, Column: col, Msg: msg, Hint: "see html/template's syntax; every {{ needs its }}"}
+}
+
+var layoutFuncs = template.FuncMap{
+	"upper": strings.ToUpper,
+	"date":  idn.Date,
+	"spaced": func(s string) string {
+		return strings.Join(strings.Split(s, ""), " ")
+	},
+}
+
+// Render makes one edition of the project.
+func Render(p *model.Project, t *Templates, opts Options) (*Output, error) {
+	r := &renderer{p: p, t: t, opts: opts, bad: badCells(opts.Diagnostics)}
+	return r.render()
+}
+
+type renderer struct {
+	p      *model.Project
+	t      *Templates
+	opts   Options
+	bad    map[cellPos]string
+	tables []Entry
+}
+
+type partView struct {
+	*content.Part
+	HTML     template.HTML
+	Sections []Entry
+}
+
+type docView struct {
+	Config     *config.Config
+	Sheet      config.PaperSize
+	Print      bool
+	Draft      bool
+	ErrorCount int
+	PDF        string
+	Parts      []*partView
+	TOC        []Entry
+	TableList  []Entry
+	Dests      []string
+}
+
+func (r *renderer) render() (*Output, error) {
+	ids := content.NewIDs()
+	for _, part := range r.p.Parts {
+		ids.Reserve(part.ID)
+	}
+	for _, tb := range r.p.Tables {
+		ids.Reserve(tb.ID)
+	}
+	doc := &docView{Config: r.p.Config, Sheet: r.p.Config.Paper.Sheet(), Print: r.opts.Print, PDF: r.opts.PDF}
+	for _, d := range r.opts.Diagnostics {
+		if d.Severity == diag.SevError {
+			doc.ErrorCount++
+		}
+	}
+	doc.Draft = doc.ErrorCount > 0
+	out := &Output{Assets: r.t.assets}
+	var errs []error
+	for _, part := range r.p.Parts {
+		pv := &partView{Part: part}
+		if part.Kind != content.Cover && part.Kind != content.TOC {
+			html, heads, err := part.Render(r.contentFuncs(part), r.data(), ids)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			pv.HTML = html
+			for _, h := range heads {
+				if part.Kind == content.Chapter && h.Level <= 2 {
+					e := Entry{Level: h.Level, ID: h.ID, Text: h.Text}
+					if h.Level == 1 {
+						e.ID = part.ID // the chapter's entry points at its part
+					}
+					doc.TOC = append(doc.TOC, e)
+					if h.Level == 2 {
+						pv.Sections = append(pv.Sections, e)
+					}
+				}
+			}
+		}
+		switch part.Kind {
+		case content.Foreword, content.TOC:
+			doc.TOC = append(doc.TOC, Entry{Level: 1, ID: part.ID, Text: part.Title})
+		}
+		if part.Front() && part.Kind != content.Cover && part.Kind != content.Decree {
+			out.Front = append(out.Front, part.ID)
+		}
+		if part.Kind == content.Chapter && out.First == "" {
+			out.First = part.ID
+		}
+		doc.Parts = append(doc.Parts, pv)
+	}
+	if err := diag.Join(errs...); err != nil {
+		return nil, err
+	}
+	doc.TableList = r.tables
+	for i := range doc.TOC {
+		doc.TOC[i].Page = r.page(doc.TOC[i].ID)
+	}
+	for i := range doc.TableList {
+		doc.TableList[i].Page = r.page(doc.TableList[i].ID)
+	}
+	seen := map[string]bool{}
+	for _, e := range append(append([]Entry{}, doc.TOC...), doc.TableList...) {
+		if !seen[e.ID] {
+			seen[e.ID] = true
+			doc.Dests = append(doc.Dests, e.ID)
+		}
+	}
+	for _, part := range r.p.Parts {
+		if !seen[part.ID] {
+			seen[part.ID] = true
+			doc.Dests = append(doc.Dests, part.ID)
+		}
+	}
+	var buf bytes.Buffer
+	if err := r.t.html.ExecuteTemplate(&buf, "document.html", doc); err != nil {
+		return nil, templateError("templates/document.html", err)
+	}
+	out.HTML = buf.Bytes()
+	out.Dests = doc.Dests
+	out.TOC = doc.TOC
+	return out, nil
+}
+
+// page returns the printed page of a destination; a fixed-width placeholder
+// before the pages are known, so that the first print lays out alike.
+func (r *renderer) page(id string) string {
+	if !r.opts.Print {
+		return ""
+	}
+	if p, ok := r.opts.Pages[id]; ok {
+		return p
+	}
+	return "00"
+}
+
+// data is what a Markdown part's template sees as its dot.
+func (r *renderer) data() map[string]any {
+	return map[string]any{"Config": r.p.Config, "Office": r.p.Config.Office, "Plan": r.p.Config.Plan}
+}
+
+// contentFuncs are the functions a Markdown part may call.
+func (r *renderer) contentFuncs(part *content.Part) func(*content.Blocks) ttemplate.FuncMap {
+	return func(b *content.Blocks) ttemplate.FuncMap {
+		place := func(name string, data any) (string, error) {
+			var buf bytes.Buffer
+			if err := r.t.html.ExecuteTemplate(&buf, name, data); err != nil {
+				return "", err
+			}
+			return b.Add(template.HTML(buf.String())), nil
+		}
+		fm := ttemplate.FuncMap{
+			"table": func(id string) (string, error) {
+				tb := r.p.Table(id)
+				if tb == nil {
+					var known []string
+					for _, t := range r.p.Tables {
+						known = append(known, t.ID)
+					}
+					return "", fmt.Errorf("table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", "))
+				}
+				tv := r.tableView(tb)
+				r.tables = append(r.tables, Entry{Level: 2, ID: tb.ID, Text: strings.TrimSpace(tb.Caption + " " + firstOf(tb.Title))})
+				return place("table", tv)
+			},
+			"signature": func(form ...string) (string, error) {
+				f := ""
+				if len(form) > 0 {
+					f = form[0]
+				}
+				switch f {
+				case "", "decree", "closing":
+				default:
+					return "", fmt.Errorf("signature %q: forms are signature, signature \"decree\" and signature \"closing\"", f)
+				}
+				return place("signature", map[string]any{"Config": r.p.Config, "Form": f})
+			},
+			"letterhead": func() (string, error) { return place("letterhead", map[string]any{"Config": r.p.Config}) },
+		}
+		for k, v := range formatFuncs {
+			fm[k] = v
+		}
+		return fm
+	}
+}
+
+func firstOf(s []string) string {
+	if len(s) > 0 {
+		return s[0]
+	}
+	return ""
+}
+
+func init() {
+	for _, n := range []string{"table", "signature", "letterhead"} {
+		content.FuncNames = append(content.FuncNames, n)
+	}
+	for n := range formatFuncs {
+		content.FuncNames = append(content.FuncNames, n)
+	}
+	sort.Strings(content.FuncNames)
+}

@@ -1,0 +1,190 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"renja/internal/diag"
+	"renja/internal/idn"
+	"renja/internal/kode"
+	"renja/internal/model"
+	"renja/internal/num"
+	"renja/internal/table"
+)
+
+type headCell struct {
+	Text    string
+	ColSpan int
+	RowSpan int
+	Scope   string
+}
+
+type cellView struct {
+	Text  string
+	Class string
+	Note  string // the diagnostic of a failing cell, in a draft
+}
+
+type rowView struct {
+	Group string // a group header row (Tabel 2.5's villages)
+	Class string
+	Cells []cellView
+}
+
+type tableView struct {
+	ID        string
+	Caption   string
+	Title     []string
+	Landscape bool
+	Head      [][]headCell
+	Numbers   []string
+	Rows      []rowView
+	Width     int
+}
+
+type cellPos struct {
+	file      string
+	line, col int
+}
+
+func badCells(ds []diag.Diagnostic) map[cellPos]string {
+	m := map[cellPos]string{}
+	for _, d := range ds {
+		if d.Severity != diag.SevError && d.Severity != diag.SevWarning {
+			continue
+		}
+		k := cellPos{d.File, d.Line, d.Column}
+		if m[k] != "" {
+			m[k] += "; "
+		}
+		m[k] += "[" + d.Rule + "] " + d.Message
+	}
+	return m
+}
+
+var levelClass = map[kode.Level]string{
+	kode.None: "total", kode.Urusan: "urusan", kode.Bidang: "bidang", kode.Program: "program",
+	kode.Kegiatan: "kegiatan", kode.SubKegiatan: "sub",
+}
+
+func (r *renderer) tableView(t *table.Table) *tableView {
+	tv := &tableView{ID: t.ID, Caption: t.Caption, Title: t.Title, Landscape: t.Landscape}
+	var cols []*table.Column
+	grouped, numbered := false, false
+	for i := range t.Columns {
+		c := &t.Columns[i]
+		if c.Hidden || c.Name == t.Group {
+			continue
+		}
+		cols = append(cols, c)
+		grouped = grouped || c.Group != ""
+		numbered = numbered || c.Number != ""
+	}
+	tv.Width = len(cols)
+	if grouped {
+		var top, bottom []headCell
+		for i, c := range cols {
+			switch {
+			case c.Group == "":
+				top = append(top, headCell{Text: c.Title, RowSpan: 2, ColSpan: 1, Scope: "col"})
+			case i == 0 || cols[i-1].Group != c.Group:
+				n := 1
+				for j := i + 1; j < len(cols) && cols[j].Group == c.Group; j++ {
+					n++
+				}
+				top = append(top, headCell{Text: c.Group, ColSpan: n, RowSpan: 1, Scope: "colgroup"})
+			}
+			if c.Group != "" {
+				bottom = append(bottom, headCell{Text: c.Title, ColSpan: 1, RowSpan: 1, Scope: "col"})
+			}
+		}
+		tv.Head = [][]headCell{top, bottom}
+	} else {
+		var row []headCell
+		for _, c := range cols {
+			row = append(row, headCell{Text: c.Title, ColSpan: 1, RowSpan: 1, Scope: "col"})
+		}
+		tv.Head = [][]headCell{row}
+	}
+	if numbered {
+		for _, c := range cols {
+			tv.Numbers = append(tv.Numbers, c.Number)
+		}
+	}
+	tree := r.p.Trees[t.ID]
+	group := ""
+	for _, row := range t.Rows {
+		if t.Group != "" {
+			if g := t.Cell(row, t.Group).Raw; g != group {
+				group = g
+				tv.Rows = append(tv.Rows, rowView{Group: g})
+			}
+		}
+		rv := rowView{}
+		if t.CodeCol() >= 0 {
+			rv.Class = levelClass[row.Code.Level()]
+			if row.CodeErr != nil {
+				rv.Class = "bad-code"
+			}
+		}
+		for _, c := range cols {
+			rv.Cells = append(rv.Cells, r.cellView(t, tree, row, c))
+		}
+		tv.Rows = append(tv.Rows, rv)
+	}
+	return tv
+}
+
+func (r *renderer) cellView(t *table.Table, tree *model.Tree, row *table.Row, c *table.Column) cellView {
+	cell := row.Cells[c.Index]
+	cv := cellView{Text: cell.Raw}
+	switch c.Type {
+	case table.Code:
+		cv.Class = "code"
+		if row.CodeErr == nil && !row.Code.IsZero() {
+			cv.Text = row.Code.String()
+		}
+	case table.Money:
+		cv.Class = "num"
+		if cell.Err != nil {
+			break
+		}
+		m, ok := cell.Money, cell.Present
+		if tree != nil {
+			m, ok = tree.Computed(row, c.Index)
+		}
+		if ok {
+			cv.Text = num.FormatMoney(m)
+		}
+	case table.Number:
+		cv.Class = "num"
+		if cell.Err == nil && cell.Present {
+			cv.Text = num.FormatDec(cell.Dec, -1)
+		}
+	case table.Percent:
+		cv.Class = "num"
+		if cell.Err == nil && cell.Present {
+			cv.Text = num.FormatDec(cell.Dec, 2)
+		}
+	case table.Target:
+		cv.Class = "center"
+		if cell.Err == nil && cell.Present {
+			cv.Text = cell.Target.String()
+		}
+	}
+	if note := r.bad[cellPos{t.Path, cell.Line, cell.Col}]; note != "" {
+		cv.Class += " bad"
+		cv.Note = note
+	}
+	return cv
+}
+
+// formatFuncs format figures in Markdown and layouts, the Indonesian way.
+var formatFuncs = map[string]any{
+	"rupiah":    func(m int64) string { return idn.Rupiah(num.Money(m)) },
+	"angka":     func(m int64) string { return num.FormatMoney(num.Money(m)) },
+	"terbilang": func(n int) string { return idn.Terbilang(int64(n)) },
+	"tanggal":   func(t time.Time) string { return idn.Date(t) },
+}
+
+var _ = template.HTML("")

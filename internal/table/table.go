@@ -1,0 +1,535 @@
+// Package table loads the project's tables: data/<id>.csv with its schema
+// data/<id>.toml beside it. The schema declares each column's name, type,
+// header text, column number, grouped header, measure and formula, so another
+// office's tables need no Go code. Every cell keeps its line and column.
+package table
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"renja/internal/diag"
+	"renja/internal/kode"
+	"renja/internal/num"
+	"renja/internal/tomlx"
+)
+
+// Type is a column's type; it drives parsing, checking and formatting.
+type Type string
+
+const (
+	Code    Type = "code"    // the row's budget code
+	Text    Type = "text"    // free text
+	Money   Type = "money"   // Rupiah, a whole number
+	Number  Type = "number"  // a quantity, may have decimals
+	Percent Type = "percent" // a percentage
+	Target  Type = "target"  // a number with its unit: "12 Dok", "100%"
+)
+
+// Column is one declared column.
+type Column struct {
+	Name    string `toml:"name"`    // CSV header
+	Type    Type   `toml:"type"`    // see Type
+	Title   string `toml:"title"`   // header text in the document
+	Number  string `toml:"number"`  // the column-number row: "8 = (7/6)"
+	Group   string `toml:"group"`   // grouped header above the column
+	Measure string `toml:"measure"` // what the column measures, e.g. "pagu:2024"; equal measures are compared across tables
+	Formula string `toml:"formula"` // derived column: "ratio(a, b)" or "sum(a, b, c)"
+	Hidden  bool   `toml:"hidden"`  // kept as data, not printed
+
+	Index int      `toml:"-"` // position in Schema.Columns
+	Expr  *Formula `toml:"-"`
+}
+
+// Schema describes a table.
+type Schema struct {
+	ID        string   `toml:"id"`
+	Caption   string   `toml:"caption"`   // "Tabel 2.4"
+	Title     []string `toml:"title"`     // further caption lines
+	Landscape bool     `toml:"landscape"` // prints on landscape pages
+	Hierarchy bool     `toml:"hierarchy"` // rows nest by code
+	Group     string   `toml:"group"`     // a column whose value groups rows under a header row
+	Delimiter string   `toml:"delimiter"` // "," or ";"; empty: detected from the header line
+	Columns   []Column `toml:"columns"`
+
+	File string `toml:"-"` // the schema file, relative to the project
+}
+
+// Formula is a derived column's rule.
+type Formula struct {
+	Op   string // "ratio" or "sum"
+	Args []int  // column indexes
+	Text string
+}
+
+// Cell is one value with its place in the CSV file.
+type Cell struct {
+	Raw     string
+	Line    int // 1-based line in the CSV file
+	Col     int // 1-based byte column in that line
+	Present bool
+	Money   num.Money
+	Dec     num.Dec    // number and percent
+	Target  num.Target // target
+	Err     error      // the value cannot be read as the column's type
+}
+
+// Row is one record.
+type Row struct {
+	Line    int
+	Cells   []Cell // by Column.Index
+	Code    kode.Code
+	CodeErr error
+}
+
+// Table is a loaded table.
+type Table struct {
+	*Schema
+	Path      string // the CSV file, relative to the project
+	Rows      []*Row
+	HeaderCol []int // byte column of each declared column's name in the header line
+}
+
+// Col returns the column named name, or nil.
+func (s *Schema) Col(name string) *Column {
+	for i := range s.Columns {
+		if s.Columns[i].Name == name {
+			return &s.Columns[i]
+		}
+	}
+	return nil
+}
+
+// CodeCol returns the index of the code column, or -1.
+func (s *Schema) CodeCol() int {
+	for i, c := range s.Columns {
+		if c.Type == Code {
+			return i
+		}
+	}
+	return -1
+}
+
+// NameCol returns the index of the first text column after the code (the row's name), or -1.
+func (s *Schema) NameCol() int {
+	for i, c := range s.Columns {
+		if c.Type == Text && c.Name != s.Group {
+			return i
+		}
+	}
+	return -1
+}
+
+// Cell returns the row's cell in the named column, or nil.
+func (t *Table) Cell(r *Row, name string) *Cell {
+	if c := t.Col(name); c != nil {
+		return &r.Cells[c.Index]
+	}
+	return nil
+}
+
+// Name returns the row's name (its first text column).
+func (t *Table) Name(r *Row) string {
+	if i := t.NameCol(); i >= 0 {
+		return r.Cells[i].Raw
+	}
+	return ""
+}
+
+// LoadDir loads every table in dir/data, sorted by id.
+func LoadDir(projectDir string) ([]*Table, error) {
+	schemas, err := filepath.Glob(filepath.Join(projectDir, "data", "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(schemas)
+	var tables []*Table
+	var errs []error
+	for _, s := range schemas {
+		t, err := Load(projectDir, strings.TrimSuffix(filepath.Base(s), ".toml"))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		tables = append(tables, t)
+	}
+	csvs, _ := filepath.Glob(filepath.Join(projectDir, "data", "*.csv"))
+	for _, c := range csvs {
+		id := strings.TrimSuffix(filepath.Base(c), ".csv")
+		if _, err := os.Stat(filepath.Join(projectDir, "data", id+".toml")); err != nil {
+			errs = append(errs, &diag.Error{File: "data/" + id + ".csv", Msg: "table has no schema",
+				Hint: "write data/" + id + ".toml beside it to declare its columns (see README, Tables)"})
+		}
+	}
+	if err := diag.Join(errs...); err != nil {
+		return nil, err
+	}
+	return tables, nil
+}
+
+// Load reads data/<id>.toml and data/<id>.csv.
+func Load(projectDir, id string) (*Table, error) {
+	s, err := LoadSchema(projectDir, id)
+	if err != nil {
+		return nil, err
+	}
+	path := "data/" + id + ".csv"
+	src, err := os.ReadFile(filepath.Join(projectDir, filepath.FromSlash(path)))
+	if err != nil {
+		return nil, &diag.Error{File: path, Msg: "cannot read the table: " + errors.Unwrap(err).Error(),
+			Hint: "every schema data/" + id + ".toml needs its CSV beside it"}
+	}
+	return Parse(s, path, src)
+}
+
+var (
+	idRe      = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+	formulaRe = regexp.MustCompile(`^\s*(ratio|sum)\s*\(([^()]*)\)\s*$`)
+)
+
+// LoadSchema reads data/<id>.toml.
+func LoadSchema(projectDir, id string) (*Schema, error) {
+	file := "data/" + id + ".toml"
+	src, err := os.ReadFile(filepath.Join(projectDir, filepath.FromSlash(file)))
+	if err != nil {
+		return nil, &diag.Error{File: file, Msg: err.Error()}
+	}
+	return ParseSchema(file, id, src)
+}
+
+// ParseSchema decodes a schema's text and checks it.
+func ParseSchema(file, id string, src []byte) (*Schema, error) {
+	var s Schema
+	if err := tomlx.Decode(file, src, 1, &s); err != nil {
+		return nil, err
+	}
+	s.File = file
+	at := func(needle string) (int, string) {
+		for i, l := range strings.Split(string(src), "\n") {
+			if needle != "" && strings.Contains(l, needle) {
+				return i + 1, l
+			}
+		}
+		return 0, ""
+	}
+	var errs diag.List
+	bad := func(needle, hint, format string, args ...any) {
+		line, text := at(needle)
+		errs = append(errs, &diag.Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint, Source: text})
+	}
+	if s.ID == "" {
+		s.ID = id
+	}
+	if s.ID != id {
+		bad(`id`, fmt.Sprintf(`write id = %q or rename the files`, id), "schema id %q differs from its file name %q", s.ID, id)
+	}
+	if !idRe.MatchString(s.ID) {
+		bad(`id`, "use lower-case letters, digits, - and _", "table id %q is not a plain name", s.ID)
+	}
+	if len(s.Columns) == 0 {
+		bad("", "declare each column in a [[columns]] section", "the table declares no columns")
+	}
+	if s.Delimiter != "" && s.Delimiter != "," && s.Delimiter != ";" && s.Delimiter != "\t" {
+		bad("delimiter", `write delimiter = ";" or ","`, "delimiter %q is not a CSV delimiter", s.Delimiter)
+	}
+	seen := map[string]bool{}
+	codes := 0
+	for i := range s.Columns {
+		c := &s.Columns[i]
+		c.Index = i
+		switch c.Type {
+		case Code:
+			codes++
+		case Text, Money, Number, Percent, Target:
+		case "":
+			c.Type = Text
+		default:
+			bad(`"`+string(c.Type)+`"`, "types are code, text, money, number, percent and target", "column %q has unknown type %q", c.Name, c.Type)
+		}
+		if !idRe.MatchString(c.Name) {
+			bad(`"`+c.Name+`"`, "use lower-case letters, digits and _", "column name %q is not a plain name", c.Name)
+		}
+		if seen[c.Name] {
+			bad(`"`+c.Name+`"`, "give each column its own name", "column %q is declared twice", c.Name)
+		}
+		seen[c.Name] = true
+	}
+	if codes > 1 {
+		bad(`"code"`, "a table has one code column", "%d columns have type code", codes)
+	}
+	if s.Hierarchy && codes == 0 {
+		bad("hierarchy", "add a column of type code, or write hierarchy = false", "hierarchy = true but no column has type code")
+	}
+	if s.Group != "" && s.Col(s.Group) == nil {
+		bad("group", "name one of the declared columns", "group column %q is not declared", s.Group)
+	}
+	for i := range s.Columns {
+		c := &s.Columns[i]
+		if c.Formula == "" {
+			continue
+		}
+		m := formulaRe.FindStringSubmatch(c.Formula)
+		if m == nil {
+			bad(c.Formula, `write ratio(a, b) for a ÷ b × 100, or sum(a, b, …)`, "formula %q of column %q cannot be read", c.Formula, c.Name)
+			continue
+		}
+		f := &Formula{Op: m[1], Text: c.Formula}
+		for _, a := range strings.Split(m[2], ",") {
+			a = strings.TrimSpace(a)
+			col := s.Col(a)
+			if col == nil {
+				bad(c.Formula, "formulas name columns by their name", "formula of column %q names unknown column %q", c.Name, a)
+				continue
+			}
+			f.Args = append(f.Args, col.Index)
+		}
+		if f.Op == "ratio" && len(f.Args) != 2 {
+			bad(c.Formula, "ratio(a, b) takes two columns", "formula %q needs two columns", c.Formula)
+			continue
+		}
+		c.Expr = f
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// Parse reads a table's CSV text against its schema. Problems that make the
+// file unreadable as this table (not UTF-8, ragged rows, unknown or missing
+// columns, an unclosed quote) are errors; a cell whose value cannot be read as
+// its column's type is kept with Cell.Err set, for the checker to report.
+func Parse(s *Schema, path string, src []byte) (*Table, error) {
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, &diag.Error{File: path, Msg: "the table is empty", Hint: "write the header line: " + strings.Join(names(s), ";")}
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, &diag.Error{File: path, Msg: "this is not a text file (it has a NUL byte)",
+			Hint: "save the sheet as CSV (Save As → CSV UTF-8), not as .xlsx"}
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8(src)
+		return nil, &diag.Error{File: path, Line: line, Column: col, Msg: "the file is not UTF-8 text (it looks like Windows-1252)",
+			Hint: "in Excel use Save As → CSV UTF-8 (Comma delimited)"}
+	}
+	delim := s.Delimiter
+	if delim == "" {
+		delim = detectDelimiter(src)
+	}
+	r := csv.NewReader(bytes.NewReader(src))
+	r.Comma, _ = utf8.DecodeRuneInString(delim)
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return nil, csvError(path, src, err)
+	}
+	header = trimTrailingEmpty(header)
+	colOf := make([]int, len(header)) // CSV field -> schema column
+	var errs diag.List
+	found := map[string]bool{}
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		c := s.Col(h)
+		_, hc := r.FieldPos(i)
+		if c == nil {
+			errs = append(errs, &diag.Error{File: path, Line: 1, Column: hc, Msg: fmt.Sprintf("unknown column %q", h),
+				Hint: "the schema " + s.File + " declares: " + strings.Join(names(s), ", "), Source: firstLine(src)})
+			colOf[i] = -1
+			continue
+		}
+		if found[h] {
+			errs = append(errs, &diag.Error{File: path, Line: 1, Column: hc, Msg: fmt.Sprintf("column %q appears twice", h),
+				Hint: "remove one of them", Source: firstLine(src)})
+		}
+		found[h] = true
+		colOf[i] = c.Index
+	}
+	for _, c := range s.Columns {
+		if !found[c.Name] {
+			errs = append(errs, &diag.Error{File: path, Line: 1, Msg: fmt.Sprintf("missing column %q (%s)", c.Name, c.Title),
+				Hint: "the header line must name every column of " + s.File + ": " + strings.Join(names(s), string(delim)), Source: firstLine(src)})
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	t := &Table{Schema: s, Path: path, HeaderCol: make([]int, len(s.Columns))}
+	for i, ci := range colOf {
+		_, t.HeaderCol[ci] = r.FieldPos(i)
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(path, src, err)
+		}
+		line, _ := r.FieldPos(0)
+		if allBlank(rec) {
+			continue
+		}
+		if len(rec) > len(header) {
+			extra := rec[len(header):]
+			if !allBlank(extra) {
+				_, col := r.FieldPos(len(header))
+				return nil, &diag.Error{File: path, Line: line, Column: col,
+					Msg:  fmt.Sprintf("row has %d cells, the header has %d", len(trimTrailingEmpty(rec)), len(header)),
+					Hint: fmt.Sprintf("a cell holding the delimiter %q must be quoted, or a cell was added", delim), Source: lineText(src, line)}
+			}
+		}
+		if len(rec) < len(header) {
+			return nil, &diag.Error{File: path, Line: line, Msg: fmt.Sprintf("row has %d cells, the header has %d", len(rec), len(header)),
+				Hint: "every row needs a cell for every column (an empty cell is fine)", Source: lineText(src, line)}
+		}
+		row := &Row{Line: line, Cells: make([]Cell, len(s.Columns))}
+		for i := range header {
+			ci := colOf[i]
+			l, c := r.FieldPos(i)
+			row.Cells[ci] = parseCell(s.Columns[ci].Type, rec[i], l, c)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if ci := s.CodeCol(); ci >= 0 {
+		raw := make([]string, len(t.Rows))
+		for i, row := range t.Rows {
+			raw[i] = row.Cells[ci].Raw
+		}
+		codes, cerrs := kode.ParseAll(raw)
+		for i, row := range t.Rows {
+			row.Code, row.CodeErr = codes[i], cerrs[i]
+		}
+	}
+	return t, nil
+}
+
+func parseCell(typ Type, raw string, line, col int) Cell {
+	c := Cell{Raw: strings.TrimSpace(raw), Line: line, Col: col}
+	var err error
+	switch typ {
+	case Money:
+		c.Money, c.Present, err = num.ParseMoney(raw)
+	case Number:
+		c.Dec, c.Present, err = num.ParseDec(raw)
+	case Percent:
+		c.Dec, c.Present, err = num.ParsePercent(raw)
+	case Target:
+		c.Target, c.Present, err = num.ParseTarget(raw)
+		c.Dec = c.Target.Value
+	default:
+		c.Present = c.Raw != ""
+	}
+	if err != nil {
+		c.Err = err
+	}
+	return c
+}
+
+func names(s *Schema) []string {
+	out := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		out[i] = c.Name
+	}
+	return out
+}
+
+// detectDelimiter picks ";" or "," by which occurs more often outside quotes
+// in the header line.
+func detectDelimiter(src []byte) string {
+	semi, comma, tab, quoted := 0, 0, 0, false
+	for _, b := range src {
+		if b == '"' {
+			quoted = !quoted
+		}
+		if quoted {
+			continue
+		}
+		if b == '\n' {
+			break
+		}
+		switch b {
+		case ';':
+			semi++
+		case ',':
+			comma++
+		case '\t':
+			tab++
+		}
+	}
+	switch {
+	case tab > semi && tab > comma:
+		return "\t"
+	case comma > semi:
+		return ","
+	}
+	return ";"
+}
+
+func csvError(path string, src []byte, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		hint := "check the quotes in this row"
+		msg := pe.Err.Error()
+		if errors.Is(pe.Err, csv.ErrQuote) {
+			msg = "a quote is not closed, or a quote stands inside an unquoted cell"
+			hint = `close the quoted cell with ", and write a quote inside a quoted cell as ""`
+		} else if errors.Is(pe.Err, csv.ErrBareQuote) {
+			msg = "a quote stands inside an unquoted cell"
+			hint = `quote the whole cell and double the inner quote: "say ""this"""`
+		}
+		return &diag.Error{File: path, Line: pe.Line, Column: pe.Column, Msg: msg, Hint: hint, Source: lineText(src, pe.Line)}
+	}
+	return &diag.Error{File: path, Msg: err.Error()}
+}
+
+func allBlank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func trimTrailingEmpty(rec []string) []string {
+	for len(rec) > 0 && strings.TrimSpace(rec[len(rec)-1]) == "" {
+		rec = rec[:len(rec)-1]
+	}
+	return rec
+}
+
+func firstLine(src []byte) string { return lineText(src, 1) }
+
+func lineText(src []byte, n int) string {
+	lines := bytes.Split(src, []byte("\n"))
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimRight(string(lines[n-1]), "\r")
+}
+
+func invalidUTF8(src []byte) (line, col int) {
+	line, col = 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		}
+		col += size
+		src = src[size:]
+	}
+	return line, col
+}

@@ -1,0 +1,155 @@
+// Package tomlx decodes the project's TOML (renja.toml, table schemas, front
+// matter) strictly: a syntax error or an unknown key is a *diag.Error naming
+// the file, line and column, with a hint.
+package tomlx
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"renja/internal/diag"
+)
+
+// Decode decodes src into v. firstLine is the line of src's first line in
+// file (1 for a whole file; more for front matter inside a Markdown file).
+func Decode(file string, src []byte, firstLine int, v any) error {
+	md, err := toml.Decode(string(src), v)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line := pe.Position.Line
+			hint := strings.TrimSpace(pe.Usage)
+			if hint == "" {
+				hint = "see the TOML syntax at toml.io; strings need quotes, dates are written 2023-05-01"
+			}
+			if i := strings.Index(hint, "\n"); i > 0 {
+				hint = hint[:i]
+			}
+			return &diag.Error{File: file, Line: line + firstLine - 1, Column: pe.Position.Col,
+				Msg: pe.Message, Hint: hint, Source: lineOf(src, line)}
+		}
+		return &diag.Error{File: file, Line: firstLine, Msg: err.Error(), Hint: "check the value's type"}
+	}
+	var errs diag.List
+	for _, k := range md.Undecoded() {
+		line, col := keyPos(src, k)
+		known := fieldNames(reflect.TypeOf(v), k[:len(k)-1])
+		hint := "remove it"
+		if s := closest(k[len(k)-1], known); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		} else if len(known) > 0 {
+			hint = "known keys here: " + strings.Join(known, ", ")
+		}
+		where := ""
+		if len(k) > 1 {
+			where = " in [" + strings.Join(k[:len(k)-1], ".") + "]"
+		}
+		errs = append(errs, &diag.Error{File: file, Line: line + firstLine - 1, Column: col,
+			Msg: fmt.Sprintf("unknown key %q%s", k[len(k)-1], where), Hint: hint, Source: lineOf(src, line)})
+	}
+	return errs.Err()
+}
+
+func lineOf(src []byte, line int) string {
+	lines := strings.Split(string(src), "\n")
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	return lines[line-1]
+}
+
+// keyPos finds where key k is written: the line of `name =` under its table
+// header, or the header itself for an unknown table.
+func keyPos(src []byte, k toml.Key) (line, col int) {
+	table := ""
+	want := strings.Join(k[:len(k)-1], ".")
+	last := k[len(k)-1]
+	for i, l := range strings.Split(string(src), "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "[") {
+			name := strings.Trim(t, "[] \t")
+			if j := strings.Index(name, "]"); j >= 0 {
+				name = name[:j]
+			}
+			table = strings.TrimSpace(name)
+			if table == strings.Join(k, ".") {
+				return i + 1, strings.Index(l, "[") + 1
+			}
+			continue
+		}
+		if table != want && !(want == "" && table == "") {
+			continue
+		}
+		if eq := strings.Index(t, "="); eq > 0 && strings.Trim(strings.TrimSpace(t[:eq]), `"'`) == last {
+			return i + 1, strings.Index(l, strings.TrimSpace(t[:eq])) + 1
+		}
+	}
+	return 0, 0
+}
+
+// fieldNames lists the TOML keys the Go type accepts at path.
+func fieldNames(t reflect.Type, path toml.Key) []string {
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	if len(path) > 0 {
+		for i := 0; i < t.NumField(); i++ {
+			if name(t.Field(i)) == path[0] {
+				return fieldNames(t.Field(i).Type, path[1:])
+			}
+		}
+		return nil
+	}
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		if n := name(t.Field(i)); n != "" && n != "-" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func name(f reflect.StructField) string {
+	if tag := f.Tag.Get("toml"); tag != "" {
+		return strings.Split(tag, ",")[0]
+	}
+	return f.Name
+}
+
+// closest returns the known key nearest to s (edit distance at most 2).
+func closest(s string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := distance(strings.ToLower(s), strings.ToLower(k)); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,11 @@
+// Package templates holds the default layouts, partials and stylesheets of a
+// Renja. They are embedded in the renja binary; a project overrides any of
+// them by keeping a file of the same name in its own templates/ folder.
+package templates
+
+import "embed"
+
+// FS is the default templates.
+//
+//go:embed *.html *.css
+var FS embed.FS

@@ -280,7 +280,7 @@ func (r *renderer) contentFuncs(part *content.Part) func(*content.Blocks) ttempl
 					return "", fmt.Errorf("table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", "))
 				}
 				tv := r.tableView(tb)
-				r.tables = append(r.tables, Entry{Level: 2, ID: tb.ID, Text: strings.TrimSpace(tb.Caption + " " + firstOf(tb.Title))})
+				r.tables = append(r.tables, Entry{Level: 2, ID: tb.ID, Text: r.tableTitle(tb.Caption, tb.Title)})
 				return place("table", tv)
 			},
 			"signature": func(form ...string) (string, error) {
@@ -304,11 +304,18 @@ func (r *renderer) contentFuncs(part *content.Part) func(*content.Blocks) ttempl
 	}
 }
 
-func firstOf(s []string) string {
-	if len(s) > 0 {
-		return s[0]
+// tableTitle is a table's line in the list of tables: its caption and title,
+// without the lines that only name the office or the kabupaten.
+func (r *renderer) tableTitle(caption string, title []string) string {
+	o := r.p.Config.Office
+	parts := []string{caption}
+	for _, l := range title {
+		if strings.EqualFold(l, o.Name) || strings.EqualFold(l, "Kabupaten "+o.Kabupaten) {
+			continue
+		}
+		parts = append(parts, l)
 	}
-	return ""
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
 func init() {

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	renja build [-o DIR] [--no-pdf] [--final] [--chrome PATH] [--date YYYY-MM-DD] [-q] [PROJECT]
+//	renja build [-o DIR] [--no-pdf] [--final] [--chrome PATH] [--install-chrome] [--date YYYY-MM-DD] [-q] [PROJECT]
 //	renja check [--json] [PROJECT]
 //	renja version
 //

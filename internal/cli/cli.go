@@ -110,12 +110,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	chrome := fs.String("chrome", "", "Chrome, Chromium or Edge to print with (default: $RENJA_CHROME, then the usual places)")
 	date := fs.String("date", "", "date written into the PDF, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else now)")
 	quiet := fs.Bool("q", false, "print no progress")
+	install := fs.Bool("install-chrome", false, "install Debian's Chromium with apt-get when no browser is found (root only)")
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
 	dir, ok := project(fs, stderr)
 	if !ok {
 		return ExitUsage
+	}
+	if *install && !*noPDF {
+		if err := installChrome(ctx, *chrome, stderr); err != nil {
+			fmt.Fprintf(stderr, "renja: %v\n", err)
+			return ExitFail
+		}
 	}
 	when, err := pdfDate(*date)
 	if err != nil {

@@ -325,7 +325,9 @@ func (p *Part) templateError(err error) error {
 	src := ""
 	if line >= 1 && line <= len(lines) {
 		src = lines[line-1]
-		if col == 0 {
+		if m := undefinedRe.FindStringSubmatch(text); m != nil && strings.Contains(src, m[1]) {
+			col = strings.Index(src, m[1]) + 1
+		} else if col == 0 {
 			col = strings.Index(src, "{{") + 1
 		} else {
 			// text/template counts the column from the start of the line, 0-based rune index of the action.
@@ -345,6 +347,8 @@ func byteCol(line string, runeCol int) int {
 	}
 	return len(line) + 1
 }
+
+var undefinedRe = regexp.MustCompile(`function "([^"]+)" not defined`)
 
 // FuncNames lists the functions content may call; the renderer sets it.
 var FuncNames []string

@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+
+	"renja/internal/pdf"
+)
+
+// installChrome installs Debian's Chromium and the fonts the templates name,
+// when no browser is found and this is a Debian-like system run as root. It is
+// what the README's quick start asks for with --install-chrome.
+func installChrome(ctx context.Context, explicit string, stderr io.Writer) error {
+	if _, err := pdf.FindChrome(explicit); err == nil {
+		return nil
+	}
+	if runtime.GOOS != "linux" {
+		return fmt.Errorf("--install-chrome works on Debian and Ubuntu; install Chrome or Edge, then name it with --chrome or RENJA_CHROME")
+	}
+	apt, err := exec.LookPath("apt-get")
+	if err != nil {
+		return fmt.Errorf("--install-chrome needs apt-get (Debian, Ubuntu); install Chromium with your system's package manager")
+	}
+	if os.Geteuid() != 0 {
+		return fmt.Errorf("--install-chrome must run as root; or run: sudo apt-get install chromium fonts-liberation")
+	}
+	fmt.Fprintln(stderr, "renja: no Chrome found; installing Debian's chromium and fonts-liberation with apt-get")
+	for _, args := range [][]string{{"update", "-qq"}, {"install", "-y", "-qq", "chromium", "fonts-liberation"}} {
+		cmd := exec.CommandContext(ctx, apt, args...)
+		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+		cmd.Stdout, cmd.Stderr = stderr, stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("apt-get %s: %w", args[0], err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,237 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"renja/internal/pdf"
+)
+
+// needTools skips when the browser or poppler is missing, except in CI, which
+// installs both, where a missing tool is a failure.
+func needTools(t *testing.T) {
+	t.Helper()
+	var missing []string
+	if _, err := pdf.FindChrome(""); err != nil {
+		missing = append(missing, "Chrome/Chromium ("+err.Error()+")")
+	}
+	for _, tool := range []string{"pdftotext", "pdfinfo"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			missing = append(missing, tool+" (apt-get install poppler-utils)")
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	msg := "this test prints a real PDF and reads it back; missing: " + strings.Join(missing, "; ")
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+var fixedDate = time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC)
+
+// pages returns the text of each page, as pdftotext lays it out.
+func pages(t *testing.T, file string) []string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := strings.Split(string(out), "\f")
+	if len(ps) > 0 && strings.TrimSpace(ps[len(ps)-1]) == "" {
+		ps = ps[:len(ps)-1]
+	}
+	return ps
+}
+
+// pageSizes returns "WxH" in points for each page.
+func pageSizes(t *testing.T, file string, n int) []string {
+	out, err := exec.Command("pdfinfo", "-f", "1", "-l", itoa(n), file).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)`)
+	var s []string
+	for _, m := range re.FindAllStringSubmatch(string(out), -1) {
+		s = append(s, m[1]+"x"+m[2])
+	}
+	return s
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// footer returns the page number printed at the foot of a page, or "".
+func footer(page string) string {
+	lines := strings.Split(strings.TrimRight(page, "\n "), "\n")
+	last := strings.TrimSpace(lines[len(lines)-1])
+	if regexp.MustCompile(`^([0-9]+|[ivxlc]+)$`).MatchString(last) {
+		return last
+	}
+	return ""
+}
+
+func TestBundledPDF(t *testing.T) {
+	needTools(t)
+	out := t.TempDir()
+	res, err := Build(context.Background(), Options{Dir: "../..", Out: out, Date: fixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.PDF == "" {
+		t.Fatal("no PDF was written")
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*.pdf"))
+	if len(pdfs) != 1 {
+		t.Fatalf("want exactly one PDF in output/, got %v", pdfs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(out, ".renja-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left in output/: %v", leftovers)
+	}
+	ps := pages(t, res.PDF)
+	if len(ps) < 40 {
+		t.Fatalf("the PDF has %d pages; the Renja has about 60", len(ps))
+	}
+	all := strings.Join(ps, "\n")
+	flat := strings.Join(strings.Fields(all), " ")
+	for _, want := range []string{
+		"BAB I PENDAHULUAN", "BAB II HASIL EVALUASI RENJA", "BAB III TUJUAN, SASARAN, PROGRAM DAN KEGIATAN",
+		"BAB IV RENCANA KERJA DAN PENDANAAN", "BAB V PENUTUP", "KATA PENGANTAR", "DAFTAR ISI",
+		"Tabel T-C.29", "Tabel 2.2", "Tabel 2.3", "Tabel 2.4", "Tabel 2.5", "Tabel 3.1", "Tabel 4.1",
+		"MUHAMMAD YUSRI, S.E., M.Si.", "NIP : 19770329 200801 1 008", "2.590.643.300",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+
+	// Page sizes: portrait and landscape A4 both present.
+	sizes := pageSizes(t, res.PDF, len(ps))
+	var portrait, landscape int
+	for _, s := range sizes {
+		switch s {
+		case "594.96x841.92":
+			portrait++
+		case "841.92x594.96":
+			landscape++
+		default:
+			t.Errorf("page size %s is not A4", s)
+		}
+	}
+	if portrait == 0 || landscape == 0 {
+		t.Errorf("want portrait and landscape pages, got %d and %d", portrait, landscape)
+	}
+
+	// The running header: not on the cover or the decree, on every page from the foreword on.
+	header := "RENCANA KERJA KANTOR KECAMATAN KALAENA"
+	if strings.Contains(ps[0], header) {
+		t.Error("the cover carries the running header")
+	}
+	foreword := -1
+	for i, p := range ps {
+		if strings.Contains(p, "KATA PENGANTAR") && foreword < 0 && i > 0 {
+			foreword = i
+		}
+	}
+	if foreword < 2 {
+		t.Fatalf("foreword found on page %d", foreword+1)
+	}
+	for i := 1; i < foreword; i++ {
+		if strings.Contains(ps[i], header) {
+			t.Errorf("decree page %d carries the running header", i+1)
+		}
+	}
+	for i := foreword; i < len(ps); i++ {
+		if !strings.Contains(ps[i], header) {
+			t.Errorf("page %d lacks the running header", i+1)
+		}
+	}
+
+	// Printed numbers: i, ii, … on the front matter, then 1, 2, … without gaps.
+	labels := make([]string, len(ps))
+	for i, p := range ps {
+		labels[i] = footer(p)
+	}
+	if labels[foreword] != "i" || labels[foreword+1] != "ii" {
+		t.Errorf("front matter numbered %q, %q; want i, ii", labels[foreword], labels[foreword+1])
+	}
+	n := 0
+	for i := foreword; i < len(ps); i++ {
+		if regexp.MustCompile(`^[0-9]+$`).MatchString(labels[i]) {
+			n++
+			if labels[i] != itoa(n) {
+				t.Fatalf("page %d is numbered %q, want %d", i+1, labels[i], n)
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d pages numbered 1, 2, …", n)
+	}
+
+	// The Daftar Isi: every entry's number is the page on which its heading is printed.
+	var toc string
+	for _, p := range ps {
+		if strings.Contains(p, "DAFTAR ISI") && strings.Contains(p, "BAB I PENDAHULUAN") {
+			toc = p
+			break
+		}
+	}
+	entry := regexp.MustCompile(`(?m)^\s*((?:BAB [IV]+|\d\.\d\.?|KATA|DAFTAR|Tabel)[^\n]*?)\s{2,}([0-9]+|[ivx]+)\s*$`)
+	entries := entry.FindAllStringSubmatch(toc, -1)
+	if len(entries) < 20 {
+		t.Fatalf("found %d entries in the Daftar Isi:\n%s", len(entries), toc)
+	}
+	t.Logf("%d pages (%d portrait, %d landscape), %d Daftar Isi entries checked", len(ps), portrait, landscape, len(entries))
+	for _, e := range entries {
+		text, label := strings.TrimSpace(e[1]), e[2]
+		words := strings.Fields(text)
+		probe := strings.Join(words[:min(4, len(words))], " ")
+		found := false
+		for i, p := range ps {
+			if labels[i] == label && strings.Contains(strings.Join(strings.Fields(p), " "), probe) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("Daftar Isi says %q is on page %s, but that page does not show %q", text, label, probe)
+		}
+	}
+
+	// Metadata.
+	info, err := exec.Command("pdfinfo", res.PDF).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Title:           Rencana Kerja Tahun 2024", "Author:          Kantor Kecamatan Kalaena", "Subject:", "Keywords:", "Tagged:          yes"} {
+		if !bytes.Contains(info, []byte(want)) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+
+	// No table row split across pages: every code of Tabel 4.1 appears whole on one page.
+	for _, code := range []string{"7.01.01.2.01.01", "7.01.06.2.01.18", "7.01.04.7.04.01"} {
+		found := false
+		for _, p := range ps {
+			if strings.Contains(p, code) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("code %s not found whole on any page", code)
+		}
+	}
+}

@@ -235,3 +235,52 @@ func TestBundledPDF(t *testing.T) {
 		}
 	}
 }
+
+// structIDs are the ids Chrome gives the structure elements of a tagged PDF;
+// they vary between prints of the same page in about one print in six.
+var structIDs = regexp.MustCompile(`\(node[0-9]{8}\)|/ID \[<[0-9a-f]+> <[0-9a-f]+>\]`)
+
+// TestPDFDeterministic builds twice with a fixed date in one browser: the
+// PDFs are the same bytes, apart from Chrome's structure ids (and the file
+// /ID computed from them), and the website is byte-identical.
+func TestPDFDeterministic(t *testing.T) {
+	needTools(t)
+	chrome, _ := pdf.FindChrome("")
+	ctx := context.Background()
+	b, err := pdf.Start(ctx, chrome)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	var docs, webs [][]byte
+	for i := 0; i < 2; i++ {
+		out := t.TempDir()
+		res, err := Build(ctx, Options{Dir: "../..", Out: out, Date: fixedDate, Browser: b})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := os.ReadFile(res.PDF)
+		if err != nil {
+			t.Fatal(err)
+		}
+		web, err := os.ReadFile(filepath.Join(out, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, webs = append(docs, doc), append(webs, web)
+	}
+	if !bytes.Equal(webs[0], webs[1]) {
+		t.Error("index.html differs between two builds of the same inputs")
+	}
+	if len(docs[0]) != len(docs[1]) {
+		t.Fatalf("the PDFs differ in length: %d and %d bytes", len(docs[0]), len(docs[1]))
+	}
+	a := structIDs.ReplaceAll(docs[0], []byte("(id)"))
+	c := structIDs.ReplaceAll(docs[1], []byte("(id)"))
+	if !bytes.Equal(a, c) {
+		t.Error("two PDFs of the same inputs and date differ beyond Chrome's structure ids")
+	}
+	if !bytes.Contains(docs[0], []byte("/CreationDate (D:20230501")) {
+		t.Error("the PDF does not carry the fixed date")
+	}
+}

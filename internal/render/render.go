@@ -300,8 +300,27 @@ func (r *renderer) contentFuncs(part *content.Part) func(*content.Blocks) ttempl
 		for k, v := range formatFuncs {
 			fm[k] = v
 		}
+		for _, provide := range funcProviders {
+			for k, v := range provide(r, part, b) {
+				fm[k] = v
+			}
+		}
 		return fm
 	}
+}
+
+// A funcProvider adds functions that Markdown parts may call; each file of
+// this package that offers some registers its provider in an init function,
+// with the names in funcNames.
+type funcProvider func(r *renderer, part *content.Part, b *content.Blocks) ttemplate.FuncMap
+
+var funcProviders []funcProvider
+
+// registerFuncs adds a provider and the names of the functions it offers.
+func registerFuncs(p funcProvider, names ...string) {
+	funcProviders = append(funcProviders, p)
+	content.FuncNames = append(content.FuncNames, names...)
+	sort.Strings(content.FuncNames)
 }
 
 // tableTitle is a table's line in the list of tables: its caption and title,

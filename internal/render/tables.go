@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 	"time"
 
 	"renja/internal/diag"
@@ -186,5 +185,3 @@ var formatFuncs = map[string]any{
 	"terbilang": func(n int) string { return idn.Terbilang(int64(n)) },
 	"tanggal":   func(t time.Time) string { return idn.Date(t) },
 }
-
-var _ = template.HTML("")

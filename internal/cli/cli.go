@@ -19,6 +19,7 @@ import (
 	"renja/internal/check"
 	"renja/internal/diag"
 	"renja/internal/model"
+	"renja/internal/render"
 )
 
 // Exit codes.
@@ -206,6 +207,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	ds := check.Run(p)
+	// Rendering finds what the checker cannot: template calls in the Markdown
+	// and the project's own layouts. Such an error makes the input unreadable.
+	tpl, err := render.LoadTemplates(dir)
+	if err == nil {
+		_, err = render.Render(p, tpl, render.Options{Diagnostics: ds})
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return ExitUsage
+	}
 	if *asJSON {
 		if ds == nil {
 			ds = []diag.Diagnostic{}

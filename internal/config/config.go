@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,6 +75,10 @@ type RuleConfig struct {
 	Tolerance float64 `toml:"tolerance"` // allowed difference, in the column's unit (percentage points for percentages)
 }
 
+// Rules lists the check rules that [check.<rule>] can set, as check.Rules
+// names them (a test keeps the two lists equal).
+var Rules = []string{"codes", "values", "hierarchy", "derived", "cross-table"}
+
 // PaperSize is a sheet in millimetres.
 type PaperSize struct {
 	Name          string
@@ -116,28 +121,41 @@ func Parse(src []byte) (*Config, error) {
 
 func (c *Config) validate(src []byte) error {
 	var errs diag.List
+	at := func(key, msg, hint string) *diag.Error {
+		line, col := tomlx.KeyPos(src, strings.Split(key, ".")...)
+		return &diag.Error{File: FileName, Line: line, Column: col, Msg: msg, Hint: hint, Source: tomlx.LineOf(src, line)}
+	}
 	need := func(v, key, hint string) {
 		if strings.TrimSpace(v) == "" {
-			errs = append(errs, &diag.Error{File: FileName, Msg: fmt.Sprintf("%s is missing", key), Hint: hint})
+			errs = append(errs, at(key, fmt.Sprintf("%s is missing", key), hint))
 		}
 	}
 	need(c.Office.Name, "office.name", `add name = "Kantor Kecamatan …" under [office]`)
 	need(c.Office.Kabupaten, "office.kabupaten", `add kabupaten = "…" under [office]`)
 	need(c.Signatory.Name, "signatory.name", `add name = "…" under [signatory]`)
 	if c.Plan.Year < 2000 || c.Plan.Year > 2100 {
-		errs = append(errs, &diag.Error{File: FileName, Msg: fmt.Sprintf("plan.year %d is not a plan year", c.Plan.Year),
-			Hint: "write the year the plan is for, e.g. year = 2024 under [plan]"})
+		errs = append(errs, at("plan.year", fmt.Sprintf("plan.year %d is not a plan year", c.Plan.Year),
+			"write the year the plan is for, e.g. year = 2024 under [plan]"))
 	}
 	if s := c.Paper.Size; s != "" && !strings.EqualFold(s, "A4") && !strings.EqualFold(s, "F4") && !strings.EqualFold(s, "folio") {
-		errs = append(errs, &diag.Error{File: FileName, Msg: fmt.Sprintf("paper.size %q is not a paper this tool prints", s),
-			Hint: `write size = "A4" or size = "F4" under [paper]`})
+		errs = append(errs, at("paper.size", fmt.Sprintf("paper.size %q is not a paper this tool prints", s),
+			`write size = "A4" or size = "F4" under [paper]`))
 	}
 	for rule, rc := range c.Check {
+		if !slices.Contains(Rules, rule) {
+			line, col := tablePos(src, "check."+rule)
+			hint := "the rules are " + strings.Join(Rules, ", ")
+			if s := tomlx.Closest(rule, Rules); s != "" {
+				hint = fmt.Sprintf("did you mean [check.%s]?", s)
+			}
+			errs = append(errs, &diag.Error{File: FileName, Line: line, Column: col, Msg: fmt.Sprintf("unknown check rule %q", rule),
+				Hint: hint, Source: lineAt(src, line)})
+		}
 		switch rc.Severity {
 		case "", "error", "warning", "off":
 		default:
-			errs = append(errs, &diag.Error{File: FileName, Msg: fmt.Sprintf("check.%s.severity %q is not a severity", rule, rc.Severity),
-				Hint: `write "error", "warning" or "off"`})
+			errs = append(errs, at("check."+rule+".severity", fmt.Sprintf("check.%s.severity %q is not a severity", rule, rc.Severity),
+				`write "error", "warning" or "off"`))
 		}
 	}
 	return errs.Err()
@@ -167,6 +185,23 @@ func (c *Config) defaults() {
 			c.Units[k] = v
 		}
 	}
+}
+
+// tablePos finds the header [name], or 0, 0.
+func tablePos(src []byte, name string) (line, col int) {
+	for i, l := range strings.Split(string(src), "\n") {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "[") && strings.TrimSpace(strings.Trim(strings.SplitN(t, "]", 2)[0], "[ \t")) == name {
+			return i + 1, strings.Index(l, "[") + 1
+		}
+	}
+	return 0, 0
+}
+
+func lineAt(src []byte, line int) string {
+	if lines := strings.Split(string(src), "\n"); line >= 1 && line <= len(lines) {
+		return lines[line-1]
+	}
+	return ""
 }
 
 // Rule returns the settings of a check rule.

@@ -7,12 +7,18 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"renja/internal/diag"
 )
+
+// typeErrRe matches the decoder's errors for a value of the wrong type, which
+// carry their line in the text only.
+var typeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // Decode decodes src into v. firstLine is the line of src's first line in
 // file (1 for a whole file; more for front matter inside a Markdown file).
@@ -32,6 +38,16 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 			return &diag.Error{File: file, Line: line + firstLine - 1, Column: pe.Position.Col,
 				Msg: pe.Message, Hint: hint, Source: lineOf(src, line)}
 		}
+		if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {
+			// "toml: line 2 (last key "plan.year"): incompatible types: …"
+			line, _ := strconv.Atoi(m[1])
+			kl, col := keyPos(src, toml.Key(strings.Split(m[2], ".")))
+			if kl != line {
+				col = 0
+			}
+			return &diag.Error{File: file, Line: line + firstLine - 1, Column: col,
+				Msg: m[2] + ": " + m[3], Hint: "check the value's type", Source: lineOf(src, line)}
+		}
 		return &diag.Error{File: file, Line: firstLine, Msg: err.Error(), Hint: "check the value's type"}
 	}
 	var errs diag.List
@@ -39,7 +55,7 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 		line, col := keyPos(src, k)
 		known := fieldNames(reflect.TypeOf(v), k[:len(k)-1])
 		hint := "remove it"
-		if s := closest(k[len(k)-1], known); s != "" {
+		if s := Closest(k[len(k)-1], known); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		} else if len(known) > 0 {
 			hint = "known keys here: " + strings.Join(known, ", ")
@@ -53,6 +69,19 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 	}
 	return errs.Err()
 }
+
+// KeyPos returns where the key at path is written in src (its line and
+// column), or, when the key is absent, where its table's header is; 0, 0
+// when neither is written.
+func KeyPos(src []byte, path ...string) (line, col int) {
+	if line, col = keyPos(src, toml.Key(path)); line > 0 || len(path) < 2 {
+		return line, col
+	}
+	return keyPos(src, toml.Key(path[:len(path)-1]))
+}
+
+// LineOf returns line n of src (1-based), or "".
+func LineOf(src []byte, n int) string { return lineOf(src, n) }
 
 func lineOf(src []byte, line int) string {
 	lines := strings.Split(string(src), "\n")
@@ -96,6 +125,9 @@ func fieldNames(t reflect.Type, path toml.Key) []string {
 	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
 		t = t.Elem()
 	}
+	if t != nil && t.Kind() == reflect.Map && len(path) > 0 {
+		return fieldNames(t.Elem(), path[1:]) // [check.derived]: the map's key, then its value's fields
+	}
 	if t == nil || t.Kind() != reflect.Struct {
 		return nil
 	}
@@ -123,8 +155,8 @@ func name(f reflect.StructField) string {
 	return f.Name
 }
 
-// closest returns the known key nearest to s (edit distance at most 2).
-func closest(s string, known []string) string {
+// Closest returns the known key nearest to s (edit distance at most 2), or "".
+func Closest(s string, known []string) string {
 	best, bestD := "", 3
 	for _, k := range known {
 		if d := distance(strings.ToLower(s), strings.ToLower(k)); d < bestD {

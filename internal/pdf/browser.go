@@ -21,6 +21,9 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// profilePrefix starts the name of the temporary profile folders.
+const profilePrefix = "renja-chrome-"
+
 // startTimeout bounds how long Start waits for the browser to answer.
 const startTimeout = 60 * time.Second
 
@@ -28,8 +31,7 @@ const startTimeout = 60 * time.Second
 // the whole process. Its methods are safe for concurrent use; each [Browser.Print]
 // uses a tab of its own.
 type Browser struct {
-	path string
-	dir  string // temporary user data directory, removed by Close
+	dir string // temporary user data directory, removed by Close
 
 	ctx         context.Context // the browser's chromedp context
 	cancel      context.CancelFunc
@@ -43,12 +45,18 @@ type Browser struct {
 // temporary profile and the flags that keep it quiet and offline. The browser
 // lives until [Browser.Close] or until ctx ends; it is also killed when this
 // process dies (on Linux by the kernel, through the parent-death signal).
-// Starting takes about a second and a half.
+// Starting takes about a second. A browser that does not start gives an error
+// with what it printed.
+//
+// A process killed before Close leaves its profile folder (renja-chrome-* in
+// the temporary folder); on Linux, Start removes such folders once they are an
+// hour old and no process uses them.
 func Start(ctx context.Context, chromePath string) (*Browser, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "renja-chrome-")
+	removeStaleProfiles()
+	dir, err := os.MkdirTemp("", profilePrefix)
 	if err != nil {
 		return nil, fmt.Errorf("starting Chrome: %w", err)
 	}
@@ -56,13 +64,17 @@ func Start(ctx context.Context, chromePath string) (*Browser, error) {
 		chromedp.ExecPath(chromePath),
 		chromedp.UserDataDir(dir),
 		chromedp.ModifyCmdFunc(prepareCmd),
+		// Chromium on Linux keeps its crash reports under
+		// $XDG_CONFIG_HOME/chromium whatever the profile folder is; keep
+		// them in the temporary folder too.
+		chromedp.Env("XDG_CONFIG_HOME=" + dir),
 	}
 	for _, f := range chromeFlags {
 		opts = append(opts, chromedp.Flag(f.name, f.value))
 	}
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	bctx, bcancel := chromedp.NewContext(actx)
-	b := &Browser{path: chromePath, dir: dir, ctx: bctx, cancel: bcancel, allocCancel: acancel}
+	b := &Browser{dir: dir, ctx: bctx, cancel: bcancel, allocCancel: acancel}
 
 	// The context of the first Run owns the browser, so it gets no deadline;
 	// a timer stops a browser that does not answer.
@@ -152,17 +164,20 @@ func removeAllRetry(dir string) error {
 // errTabCrashed is the cause of a print whose tab crashed.
 var errTabCrashed = errors.New("the Chrome tab crashed")
 
-// Print loads file://<root>/<page> in a new tab and prints it to PDF. root is a
-// folder and page a slash-separated path inside it.
+// Print loads file://<root>/<pagePath> in a new tab and prints it to PDF. root
+// is a folder and pagePath a slash-separated path of a file inside it.
 //
-// The page is offline: every request for a URL other than a file inside root,
-// a data: or an about: URL is refused, and the page loads without it. Print
-// returns those URLs in refused, sorted, once each; refusing is not an error.
+// The page is offline: every request (subresource, iframe, fetch, navigation)
+// for a URL other than a file inside root, a data:, about: or blob: URL is
+// refused, and the page loads without it. The check is on the path, so a
+// symbolic link inside root may point outside it. Print returns the refused
+// URLs, sorted, once each; refusing is not an error.
 //
 // Print waits for the load event and document.fonts.ready, then prints with the
 // page size of CSS @page (A4 when the page sets none), backgrounds, a tagged
-// PDF and an outline from the headings. When ctx ends, or the browser or the
-// tab crashes, Print returns an error and no PDF.
+// PDF and an outline from the headings. Give ctx a deadline: a page that never
+// finishes loading waits for it. When ctx ends, or the browser or the tab
+// crashes, Print returns an error and no PDF.
 func (b *Browser) Print(ctx context.Context, root, pagePath string) (pdf []byte, refused []string, err error) {
 	absRoot, pageURL, err := pageLocation(root, pagePath)
 	if err != nil {

@@ -49,8 +49,9 @@ const Producer = "renja"
 // dictionary, an xref section and a trailer with /Prev and a /ID made from the
 // content), so the outline, links, named destinations and structure tags that
 // Chrome wrote stay as they are. It also overwrites Chrome's own creation and
-// modification dates in place with meta.Date, so that two prints of the same
-// page give the same file. The output depends only on pdf, meta and labels.
+// modification dates in place with meta.Date (1970-01-01 when it is zero), so
+// that two prints of the same page usually give the same file. The output
+// depends only on pdf, meta and labels.
 //
 // The PDF must have a classic cross-reference table, as Chrome writes.
 func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {

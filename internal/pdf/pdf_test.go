@@ -104,9 +104,12 @@ const fixtureHTML = `<!doctype html>
 <link rel="stylesheet" href="http://example.com/remote.css">
 <link rel="stylesheet" href="css/local.css">
 <style>
+@import url(http://example.com/import.css);
 @page { size: A4; margin: 2cm; }
 @page wide { size: A4 landscape; }
 .wide { page: wide; }
+@font-face { font-family: Jauh; src: url(https://fonts.example.com/jauh.woff2); }
+p { font-family: Jauh, serif; }
 </style>
 </head>
 <body>
@@ -116,6 +119,8 @@ const fixtureHTML = `<!doctype html>
 <img src="http://example.com/x.png" alt="">
 <img src="https://93.184.216.34/y.png" alt="">
 <img src="file:///etc/hostname" alt="">
+<iframe src="http://example.com/frame.html"></iframe>
+<script>fetch("http://example.com/api").catch(() => {});</script>
 <section class="wide">
 <h2 id="sec2">Bagian Dua</h2>
 <p>Halaman lanskap.</p>
@@ -159,26 +164,14 @@ func printFixture(t *testing.T) ([]byte, []string, time.Duration) {
 	t.Helper()
 	b := sharedBrowser(t)
 	printed.once.Do(func() {
-		root, err := os.MkdirTemp("", "renja-pdf-test-")
-		if err != nil {
-			printed.err = err
-			return
-		}
-		defer os.RemoveAll(root)
-		// writeFixture needs a *testing.T whose TempDir outlives this test,
-		// so copy the fixture into root.
-		src := writeFixture(t)
-		if err := os.CopyFS(root, os.DirFS(src)); err != nil {
-			printed.err = err
-			return
-		}
+		root := writeFixture(t)
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		start := time.Now()
 		printed.pdf, printed.refused, printed.err = b.Print(ctx, root, "index.html")
 		printed.took = time.Since(start)
 	})
-	if printed.err != nil {
+	if printed.err != nil || printed.pdf == nil {
 		t.Fatalf("printing the fixture: %v", printed.err)
 	}
 	return printed.pdf, printed.refused, printed.took
@@ -203,9 +196,13 @@ func TestPrint(t *testing.T) {
 
 	want := []string{
 		"file:///etc/hostname",
+		"http://example.com/api",
+		"http://example.com/frame.html",
+		"http://example.com/import.css",
 		"http://example.com/remote.css",
 		"http://example.com/x.png",
 		"https://93.184.216.34/y.png",
+		"https://fonts.example.com/jauh.woff2",
 	}
 	if !slices.Equal(refused, want) {
 		t.Errorf("refused = %q, want %q", refused, want)
@@ -365,6 +362,9 @@ func TestFinish(t *testing.T) {
 
 	file := writeTemp(t, "finished.pdf", out)
 	info := run(t, "pdfinfo", file)
+	if strings.Contains(info, "Error") {
+		t.Errorf("pdfinfo complains:\n%s", info)
+	}
 	for _, w := range []string{
 		"Title:           " + meta.Title,
 		"Author:          " + meta.Author,

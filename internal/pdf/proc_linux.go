@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"syscall"
 	"time"
@@ -37,9 +38,11 @@ func killLeftovers(dir string) {
 }
 
 // processesUsing returns the processes, other than this one, whose command
-// line holds the argument --user-data-dir=dir.
+// line holds the argument --user-data-dir=dir. Processes that Chrome's zygote
+// forks rewrite their command line as one string joined by spaces, so both
+// forms count.
 func processesUsing(dir string) []int {
-	want := []byte("--user-data-dir=" + dir)
+	want := []byte(" --user-data-dir=" + dir + " ")
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
 		return nil
@@ -51,15 +54,29 @@ func processesUsing(dir string) []int {
 			continue
 		}
 		cmdline, err := os.ReadFile("/proc/" + e.Name() + "/cmdline")
-		if err != nil {
+		if err != nil || len(cmdline) == 0 {
 			continue
 		}
-		for arg := range bytes.SplitSeq(cmdline, []byte{0}) {
-			if bytes.Equal(arg, want) {
-				pids = append(pids, pid)
-				break
-			}
+		line := append(append([]byte{' '}, bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '})...), ' ')
+		if bytes.Contains(line, want) {
+			pids = append(pids, pid)
 		}
 	}
 	return pids
+}
+
+// removeStaleProfiles removes the profile folders that earlier runs left in
+// the temporary folder because they were killed before Close: folders older
+// than an hour that no process uses.
+func removeStaleProfiles() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), profilePrefix+"*"))
+	for _, dir := range dirs {
+		fi, err := os.Lstat(dir)
+		if err != nil || !fi.IsDir() || time.Since(fi.ModTime()) < time.Hour {
+			continue
+		}
+		if len(processesUsing(dir)) == 0 {
+			_ = os.RemoveAll(dir)
+		}
+	}
 }

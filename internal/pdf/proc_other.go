@@ -10,3 +10,6 @@ func prepareCmd(cmd *exec.Cmd) {}
 
 // killLeftovers does nothing outside Linux.
 func killLeftovers(dir string) {}
+
+// removeStaleProfiles does nothing outside Linux.
+func removeStaleProfiles() {}

@@ -21,6 +21,7 @@ import (
 	"renja/internal/model"
 	"renja/internal/pdf"
 	"renja/internal/render"
+	"renja/internal/sign/provenance"
 )
 
 // Options of a build.
@@ -44,6 +45,7 @@ type Result struct {
 	Files       []string // written, relative to Out
 	PDF         string   // the PDF's path, when one was printed
 	Prints      int      // how many times Chrome printed
+	ContentHash string   // of the sources, recorded in the PDF: provenance.ContentHash
 }
 
 // ErrFinal is returned by a --final build while errors remain.
@@ -71,6 +73,9 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	lg.done("load")
 	res := &Result{Project: p, Diagnostics: check.Run(p)}
 	res.Errors, _ = check.Count(res.Diagnostics)
+	if res.ContentHash, err = provenance.ContentHash(o.Dir); err != nil {
+		return res, err
+	}
 	lg.done(fmt.Sprintf("check (%d errors)", res.Errors))
 	if o.Final && res.Errors > 0 {
 		return res, ErrFinal
@@ -111,7 +116,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	var pdfErr error
 	if !o.NoPDF {
 		var doc []byte
-		doc, res.Prints, pdfErr = printPDF(ctx, o, p, tpl, res.Diagnostics, lg)
+		doc, res.Prints, pdfErr = printPDF(ctx, o, p, tpl, res.Diagnostics, provenanceInfo(res), lg)
 		if pdfErr == nil {
 			if err := st.write(p.Config.Plan.PDF, doc); err != nil {
 				return res, err
@@ -134,7 +139,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 // table of contents shows page numbers, then, after reading from the PDF on
 // which page each heading landed, with the real numbers. A third print runs
 // only if the numbers moved the headings.
-func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Templates, ds []diag.Diagnostic, lg *stageLog) ([]byte, int, error) {
+func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Templates, ds []diag.Diagnostic, custom map[string]string, lg *stageLog) ([]byte, int, error) {
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
 	b := o.Browser
@@ -206,13 +211,28 @@ func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Temp
 		Creator:  "renja",
 		Lang:     "id",
 		Date:     date,
+		Outline:  map[string]string{},
 	}
+	for _, t := range append(out.Titles, c.Plan.Title, "DAFTAR TABEL") {
+		meta.Outline[strings.Join(strings.Fields(t), "")] = t
+	}
+	meta.Custom = custom
 	doc, err = pdf.Finish(doc, meta, pageLabels(dests, out))
 	if err != nil {
 		return nil, prints, err
 	}
 	lg.done("finish pdf")
 	return doc, prints, nil
+}
+
+// provenanceInfo is what the PDF's information dictionary records of the
+// sources: their content hash, and whether the build is a draft.
+func provenanceInfo(res *Result) map[string]string {
+	m := map[string]string{provenance.HashKey: res.ContentHash}
+	if res.Errors > 0 {
+		m[provenance.DraftKey] = "true"
+	}
+	return m
 }
 
 func same(a, b map[string]int, ids []string) bool {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"context"
 	"os"
 	"os/exec"
@@ -23,9 +24,9 @@ func needTools(t *testing.T) {
 	if _, err := pdf.FindChrome(""); err != nil {
 		missing = append(missing, "Chrome/Chromium ("+err.Error()+")")
 	}
-	for _, tool := range []string{"pdftotext", "pdfinfo"} {
+	for _, tool := range []string{"pdftotext", "pdfinfo", "qpdf"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			missing = append(missing, tool+" (apt-get install poppler-utils)")
+			missing = append(missing, tool+" (apt-get install poppler-utils qpdf)")
 		}
 	}
 	if len(missing) == 0 {
@@ -211,6 +212,55 @@ func TestBundledPDF(t *testing.T) {
 		}
 	}
 
+	// Page labels in the PDF match the numbers printed on the pages.
+	var pl struct {
+		PageLabels []struct {
+			Index int `json:"index"`
+			Label struct {
+				S  string `json:"/S"`
+				St int    `json:"/St"`
+			} `json:"label"`
+		} `json:"pagelabels"`
+		Outlines []outline `json:"outlines"`
+	}
+	js, err := exec.Command("qpdf", "--json=2", "--json-key=pagelabels", "--json-key=outlines", res.PDF).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(js, &pl); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range pl.PageLabels {
+		want := map[string]string{"/r": "i", "/D": "1"}[r.Label.S]
+		if want != "" && labels[r.Index] != want {
+			t.Errorf("page label range %s starts at page %d, printed there: %q", r.Label.S, r.Index+1, labels[r.Index])
+		}
+	}
+	if len(pl.PageLabels) != 3 {
+		t.Errorf("want 3 page label ranges (none, i…, 1…), got %+v", pl.PageLabels)
+	}
+
+	// Bookmarks: every Daftar Isi entry is one, with its spaces.
+	var titles []string
+	var walk func([]outline)
+	walk = func(os []outline) {
+		for _, o := range os {
+			titles = append(titles, o.Title)
+			walk(o.Kids)
+		}
+	}
+	walk(pl.Outlines)
+	joined := "\n" + strings.Join(titles, "\n") + "\n"
+	for _, e := range entries {
+		text := strings.Join(strings.Fields(e[1]), " ")
+		if strings.HasPrefix(text, "Tabel") {
+			continue
+		}
+		if !strings.Contains(joined, "\n"+text) {
+			t.Errorf("no bookmark titled %q", text)
+		}
+	}
+
 	// Metadata.
 	info, err := exec.Command("pdfinfo", res.PDF).Output()
 	if err != nil {
@@ -239,6 +289,11 @@ func TestBundledPDF(t *testing.T) {
 // structIDs are the ids Chrome gives the structure elements of a tagged PDF;
 // they vary between prints of the same page in about one print in six.
 var structIDs = regexp.MustCompile(`\(node[0-9]{8}\)|/ID \[<[0-9a-f]+> <[0-9a-f]+>\]`)
+
+type outline struct {
+	Title string    `json:"title"`
+	Kids  []outline `json:"kids"`
+}
 
 // TestPDFDeterministic builds twice with a fixed date in one browser: the
 // PDFs are the same bytes, apart from Chrome's structure ids (and the file

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -23,6 +24,14 @@ type Meta struct {
 	Title, Author, Subject, Keywords, Creator string
 	Lang                                      string // BCP 47, such as "id"
 	Date                                      time.Time
+	// Outline maps bookmark titles as Chrome writes them, with every space
+	// removed, to the titles they should have: Chrome drops the space where
+	// a heading wraps ("KANTORKECAMATAN"). Matching bookmarks are rewritten.
+	Outline map[string]string
+	// Custom are more entries of the information dictionary, written as
+	// text strings, by key without the slash (such as "RenjaContentHash").
+	// A key must be letters and digits and not one of the standard keys.
+	Custom map[string]string
 }
 
 // A Label starts a range of page labels, the page numbers that a PDF viewer
@@ -114,6 +123,12 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 			info[f.key] = textString(f.value)
 		}
 	}
+	for k, v := range meta.Custom {
+		if !customKey.MatchString(k) || standardKeys[k] {
+			return nil, fmt.Errorf("finishing the PDF: %q cannot be a custom key of the information dictionary", k)
+		}
+		info[k] = textString(v)
+	}
 	if !meta.Date.IsZero() {
 		d := types.StringLiteral(pdfDate(meta.Date))
 		info["CreationDate"] = d
@@ -141,6 +156,9 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 	objects := map[int]string{
 		rootNr: catalog.PDFString(),
 		infoNr: info.PDFString(),
+	}
+	if err := fixOutline(ctx, meta.Outline, objects); err != nil {
+		return nil, err
 	}
 	nrs := make([]int, 0, len(objects))
 	for nr := range objects {
@@ -185,6 +203,14 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 	out = fmt.Appendf(out, "trailer\n%s\nstartxref\n%d\n%%%%EOF\n", trailer.PDFString(), xref)
 	return out, nil
 }
+
+// customKey is a name that needs no escaping; standardKeys are the keys of
+// the information dictionary that PDF defines.
+var (
+	customKey    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
+	standardKeys = map[string]bool{"Title": true, "Author": true, "Subject": true, "Keywords": true, "Creator": true,
+		"Producer": true, "CreationDate": true, "ModDate": true, "Trapped": true}
+)
 
 // lastStartXref returns the offset after the last startxref of the file.
 func lastStartXref(pdf []byte) (int, error) {
@@ -290,3 +316,53 @@ func pageLabels(labels []Label, pages int) (types.Dict, error) {
 	}
 	return types.Dict{"Nums": nums}, nil
 }
+
+// fixOutline adds to objects a new version of every outline item whose title
+// lost its spaces, with the title from titles (keyed by the title without
+// any white space).
+func fixOutline(ctx *model.Context, titles map[string]string, objects map[int]string) error {
+	if len(titles) == 0 {
+		return nil
+	}
+	o, ok := ctx.RootDict["Outlines"]
+	if !ok {
+		return nil
+	}
+	root, err := ctx.DereferenceDict(o)
+	if err != nil || root == nil {
+		return err
+	}
+	seen := map[int]bool{}
+	var walk func(ref types.Object, depth int) error
+	walk = func(ref types.Object, depth int) error {
+		for ref != nil && depth < 64 {
+			ir, ok := ref.(types.IndirectRef)
+			if !ok || seen[ir.ObjectNumber.Value()] {
+				return nil
+			}
+			seen[ir.ObjectNumber.Value()] = true
+			item, err := ctx.DereferenceDict(ir)
+			if err != nil || item == nil {
+				return err
+			}
+			if t, ok := item["Title"]; ok {
+				if old, err := types.StringOrHexLiteral(t); err == nil && old != nil {
+					if want, ok := titles[squeeze(*old)]; ok && want != *old {
+						fixed := item.Clone().(types.Dict)
+						fixed["Title"] = textString(want)
+						objects[ir.ObjectNumber.Value()] = fixed.PDFString()
+					}
+				}
+			}
+			if err := walk(item["First"], depth+1); err != nil {
+				return err
+			}
+			ref = item["Next"]
+		}
+		return nil
+	}
+	return walk(root["First"], 0)
+}
+
+// squeeze removes all white space.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }

@@ -39,6 +39,7 @@ type Output struct {
 	Front  []string          // ids of the parts numbered i, ii, …
 	First  string            // id of the first chapter (page 1)
 	TOC    []Entry
+	Titles []string // the text of every heading of the parts, for the PDF's bookmarks
 }
 
 // Entry is a line of the table of contents or the list of tables.
@@ -185,6 +186,7 @@ func (r *renderer) render() (*Output, error) {
 			}
 			pv.HTML = html
 			for _, h := range heads {
+				out.Titles = append(out.Titles, h.Text)
 				if part.Kind == content.Chapter && h.Level <= 2 {
 					e := Entry{Level: h.Level, ID: h.ID, Text: h.Text}
 					if h.Level == 1 {

@@ -179,9 +179,25 @@ var errTabCrashed = errors.New("the Chrome tab crashed")
 // finishes loading waits for it. When ctx ends, or the browser or the tab
 // crashes, Print returns an error and no PDF.
 func (b *Browser) Print(ctx context.Context, root, pagePath string) (pdf []byte, refused []string, err error) {
+	pdf, refused, _, err = b.PrintPasses(ctx, root, pagePath, nil)
+	return pdf, refused, err
+}
+
+// Next decides, after a print, whether the page must change and print again:
+// it returns a script to run in the page (which may change its text, e.g. the
+// page numbers of a table of contents) and again = true, or again = false to
+// keep this print.
+type Next func(pdf []byte, pass int) (script string, again bool, err error)
+
+// PrintPasses prints like Print, then asks next whether to change the page
+// with a script and print again, in the same tab without reloading: a table
+// of contents filled in from the first print costs one print, not a new
+// page load. It returns the last PDF and the number of prints (at most 4).
+// A nil next prints once.
+func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, next Next) (pdf []byte, refused []string, prints int, err error) {
 	absRoot, pageURL, err := pageLocation(root, pagePath)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	defer func() {
 		if err != nil {
@@ -189,7 +205,7 @@ func (b *Browser) Print(ctx context.Context, root, pagePath string) (pdf []byte,
 		}
 	}()
 	if err := b.ctx.Err(); err != nil {
-		return nil, nil, errors.New("the browser is closed")
+		return nil, nil, 0, errors.New("the browser is closed")
 	}
 
 	tabCtx, closeTab := chromedp.NewContext(b.ctx)
@@ -247,12 +263,28 @@ func (b *Browser) Print(ctx context.Context, root, pagePath string) (pdf []byte,
 		if _, err := chromedp.Evaluate[bool](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise)(ctx, t); err != nil {
 			return nil, fmt.Errorf("waiting for fonts: %w", err)
 		}
-		return chromedp.PrintToPDF(
-			chromedp.PDFPaper(chromedp.PaperSize{Width: 210 / 25.4, Height: 297 / 25.4}),
-			chromedp.PDFPreferCSSPageSize(),
-			chromedp.PDFPrintBackground(),
-			chromedp.PDFOutlineAndTagged(),
-		)(ctx, t)
+		for {
+			doc, err := chromedp.PrintToPDF(
+				chromedp.PDFPaper(chromedp.PaperSize{Width: 210 / 25.4, Height: 297 / 25.4}),
+				chromedp.PDFPreferCSSPageSize(),
+				chromedp.PDFPrintBackground(),
+				chromedp.PDFOutlineAndTagged(),
+			)(ctx, t)
+			if err != nil {
+				return nil, err
+			}
+			prints++
+			if next == nil || prints >= 4 {
+				return doc, nil
+			}
+			script, again, err := next(doc, prints)
+			if err != nil || !again {
+				return doc, err
+			}
+			if _, err := chromedp.Evaluate[any](script)(ctx, t); err != nil {
+				return nil, fmt.Errorf("changing the page before printing again: %w", err)
+			}
+		}
 	}
 	out, err := chromedp.Run(runCtx, printAction)
 	cause := context.Cause(runCtx)
@@ -264,16 +296,16 @@ func (b *Browser) Print(ctx context.Context, root, pagePath string) (pdf []byte,
 	case cause != nil && err != nil:
 		// The context ended first: say why, not "context canceled".
 		if errors.Is(cause, context.Canceled) && b.ctx.Err() != nil {
-			return nil, nil, fmt.Errorf("the browser stopped: %w", err)
+			return nil, nil, prints, fmt.Errorf("the browser stopped: %w", err)
 		}
-		return nil, nil, cause
+		return nil, nil, prints, cause
 	case err != nil:
-		return nil, nil, err
+		return nil, nil, prints, err
 	case !bytes.HasPrefix(out, []byte("%PDF-")) || !bytes.Contains(out[max(0, len(out)-1024):], []byte("%%EOF")):
-		return nil, nil, errors.New("Chrome returned an incomplete PDF")
+		return nil, nil, prints, errors.New("Chrome returned an incomplete PDF")
 	}
 	slices.Sort(refused)
-	return out, refused, nil
+	return out, refused, prints, nil
 }
 
 // pageLocation checks root and page and returns the absolute root and the

@@ -36,6 +36,7 @@ type Output struct {
 	HTML   []byte
 	Assets map[string][]byte // stylesheets, by file name
 	Dests  []string          // ids the table of contents points to, for reading page numbers back
+	Shown  []string          // ids whose page number the document prints (contents, list of tables)
 	Front  []string          // ids of the parts numbered i, ii, …
 	First  string            // id of the first chapter (page 1)
 	TOC    []Entry
@@ -241,6 +242,9 @@ func (r *renderer) render() (*Output, error) {
 	out.HTML = buf.Bytes()
 	out.Dests = doc.Dests
 	out.TOC = doc.TOC
+	for _, e := range append(append([]Entry{}, doc.TOC...), doc.TableList...) {
+		out.Shown = append(out.Shown, e.ID)
+	}
 	return out, nil
 }
 

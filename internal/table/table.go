@@ -309,6 +309,7 @@ func ParseSchema(file, id string, src []byte) (*Schema, error) {
 // columns, an unclosed quote) are errors; a cell whose value cannot be read as
 // its column's type is kept with Cell.Err set, for the checker to report.
 func Parse(s *Schema, path string, src []byte) (*Table, error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // Excel's CSV UTF-8 writes a BOM, even for an empty sheet
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, &diag.Error{File: path, Msg: "the table is empty", Hint: "write the header line: " + strings.Join(names(s), ";")}
 	}
@@ -316,7 +317,6 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		return nil, &diag.Error{File: path, Msg: "this is not a text file (it has a NUL byte)",
 			Hint: "save the sheet as CSV (Save As → CSV UTF-8), not as .xlsx"}
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
 		return nil, &diag.Error{File: path, Line: line, Column: col, Msg: "the file is not UTF-8 text (it looks like Windows-1252)",
@@ -331,7 +331,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
-		return nil, csvError(path, src, err)
+		return nil, csvError(path, src, r.Comma, err)
 	}
 	header = trimTrailingEmpty(header)
 	colOf := make([]int, len(header)) // CSV field -> schema column
@@ -356,7 +356,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	}
 	for _, c := range s.Columns {
 		if !found[c.Name] {
-			errs = append(errs, &diag.Error{File: path, Line: 1, Msg: fmt.Sprintf("missing column %q (%s)", c.Name, c.Title),
+			errs = append(errs, &diag.Error{File: path, Line: 1, Msg: fmt.Sprintf("missing column %q%s", c.Name, inParens(c.Title)),
 				Hint: "the header line must name every column of " + s.File + ": " + strings.Join(names(s), string(delim)), Source: firstLine(src)})
 		}
 	}
@@ -373,7 +373,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 			break
 		}
 		if err != nil {
-			return nil, csvError(path, src, err)
+			return nil, csvError(path, src, r.Comma, err)
 		}
 		line, _ := r.FieldPos(0)
 		if allBlank(rec) {
@@ -382,10 +382,14 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		if len(rec) > len(header) {
 			extra := rec[len(header):]
 			if !allBlank(extra) {
-				_, col := r.FieldPos(len(header))
-				return nil, &diag.Error{File: path, Line: line, Column: col,
+				i := len(header)
+				for strings.TrimSpace(rec[i]) == "" {
+					i++
+				}
+				el, col := r.FieldPos(i) // the first extra cell, which may sit on a later line than the row's first
+				return nil, &diag.Error{File: path, Line: el, Column: col,
 					Msg:  fmt.Sprintf("row has %d cells, the header has %d", len(trimTrailingEmpty(rec)), len(header)),
-					Hint: fmt.Sprintf("a cell holding the delimiter %q must be quoted, or a cell was added", delim), Source: lineText(src, line)}
+					Hint: fmt.Sprintf("a cell holding the delimiter %q must be quoted, or a cell was added", delim), Source: lineText(src, el)}
 			}
 		}
 		if len(rec) < len(header) {
@@ -435,6 +439,13 @@ func parseCell(typ Type, raw string, line, col int) Cell {
 	return c
 }
 
+func inParens(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
+}
+
 func names(s *Schema) []string {
 	out := make([]string, len(s.Columns))
 	for i, c := range s.Columns {
@@ -475,7 +486,7 @@ func detectDelimiter(src []byte) string {
 	return ";"
 }
 
-func csvError(path string, src []byte, err error) error {
+func csvError(path string, src []byte, comma rune, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		hint := "check the quotes in this row"
@@ -483,6 +494,11 @@ func csvError(path string, src []byte, err error) error {
 		if errors.Is(pe.Err, csv.ErrQuote) {
 			msg = "a quote is not closed, or a quote stands inside an unquoted cell"
 			hint = `close the quoted cell with ", and write a quote inside a quoted cell as ""`
+			if line, col, ok := openQuote(src, comma, pe.StartLine); ok {
+				// The reader stops at the end of the file; point at the quote that opens the cell.
+				pe.Line, pe.Column = line, col
+				msg = "this quote is never closed: the cell runs to the end of the file"
+			}
 		} else if errors.Is(pe.Err, csv.ErrBareQuote) {
 			msg = "a quote stands inside an unquoted cell"
 			hint = `quote the whole cell and double the inner quote: "say ""this"""`
@@ -490,6 +506,25 @@ func csvError(path string, src []byte, err error) error {
 		return &diag.Error{File: path, Line: pe.Line, Column: pe.Column, Msg: msg, Hint: hint, Source: lineText(src, pe.Line)}
 	}
 	return &diag.Error{File: path, Msg: err.Error()}
+}
+
+// openQuote finds the opening quote of a quoted cell that the record on line
+// start leaves open to the end of src: with a quote added at the end the
+// record reads, and its last cell starts at that quote. ok is false when the
+// record has another quoting mistake.
+func openQuote(src []byte, comma rune, start int) (line, col int, ok bool) {
+	r := csv.NewReader(bytes.NewReader(append(bytes.Clone(src), '"')))
+	r.Comma, r.FieldsPerRecord = comma, -1
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			return 0, 0, false
+		}
+		if l, _ := r.FieldPos(0); l == start {
+			line, col = r.FieldPos(len(rec) - 1)
+			return line, col, true
+		}
+	}
 }
 
 func allBlank(rec []string) bool {

@@ -4,6 +4,7 @@
 package tomlx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -27,7 +28,14 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line := pe.Position.Line
+			line, col := pe.Position.Line, pe.Position.Col
+			if at := pe.Position.Start; at >= 0 && at < len(src) {
+				// The byte offset is exact; Line is one too far when the
+				// lexer has already passed the newline it complains about
+				// ("[office" with no closing bracket).
+				line = 1 + bytes.Count(src[:at], []byte("\n"))
+				col = at - bytes.LastIndexByte(src[:at], '\n')
+			}
 			hint := strings.TrimSpace(pe.Usage)
 			if hint == "" {
 				hint = "see the TOML syntax at toml.io; strings need quotes, dates are written 2023-05-01"
@@ -35,7 +43,7 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 			if i := strings.Index(hint, "\n"); i > 0 {
 				hint = hint[:i]
 			}
-			return &diag.Error{File: file, Line: line + firstLine - 1, Column: pe.Position.Col,
+			return &diag.Error{File: file, Line: line + firstLine - 1, Column: col,
 				Msg: pe.Message, Hint: hint, Source: lineOf(src, line)}
 		}
 		if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {

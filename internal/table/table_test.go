@@ -1,0 +1,364 @@
+package table_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"renja/internal/diag"
+	"renja/internal/kode"
+	"renja/internal/num"
+	"renja/internal/table"
+)
+
+const schemaSrc = `hierarchy = true
+
+[[columns]]
+name = "kode"
+type = "code"
+title = "Kode"
+
+[[columns]]
+name = "uraian"
+title = "Uraian"
+
+[[columns]]
+name = "target"
+type = "target"
+
+[[columns]]
+name = "pagu"
+type = "money"
+title = "Pagu"
+`
+
+func schema(t testing.TB) *table.Schema {
+	t.Helper()
+	s, err := table.ParseSchema("data/x.toml", "x", []byte(schemaSrc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// pos is where a cell sits: "line:col".
+func pos(c table.Cell) string { return fmt.Sprintf("%d:%d", c.Line, c.Col) }
+
+func TestParseAsItArrives(t *testing.T) {
+	type cell struct {
+		row, col int // row index, column index in the schema
+		raw      string
+		at       string // line:col
+	}
+	tests := []struct {
+		name  string
+		src   string
+		rows  []int // the line of each row
+		cells []cell
+	}{
+		{
+			name: "semicolons",
+			src:  "kode;uraian;target;pagu\n7.01.01;Program;100%;2.590.643.300\n7.01.01.2.01;Kegiatan;2 Dok;1.000\n",
+			rows: []int{2, 3},
+			cells: []cell{
+				{0, 0, "7.01.01", "2:1"}, {0, 3, "2.590.643.300", "2:22"},
+				{1, 2, "2 Dok", "3:23"}, {1, 3, "1.000", "3:29"},
+			},
+		},
+		{
+			name: "BOM and CRLF from Excel",
+			src:  "\xef\xbb\xbfkode;uraian;target;pagu\r\n7.01.01;Program;100%;2.590.643.300\r\n7.01.01.2.01;Kegiatan;2 Dok;1.000\r\n",
+			rows: []int{2, 3},
+			cells: []cell{
+				{0, 0, "7.01.01", "2:1"}, {0, 3, "2.590.643.300", "2:22"},
+				{1, 3, "1.000", "3:29"},
+			},
+		},
+		{
+			name: "commas, with a quoted comma",
+			src:  "kode,uraian,target,pagu\n7.01.01,\"Program, penunjang\",100%,\"2.590.643.300\"\n",
+			rows: []int{2},
+			cells: []cell{
+				{0, 1, "Program, penunjang", "2:9"}, {0, 2, "100%", "2:30"}, {0, 3, "2.590.643.300", "2:35"},
+			},
+		},
+		{
+			name:  "a semicolon header with commas in the names' cells",
+			src:   "kode;uraian;target;pagu\n7.01.01;Perencanaan, Penganggaran, dan Evaluasi;100%;1.000\n",
+			rows:  []int{2},
+			cells: []cell{{0, 1, "Perencanaan, Penganggaran, dan Evaluasi", "2:9"}, {0, 3, "1.000", "2:54"}},
+		},
+		{
+			name:  "columns in another order",
+			src:   "pagu;kode;target;uraian\n1.000;7.01.01;100%;Program\n",
+			rows:  []int{2},
+			cells: []cell{{0, 0, "7.01.01", "2:7"}, {0, 3, "1.000", "2:1"}},
+		},
+		{
+			name: "quoted cells across lines keep later lines right",
+			src: "kode;uraian;target;pagu\n" +
+				"7.01.01;\"Program\npenunjang\nurusan\";100%;1.000\n" +
+				"7.01.01.2.01;\"Kegiatan \"\"A\"\"\";2 Dok;1.000\n" +
+				"7.01.01.2.01.01;Sub;\"2\r\nDok\";1.000\n" +
+				"7.01.01.2.01.02;Sub 2;1 Dok;500\n",
+			rows: []int{2, 5, 6, 8},
+			cells: []cell{
+				{0, 1, "Program\npenunjang\nurusan", "2:9"}, {0, 2, "100%", "4:9"}, {0, 3, "1.000", "4:14"},
+				{1, 1, `Kegiatan "A"`, "5:14"},
+				{2, 2, "2\nDok", "6:21"}, {2, 3, "1.000", "7:6"},
+				{3, 3, "500", "8:29"},
+			},
+		},
+		{
+			name:  "trailing empty columns and blank rows from Excel",
+			src:   "kode;uraian;target;pagu;;;\n7.01.01;Program;100%;1.000;;;\n;;;;;;\n\n7.01.01.2.01;Kegiatan;2 Dok;1.000;;\n",
+			rows:  []int{2, 5},
+			cells: []cell{{1, 0, "7.01.01.2.01", "5:1"}, {1, 3, "1.000", "5:29"}},
+		},
+		{
+			name: "header-only table",
+			src:  "kode;uraian;target;pagu\n",
+		},
+		{
+			name:  "cells are trimmed, the header too",
+			src:   " kode ; uraian;target ;pagu\n 7.01.01 ;Program; 100% ; 1.000 \n",
+			rows:  []int{2},
+			cells: []cell{{0, 0, "7.01.01", "2:1"}, {0, 2, "100%", "2:19"}, {0, 3, "1.000", "2:26"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tab, err := table.Parse(schema(t), "data/x.csv", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []int
+			for _, r := range tab.Rows {
+				lines = append(lines, r.Line)
+			}
+			if fmt.Sprint(lines) != fmt.Sprint(tt.rows) && !(len(lines) == 0 && len(tt.rows) == 0) {
+				t.Fatalf("row lines = %v, want %v", lines, tt.rows)
+			}
+			for _, c := range tt.cells {
+				got := tab.Rows[c.row].Cells[c.col]
+				if got.Raw != c.raw || pos(got) != c.at {
+					t.Errorf("row %d column %d = %q at %s, want %q at %s", c.row, c.col, got.Raw, pos(got), c.raw, c.at)
+				}
+			}
+		})
+	}
+}
+
+func TestParseValues(t *testing.T) {
+	src := "kode;uraian;target;pagu\n" +
+		"07.01.01 .;Program;100%;Rp 2.590.643.300\n" +
+		"7.1.1.2.01.02.;Kegiatan;-;\n" +
+		"7.1.1.2.01.02.01;Sub;17 Org/ Bln;1.851.842.950\n" +
+		"7.01.01. 2.01.04;Sub;12x4;278.000,000\n" +
+		"7.01.01.2.01.0x;Rusak;\\100%;-5\n" +
+		";JUMLAH;;2.590.643.300\n"
+	tab, err := table.Parse(schema(t), "data/x.csv", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		code    string
+		codeErr string
+		target  string // Target.String(), or "error: hint part"
+		present bool
+		money   num.Money
+		moneyE  string
+	}{
+		{"7.01.01", "", "100%", true, 2590643300, ""},
+		{"7.01.01.2.02", "", "", false, 0, ""},
+		{"7.01.01.2.02.01", "", "17 Org/ Bln", true, 1851842950, ""},
+		{"7.01.01.2.01.04", "", "12 x4", false, 0, "write 278.000.000 with a dot"},
+		{"", "remove 'x'", "error: remove the stray '\\\\'", true, -5, ""},
+		{"", "", "", true, 2590643300, ""},
+	}
+	if len(tab.Rows) != len(want) {
+		t.Fatalf("%d rows, want %d", len(tab.Rows), len(want))
+	}
+	for i, w := range want {
+		r := tab.Rows[i]
+		if r.Code.String() != w.code {
+			t.Errorf("row %d: code %q, want %q", i, r.Code, w.code)
+		}
+		if (r.CodeErr == nil) != (w.codeErr == "") || r.CodeErr != nil && !strings.Contains(r.CodeErr.Error(), w.codeErr) {
+			t.Errorf("row %d: code error %v, want %q", i, r.CodeErr, w.codeErr)
+		}
+		tc := r.Cells[2]
+		switch {
+		case strings.HasPrefix(w.target, "error: "):
+			if tc.Err == nil || !strings.Contains(tc.Err.Error(), strings.TrimPrefix(w.target, "error: ")) {
+				t.Errorf("row %d: target error %v, want %q", i, tc.Err, w.target)
+			}
+		case w.target == "":
+			if tc.Present || tc.Err != nil {
+				t.Errorf("row %d: blank target read as %+v", i, tc)
+			}
+		default:
+			if tc.Err != nil || tc.Target.String() != w.target || tc.Dec != tc.Target.Value {
+				t.Errorf("row %d: target %q (%v), want %q", i, tc.Target, tc.Err, w.target)
+			}
+		}
+		mc := r.Cells[3]
+		if w.moneyE != "" {
+			var ne *num.Error
+			if !errors.As(mc.Err, &ne) || !strings.Contains(ne.Hint, w.moneyE) {
+				t.Errorf("row %d: pagu error %v, want hint %q", i, mc.Err, w.moneyE)
+			}
+			continue
+		}
+		if mc.Err != nil || mc.Present != w.present || mc.Money != w.money {
+			t.Errorf("row %d: pagu %d present %v (%v), want %d", i, mc.Money, mc.Present, mc.Err, w.money)
+		}
+	}
+	if tab.Rows[0].Code.Level() != kode.Program || tab.Rows[1].Code.Level() != kode.Kegiatan {
+		t.Errorf("levels %v %v", tab.Rows[0].Code.Level(), tab.Rows[1].Code.Level())
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		at   string // file:line:col of the (first) error
+		msg  string // in the message
+		hint string // in the hint
+	}{
+		{"empty file", "", "data/x.csv", "the table is empty", "kode;uraian;target;pagu"},
+		{"blank file", " \r\n\n", "data/x.csv", "the table is empty", "kode;uraian;target;pagu"},
+		{"only a BOM", "\xef\xbb\xbf", "data/x.csv", "the table is empty", "kode;uraian;target;pagu"},
+		{"only a BOM and a line end", "\xef\xbb\xbf\r\n", "data/x.csv", "the table is empty", "kode;uraian;target;pagu"},
+		{"binary", "PK\x03\x04\x14\x00\x06\x00", "data/x.csv", "not a text file", "Save As"},
+		{"UTF-16", "\xff\xfek\x00o\x00d\x00e\x00", "data/x.csv", "not a text file", "CSV UTF-8"},
+		{"Windows-1252 in a later row", "kode;uraian;target;pagu\n7.01.01;Program;100%;1.000\n7.01.01.2.01;Pemeliharaan Gedung \x96 Kantor;2 Dok;1.000\n",
+			"data/x.csv:3:34", "not UTF-8", "CSV UTF-8"},
+		{"Windows-1252 after a BOM, in the header", "\xef\xbb\xbfkode;urai\xe1n;target;pagu\n", "data/x.csv:1:10", "not UTF-8", "CSV UTF-8"},
+		{"unknown column", "kode;uraian;targt;pagu\n", "data/x.csv:1:13", `unknown column "targt"`, "data/x.toml declares: kode, uraian, target, pagu"},
+		{"missing column", "kode;uraian;pagu\n", "data/x.csv:1", `missing column "target"`, "kode;uraian;target;pagu"},
+		{"missing column with its title", "kode;uraian;target\n", "data/x.csv:1", `missing column "pagu" (Pagu)`, "kode;uraian;target;pagu"},
+		{"row with an extra cell after blank ones", "kode;uraian;target;pagu\n7.01.01;Program;100%;1.000;;x\n", "data/x.csv:2:29", "row has 6 cells, the header has 4", "quoted"},
+		{"missing column, comma file", "kode,uraian,pagu\n", "data/x.csv:1", `missing column "target"`, "kode,uraian,target,pagu"},
+		{"column twice", "kode;uraian;target;pagu;kode\n", "data/x.csv:1:25", `column "kode" appears twice`, "remove one"},
+		{"row too long", "kode;uraian;target;pagu\n7.01.01;Program;100%;1.000\n7.01.01.2.01;Perencanaan; Penganggaran;100%;1.000\n",
+			"data/x.csv:3:45", "row has 5 cells, the header has 4", `delimiter ";" must be quoted`},
+		{"row too long after a quoted line break", "kode;uraian;target;pagu\n7.01.01;\"Program\npenunjang\";100%;1.000;x\n",
+			"data/x.csv:3:23", "row has 5 cells, the header has 4", "quoted"},
+		{"row too short", "kode;uraian;target;pagu\n7.01.01;Program;100%;1.000\n7.01.01.2.01;Perencanaan;100%\n",
+			"data/x.csv:3", "row has 3 cells, the header has 4", "every row needs a cell"},
+		{"quote never closed", "kode;uraian;target;pagu\n7.01.01;Program;100%;1.000\n7.01.01.2.01;\"Perencanaan;100%;1.000\n7.01.01.2.01.01;Sub;1 Dok;500\n",
+			"data/x.csv:3:14", "never closed", `close the quoted cell with "`},
+		{"quote never closed, after a doubled quote", "kode;uraian;target;pagu\n7.01.01;\"Program \"\"A\"\";100%;1.000\n",
+			"data/x.csv:2:9", "never closed", `close the quoted cell`},
+		{"quote never closed, after a closed multi-line cell", "kode;uraian;target;pagu\n7.01.01;\"Program\npenunjang\";\"100%;1.000\n",
+			"data/x.csv:3:12", "never closed", `close the quoted cell`},
+		{"text after a closing quote", "kode;uraian;target;pagu\n7.01.01;\"Program\" penunjang;100%;1.000\n",
+			"data/x.csv:2:17", "a quote is not closed, or a quote stands inside an unquoted cell", `""`},
+		{"quote inside an unquoted cell", "kode;uraian;target;pagu\n7.01.01;Program \"A\";100%;1.000\n",
+			"data/x.csv:2:17", "a quote stands inside an unquoted cell", `"say ""this"""`},
+		{"quote in the header", "kode;\"uraian;target;pagu\n", "data/x.csv:1:6", "never closed", "close"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tab, err := table.Parse(schema(t), "data/x.csv", []byte(tt.src))
+			if err == nil {
+				t.Fatalf("no error; %d rows", len(tab.Rows))
+			}
+			var first *diag.Error
+			var l diag.List
+			switch {
+			case errors.As(err, &l):
+				first = l[0]
+				for _, e := range l { // the error the case is about
+					if strings.Contains(e.Msg, tt.msg) {
+						first = e
+						break
+					}
+				}
+			case errors.As(err, &first):
+			default:
+				t.Fatalf("error %T is not a diag error: %v", err, err)
+			}
+			if got := diag.Pos(first.File, first.Line, first.Column); got != tt.at {
+				t.Errorf("at %s, want %s:\n%v", got, tt.at, err)
+			}
+			if !strings.Contains(first.Msg, tt.msg) || strings.HasSuffix(first.Msg, "()") {
+				t.Errorf("message %q lacks %q", first.Msg, tt.msg)
+			}
+			if !strings.Contains(first.Hint, tt.hint) {
+				t.Errorf("hint %q lacks %q", first.Hint, tt.hint)
+			}
+			if first.Line > 0 && first.Source == "" && !strings.Contains(first.Msg, "UTF-8") {
+				t.Errorf("an error at a line shows no source line: %v", err)
+			}
+		})
+	}
+}
+
+// TestParseSchemaErrors: a schema's own mistakes point at their line.
+func TestParseSchemaErrors(t *testing.T) {
+	tests := []struct {
+		name, src, at, msg string
+	}{
+		{"unknown type", "[[columns]]\nname = \"pagu\"\ntype = \"mony\"\n", "data/x.toml:3", `unknown type "mony"`},
+		{"misspelt key", "[[columns]]\nname = \"kode\"\ntipe = \"code\"\n", "data/x.toml:3:1", `unknown key "tipe" in [columns]`},
+		{"bad formula", "[[columns]]\nname = \"a\"\ntype = \"number\"\n\n[[columns]]\nname = \"b\"\nformula = \"a / c\"\n", "data/x.toml:7", `formula "a / c" of column "b" cannot be read`},
+		{"formula names an unknown column", "[[columns]]\nname = \"a\"\n\n[[columns]]\nname = \"b\"\nformula = \"ratio(a, c)\"\n", "data/x.toml:6", `unknown column "c"`},
+		{"id differs", "id = \"y\"\n[[columns]]\nname = \"a\"\n", "data/x.toml:1", `schema id "y" differs`},
+		{"no columns", "caption = \"Tabel 1\"\n", "data/x.toml", "declares no columns"},
+		{"hierarchy without code", "hierarchy = true\n[[columns]]\nname = \"a\"\n", "data/x.toml:1", "no column has type code"},
+		{"column twice", "[[columns]]\nname = \"a\"\n[[columns]]\nname = \"a\"\n", "data/x.toml:2", `column "a" is declared twice`},
+		{"bad delimiter", "delimiter = \"|\"\n[[columns]]\nname = \"a\"\n", "data/x.toml:1", `delimiter "|"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := table.ParseSchema("data/x.toml", "x", []byte(tt.src))
+			var l diag.List
+			var e *diag.Error
+			switch {
+			case errors.As(err, &l):
+				e = l[0]
+			case errors.As(err, &e):
+			default:
+				t.Fatalf("error %T: %v", err, err)
+			}
+			if got := diag.Pos(e.File, e.Line, e.Column); got != tt.at || !strings.Contains(e.Msg, tt.msg) {
+				t.Errorf("got %s: %s\nwant %s: …%s…", got, e.Msg, tt.at, tt.msg)
+			}
+		})
+	}
+}
+
+func TestDelimiterFromSchema(t *testing.T) {
+	s := schema(t)
+	s.Delimiter = ","
+	// The header has more semicolons than commas, but the schema says ",".
+	tab, err := table.Parse(s, "data/x.csv", []byte("kode,uraian,target,pagu\n7.01.01,Program; penunjang; urusan,100%,1.000\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tab.Rows[0].Cells[1].Raw; got != "Program; penunjang; urusan" {
+		t.Errorf("uraian = %q", got)
+	}
+	s.Delimiter = "\t"
+	tab, err = table.Parse(s, "data/x.csv", []byte("kode\turaian\ttarget\tpagu\n7.01.01\tProgram\t100%\t1.000\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := tab.Rows[0].Cells[3]; c.Money != 1000 || pos(c) != "2:22" {
+		t.Errorf("pagu = %d at %s", c.Money, pos(c))
+	}
+}
+
+func TestHeaderCol(t *testing.T) {
+	tab, err := table.Parse(schema(t), "data/x.csv", []byte("\xef\xbb\xbfkode;uraian;target;pagu\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(tab.HeaderCol); got != "[1 6 13 20]" {
+		t.Errorf("HeaderCol = %s", got)
+	}
+}

@@ -22,8 +22,9 @@ const (
 	Values     = "values"      // a cell cannot be read, or its value is impossible
 )
 
-// Rules lists the rules in the order they run.
-var Rules = []string{Codes, Values, Hierarchy, Derived, CrossTable}
+// Rules lists the rules in the order they run (Prose, in prose.go: a
+// Rupiah amount or a computed percentage typed in a Markdown part).
+var Rules = []string{Codes, Values, Hierarchy, Derived, CrossTable, Prose}
 
 // Run checks the project and returns its diagnostics, sorted.
 func Run(p *model.Project) []diag.Diagnostic {
@@ -33,6 +34,7 @@ func Run(p *model.Project) []diag.Diagnostic {
 	c.hierarchy()
 	c.derived()
 	c.crossTable()
+	c.prose()
 	diag.SortDiagnostics(c.out)
 	return c.out
 }

@@ -77,7 +77,7 @@ type RuleConfig struct {
 
 // Rules lists the check rules that [check.<rule>] can set, as check.Rules
 // names them (a test keeps the two lists equal).
-var Rules = []string{"codes", "values", "hierarchy", "derived", "cross-table"}
+var Rules = []string{"codes", "values", "hierarchy", "derived", "cross-table", "prose"}
 
 // PaperSize is a sheet in millimetres.
 type PaperSize struct {

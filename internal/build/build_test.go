@@ -98,7 +98,11 @@ func TestBundledPDF(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
 		t.Fatal(err)
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(out, ".renja-*"))
+	var leftovers []string
+	for _, pat := range []string{".renja-stage-*", ".renja-print-*", ".renja-tmp-*", ".renja.lock"} {
+		m, _ := filepath.Glob(filepath.Join(out, pat))
+		leftovers = append(leftovers, m...)
+	}
 	if len(leftovers) > 0 {
 		t.Errorf("temporary files left in output/: %v", leftovers)
 	}

@@ -1,0 +1,171 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"renja/internal/check"
+	"renja/internal/gen"
+	"renja/internal/model"
+	"renja/internal/pdf"
+	"renja/internal/render"
+)
+
+// BenchmarkStages measures each stage on the bundled Renja; CheckHTML is
+// the edit-to-page loop without the PDF (target: under 50 ms).
+func BenchmarkStages(b *testing.B) {
+	dir := "../.."
+	p, err := model.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tpl, err := render.LoadTemplates(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ds := check.Run(p)
+	b.Run("Load", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := model.Load(dir); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Check", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			check.Run(p)
+		}
+	})
+	b.Run("HTML", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := render.Render(p, tpl, render.Options{Diagnostics: ds}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("CheckHTML", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			benchCheckHTML(b, dir)
+		}
+	})
+}
+
+func benchCheckHTML(b *testing.B, dir string) *render.Output {
+	p, err := model.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tpl, err := render.LoadTemplates(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out, err := render.Render(p, tpl, render.Options{Diagnostics: check.Run(p)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// BenchmarkSize measures load + check + HTML on generated projects of 100,
+// 1,000 and 10,000 sub kegiatan, with the heap in use at the end of a run
+// (target for 10,000: under 1 s and 200 MB; time linear in n).
+func BenchmarkSize(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		dir := b.TempDir()
+		if err := gen.Write(dir, n); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			var peak uint64
+			for b.Loop() {
+				out := benchCheckHTML(b, dir)
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				peak = max(peak, ms.HeapInuse)
+				runtime.KeepAlive(out)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "MB-heap")
+		})
+	}
+}
+
+func benchBrowser(b *testing.B) *pdf.Browser {
+	chrome, err := pdf.FindChrome("")
+	if err != nil {
+		b.Skip("no Chrome: ", err)
+	}
+	br, err := pdf.Start(context.Background(), chrome)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { br.Close() })
+	return br
+}
+
+// BenchmarkPrintFloor is one Chrome print of the finished paged HTML in a
+// browser already started: the floor a whole build is measured against.
+func BenchmarkPrintFloor(b *testing.B) {
+	br := benchBrowser(b)
+	out := b.TempDir()
+	if _, err := Build(context.Background(), Options{Dir: "../..", Out: out, Date: fixedDate, Browser: br}); err != nil {
+		b.Fatal(err)
+	}
+	p, _ := model.Load("../..")
+	tpl, _ := render.LoadTemplates("../..")
+	html, err := render.Render(p, tpl, render.Options{Print: true, Pages: readPageCache(out), Diagnostics: check.Run(p)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	os.WriteFile(filepath.Join(dir, "print.html"), html.HTML, 0o644)
+	for name, a := range html.Assets {
+		os.WriteFile(filepath.Join(dir, name), a, 0o644)
+	}
+	for b.Loop() {
+		if _, _, err := br.Print(context.Background(), dir, "print.html"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild is the whole build with the PDF: Cold starts Chrome and has
+// no page numbers from a previous build; Rebuild is the usual case after an
+// edit, with Chrome running (as in renja serve or a batch) and the last
+// build's page numbers in output/.
+func BenchmarkBuild(b *testing.B) {
+	b.Run("Cold", func(b *testing.B) {
+		if _, err := pdf.FindChrome(""); err != nil {
+			b.Skip("no Chrome: ", err)
+		}
+		for b.Loop() {
+			if _, err := Build(context.Background(), Options{Dir: "../..", Out: b.TempDir(), Date: fixedDate}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Rebuild", func(b *testing.B) {
+		br := benchBrowser(b)
+		out := b.TempDir()
+		if _, err := Build(context.Background(), Options{Dir: "../..", Out: out, Date: fixedDate, Browser: br}); err != nil {
+			b.Fatal(err)
+		}
+		prints := 0
+		for b.Loop() {
+			res, err := Build(context.Background(), Options{Dir: "../..", Out: out, Date: fixedDate, Browser: br})
+			if err != nil {
+				b.Fatal(err)
+			}
+			prints += res.Prints
+		}
+		b.ReportMetric(float64(prints)/float64(b.N), "prints/op")
+	})
+}

@@ -292,7 +292,7 @@ func TestBundledPDF(t *testing.T) {
 
 // structIDs are the ids Chrome gives the structure elements of a tagged PDF;
 // they vary between prints of the same page in about one print in six.
-var structIDs = regexp.MustCompile(`\(node[0-9]{8}\)|/ID \[<[0-9a-f]+> <[0-9a-f]+>\]`)
+var structIDs = regexp.MustCompile(`\(node[0-9]{8}\)|/ID ?\[<[0-9A-Fa-f]+> ?<[0-9A-Fa-f]+>\]`)
 
 type outline struct {
 	Title string    `json:"title"`

@@ -1,0 +1,369 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"renja/internal/build"
+	"renja/internal/pdf"
+	"renja/internal/sign"
+	"renja/internal/sign/provenance"
+	"renja/internal/sign/signtest"
+)
+
+// signRun runs one command line.
+func signRun(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = Run(context.Background(), args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+// signProject writes testdata/sign_project.txtar, a tiny project without
+// mistakes, into a new folder.
+func signProject(t *testing.T) string {
+	t.Helper()
+	a, err := txtar.ParseFile("testdata/sign_project.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// signP12 writes a new test certificate and key as PKCS#12 and puts its
+// password in the environment.
+func signP12(t *testing.T) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "camat.p12")
+	if err := os.WriteFile(file, signtest.P12(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(PasswordEnv, signtest.Password)
+	return file
+}
+
+func writeFile(t *testing.T, file string, b []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func wantIn(t *testing.T, what, text string, subs ...string) {
+	t.Helper()
+	for _, s := range subs {
+		if !strings.Contains(text, s) {
+			t.Errorf("%s lacks %q:\n%s", what, s, text)
+		}
+	}
+}
+
+// TestSignVerifyCommands signs a PDF made by hand that records the project's
+// content hash, and verifies it against the project, a changed project and
+// no project.
+func TestSignVerifyCommands(t *testing.T) {
+	dir := signProject(t)
+	p12 := signP12(t)
+	h, err := provenance.ContentHash(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "output", "renja.pdf")
+	orig := signtest.PDF("Renja", map[string]string{provenance.HashKey: h})
+	writeFile(t, in, orig)
+
+	code, out, errs := signRun("sign", "--p12", p12, "-C", dir, in)
+	if code != ExitOK || errs != "" {
+		t.Fatalf("sign: exit %d\n%s%s", code, out, errs)
+	}
+	signed := filepath.Join(dir, "output", "renja-signed.pdf")
+	wantIn(t, "sign's output", out, "signed "+in+" as "+signtest.Name+" in Contoh", "wrote "+signed)
+	if b, _ := os.ReadFile(in); !bytes.Equal(b, orig) {
+		t.Error("sign changed its input")
+	}
+	if ents, _ := os.ReadDir(filepath.Dir(in)); len(ents) != 2 {
+		t.Errorf("output/ holds %v; want the input and the signed PDF, no temporary file", ents)
+	}
+
+	code, out, errs = signRun("verify", "-C", dir, signed)
+	if code != ExitOK {
+		t.Fatalf("verify: exit %d\n%s%s", code, out, errs)
+	}
+	wantIn(t, "verify's output", out, signed+": the signature is intact", "signed by:    "+signtest.Name,
+		"reason:       Penetapan Rencana Kerja", "location:     Contoh", "(the signer's clock)",
+		"covers:       the whole file", "content hash: "+h+" matches the sources in "+dir, "self-signed); not trusted here")
+
+	// Flags after the file; no project (the package folder has no renja.toml).
+	code, out, _ = signRun("verify", signed)
+	if code != ExitOK || !strings.Contains(out, "not compared: no renja.toml in .") {
+		t.Errorf("verify without a project: exit %d\n%s", code, out)
+	}
+	if code, _, errs = signRun("verify", signed, "-C", filepath.Dir(dir)); code != ExitUsage || !strings.Contains(errs, "no renja.toml") {
+		t.Errorf("verify -C a folder without renja.toml: exit %d, %s", code, errs)
+	}
+
+	// The sources change: the PDF no longer matches them.
+	csv := filepath.Join(dir, "data", "t41.csv")
+	text, _ := os.ReadFile(csv)
+	writeFile(t, csv, bytes.Replace(text, []byte("Koordinasi RKA"), []byte("Koordinasi RKA "), 1))
+	code, out, _ = signRun("verify", "-C", dir, signed)
+	if code != ExitFail || !strings.Contains(out, "DOES NOT MATCH the sources in "+dir) {
+		t.Errorf("verify after a source changed: exit %d\n%s", code, out)
+	}
+	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "stale.pdf"), in)
+	if code != ExitOK || !strings.Contains(errs, "was not built from the sources in "+dir) {
+		t.Errorf("signing a PDF of other sources: exit %d, want 0 and a warning:\n%s", code, errs)
+	}
+	writeFile(t, csv, text)
+
+	// One byte changed in the signed PDF.
+	b, _ := os.ReadFile(signed)
+	i := bytes.Index(b, []byte("(Renja)"))
+	b[i+1] = 'r'
+	changed := filepath.Join(dir, "changed.pdf")
+	writeFile(t, changed, b)
+	code, out, _ = signRun("verify", "-C", dir, changed)
+	if code != ExitFail || !strings.Contains(out, "NOT INTACT: the signed bytes were changed") || strings.Contains(out, "matches") {
+		t.Errorf("verify of a changed PDF: exit %d\n%s", code, out)
+	}
+
+	// The unsigned input.
+	code, out, _ = signRun("verify", "-C", dir, in)
+	if code != ExitFail || !strings.Contains(out, "NOT INTACT: the PDF is not signed") {
+		t.Errorf("verify of an unsigned PDF: exit %d\n%s", code, out)
+	}
+
+	// --location and --out; a draft; a PDF without a content hash.
+	draft := filepath.Join(dir, "draft.pdf")
+	writeFile(t, draft, signtest.PDF("Renja", map[string]string{provenance.HashKey: h, provenance.DraftKey: "true"}))
+	code, _, errs = signRun("sign", "--p12", p12, "--location", "Malili", "--out", filepath.Join(dir, "draft-ttd.pdf"), draft)
+	if code != ExitOK || !strings.Contains(errs, draft+" is a DRAFT") {
+		t.Errorf("signing a draft: exit %d, want 0 and a warning:\n%s", code, errs)
+	}
+	code, out, _ = signRun("verify", "-C", dir, filepath.Join(dir, "draft-ttd.pdf"))
+	if code != ExitOK {
+		t.Errorf("verify of a signed draft: exit %d\n%s", code, out)
+	}
+	wantIn(t, "verify's output for a draft", out, "location:     Malili", "draft:        yes")
+
+	nohash := filepath.Join(dir, "other.pdf")
+	writeFile(t, nohash, signtest.PDF("Renja", nil))
+	code, _, errs = signRun("sign", "--p12", p12, "--location", "Malili", nohash)
+	if code != ExitOK || !strings.Contains(errs, "records no content hash") {
+		t.Errorf("signing a PDF without a content hash: exit %d\n%s", code, errs)
+	}
+	code, out, _ = signRun("verify", "-C", dir, filepath.Join(dir, "other-signed.pdf"))
+	if code != ExitFail || !strings.Contains(out, "content hash: NONE recorded") {
+		t.Errorf("verify of a PDF without a content hash in a project: exit %d\n%s", code, out)
+	}
+}
+
+func TestSignUsage(t *testing.T) {
+	dir := signProject(t)
+	p12 := signP12(t)
+	in := filepath.Join(dir, "a.pdf")
+	writeFile(t, in, signtest.PDF("x", nil))
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"sign", in}, ExitUsage, "needs --p12"},
+		{[]string{"sign", "--p12", p12}, ExitUsage, "needs one PDF, got 0"},
+		{[]string{"sign", "--p12", p12, in, in}, ExitUsage, "needs one PDF, got 2"},
+		{[]string{"sign", "--p12", p12, "--out", in, in}, ExitUsage, "never changes"},
+		{[]string{"sign", "--p12", p12, filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
+		{[]string{"sign", "--p12", filepath.Join(dir, "none.p12"), "--location", "X", in}, ExitUsage, "no such file"},
+		{[]string{"sign", "--p12", p12, "--location", "X", filepath.Join(dir, "renja.toml")}, ExitUsage, "reading the PDF"},
+		{[]string{"sign", "--password", "x", "--p12", p12, in}, ExitUsage, "flag provided but not defined: -password"},
+		{[]string{"verify"}, ExitUsage, "needs one PDF, got 0"},
+		{[]string{"verify", filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
+	} {
+		code, out, errs := signRun(c.args...)
+		if code != c.code || !strings.Contains(out+errs, c.msg) {
+			t.Errorf("renja %s: exit %d, want %d and %q:\n%s%s", strings.Join(c.args, " "), code, c.code, c.msg, out, errs)
+		}
+	}
+	code, out, _ := signRun("verify", filepath.Join(dir, "renja.toml"))
+	if code != ExitFail || !strings.Contains(out, "NOT INTACT") {
+		t.Errorf("verify of a file that is not a PDF: exit %d\n%s", code, out)
+	}
+}
+
+// TestSignPassword: the password comes from the environment, else from the
+// terminal, never from a flag.
+func TestSignPassword(t *testing.T) {
+	dir := signProject(t)
+	p12 := signP12(t)
+	os.Unsetenv(PasswordEnv) // t.Setenv in signP12 restores it
+	in := filepath.Join(dir, "a.pdf")
+	writeFile(t, in, signtest.PDF("x", nil))
+	defer func(isTerm func() bool, read func(context.Context) ([]byte, error)) {
+		stdinIsTerminal, readPassword = isTerm, read
+	}(stdinIsTerminal, readPassword)
+
+	stdinIsTerminal = func() bool { return false }
+	code, _, errs := signRun("sign", "--p12", p12, "-C", dir, in)
+	if code != ExitUsage || !strings.Contains(errs, "set "+PasswordEnv) {
+		t.Errorf("no password and no terminal: exit %d\n%s", code, errs)
+	}
+
+	stdinIsTerminal = func() bool { return true }
+	typed := signtest.Password
+	readPassword = func(context.Context) ([]byte, error) { return []byte(typed), nil }
+	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, in)
+	if code != ExitOK || !strings.Contains(errs, "Password for "+p12+": ") {
+		t.Errorf("password typed at the prompt: exit %d\n%s", code, errs)
+	}
+	typed = "salah"
+	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "b.pdf"), in)
+	if code != ExitFail || !strings.Contains(errs, "wrong password") {
+		t.Errorf("a wrong password: exit %d\n%s", code, errs)
+	}
+	readPassword = func(context.Context) ([]byte, error) { return nil, context.Canceled }
+	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "b.pdf"), in)
+	if code != ExitUsage || !strings.Contains(errs, "reading the password") {
+		t.Errorf("Ctrl-C at the prompt: exit %d\n%s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.pdf")); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a failed signing wrote its output")
+	}
+}
+
+// TestFinalRefused: the bundled Renja still has the seed's mistakes, so a
+// final build is refused with the list of them, and nothing is written.
+func TestFinalRefused(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "output")
+	code, stdout, stderr := signRun("build", "--final", "-o", out, "../..")
+	if code != ExitFail {
+		t.Fatalf("build --final of the bundled Renja: exit %d, want 1\n%s%s", code, stdout, stderr)
+	}
+	errs := regexp.MustCompile(`(?m)^data/\S+:\d+:\d+: error \[`).FindAllString(stderr, -1)
+	if len(errs) < 10 || !strings.Contains(stderr, "a final PDF is refused") {
+		t.Errorf("want the list of errors and the refusal, got %d errors:\n%s", len(errs), stderr)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a refused build wrote %s", out)
+	}
+}
+
+// needChrome skips when no browser is found, except in CI (CI=true), which
+// installs one, where it fails.
+func needChrome(t *testing.T) {
+	t.Helper()
+	if _, err := pdf.FindChrome(""); err != nil {
+		msg := "this test prints a real PDF; missing: Chrome/Chromium (" + err.Error() + ")"
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+}
+
+// TestFinalSignedPDF prints a tiny project without mistakes with the real
+// Chromium as a final PDF, signs it, and has poppler's pdfsig verify it
+// before and after one byte of it changes; then prints it as a draft.
+func TestFinalSignedPDF(t *testing.T) {
+	needChrome(t)
+	signtest.NeedPdfsig(t)
+	dir := signProject(t)
+	p12 := signP12(t)
+	chrome, _ := pdf.FindChrome("")
+	ctx := context.Background()
+	browser, err := pdf.Start(ctx, chrome)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer browser.Close()
+
+	res, err := build.Build(ctx, build.Options{Dir: dir, Final: true, Browser: browser})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile(res.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := sign.ReadInfo(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, _ := provenance.ContentHash(dir)
+	if info.ContentHash != h || info.Draft {
+		t.Errorf("the final PDF records %+v; want the content hash %s and no draft", info, h)
+	}
+
+	code, out, errs := signRun("sign", "--p12", p12, "-C", dir, res.PDF)
+	if code != ExitOK || errs != "" {
+		t.Fatalf("sign: exit %d\n%s%s", code, out, errs)
+	}
+	signed := sign.SignedName(res.PDF)
+	if r := signtest.Pdfsig(t, signed); !strings.Contains(r, signtest.Valid) || !strings.Contains(r, "Total document signed") {
+		t.Errorf("pdfsig on the signed final PDF:\n%s", r)
+	} else {
+		t.Logf("pdfsig:\n%s", r)
+	}
+	code, out, _ = signRun("verify", "-C", dir, signed)
+	if code != ExitOK || !strings.Contains(out, "matches the sources") {
+		t.Errorf("verify: exit %d\n%s", code, out)
+	}
+
+	// One byte of the signed content changed: a letter of the title.
+	b, _ := os.ReadFile(signed)
+	i := bytes.LastIndex(b, []byte("/Title(Rencana"))
+	if i < 0 {
+		t.Fatal("no /Title(Rencana… in the signed PDF")
+	}
+	b[i+len("/Title(")] = 'r'
+	changed := filepath.Join(dir, "changed.pdf")
+	writeFile(t, changed, b)
+	if r := signtest.Pdfsig(t, changed); strings.Contains(r, signtest.Valid) {
+		t.Errorf("pdfsig finds the changed PDF valid:\n%s", r)
+	}
+	if code, out, _ = signRun("verify", "-C", dir, changed); code != ExitFail {
+		t.Errorf("verify of the changed PDF: exit %d\n%s", code, out)
+	}
+
+	// A mistake makes a draft: it says so in its information, and signing it
+	// warns; a final build of it is refused.
+	csv := filepath.Join(dir, "data", "t41.csv")
+	text, _ := os.ReadFile(csv)
+	writeFile(t, csv, bytes.Replace(text, []byte("Koordinasi RKA;8.000.000"), []byte("Koordinasi RKA;9.000.000"), 1))
+	if _, err := build.Build(ctx, build.Options{Dir: dir, Final: true, Browser: browser}); !errors.Is(err, build.ErrFinal) {
+		t.Fatalf("a final build with a mistake: %v, want ErrFinal", err)
+	}
+	res, err = build.Build(ctx, build.Options{Dir: dir, Browser: browser})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ = os.ReadFile(res.PDF)
+	info, _ = sign.ReadInfo(doc)
+	h2, _ := provenance.ContentHash(dir)
+	if !info.Draft || info.ContentHash != h2 || h2 == h {
+		t.Errorf("the draft records %+v; want draft and the new content hash %s", info, h2)
+	}
+	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, res.PDF)
+	if code != ExitOK || !strings.Contains(errs, "is a DRAFT") {
+		t.Errorf("signing a draft: exit %d, want 0 and a warning\n%s", code, errs)
+	}
+}

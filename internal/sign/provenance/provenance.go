@@ -1,0 +1,111 @@
+// Package provenance says which sources made a PDF: the content hash of a
+// project, and the names of the keys of the PDF's information dictionary in
+// which renja build records it.
+//
+// It is apart from package sign so that the build can record the hash
+// without depending on the signing libraries.
+package provenance
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Keys of the PDF information dictionary that renja build writes. Their
+// values are text strings.
+const (
+	// HashKey holds the project's content hash, "sha256:" and 64 hex digits.
+	HashKey = "RenjaContentHash"
+	// DraftKey is "true" in a PDF built while the checker reported errors
+	// (marked DRAFT on its pages); it is absent otherwise.
+	DraftKey = "RenjaDraft"
+)
+
+// Prefix starts every content hash: the name of the algorithm.
+const Prefix = "sha256:"
+
+// Inputs lists the files that make a project's content hash, as
+// slash-separated paths relative to the project folder, sorted: renja.toml,
+// content/*.md, data/* and templates/*. Only regular files directly in those
+// folders count (symbolic links are followed); names that start with a dot
+// (.gitkeep, an editor's swap file) do not. output/ never does.
+func Inputs(dir string) ([]string, error) {
+	var files []string
+	if fi, err := os.Stat(filepath.Join(dir, "renja.toml")); err != nil {
+		return nil, fmt.Errorf("content hash: %w", err)
+	} else if fi.Mode().IsRegular() {
+		files = append(files, "renja.toml")
+	}
+	for _, g := range []struct{ dir, suffix string }{
+		{"content", ".md"},
+		{"data", ""},
+		{"templates", ""},
+	} {
+		ents, err := os.ReadDir(filepath.Join(dir, g.dir))
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("content hash: %w", err)
+		}
+		for _, e := range ents {
+			n := e.Name()
+			if strings.HasPrefix(n, ".") || !strings.HasSuffix(n, g.suffix) {
+				continue
+			}
+			fi, err := os.Stat(filepath.Join(dir, g.dir, n)) // follows a symbolic link
+			if err != nil {
+				return nil, fmt.Errorf("content hash: %w", err)
+			}
+			if fi.Mode().IsRegular() {
+				files = append(files, path.Join(g.dir, n))
+			}
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// ContentHash returns the content hash of the project in dir: SHA-256 over
+// one record for each file of [Inputs], in that order, each record being
+//
+//	path NUL length NUL bytes
+//
+// where path is slash-separated and relative to dir, and length is the
+// number of bytes in decimal. It is written "sha256:" and 64 lower-case hex
+// digits. The same files with the same bytes give the same hash on every
+// system; a file added, removed, renamed or changed by one byte gives another.
+// Line endings are bytes like any other: a checkout that turns LF into CRLF
+// has another hash.
+func ContentHash(dir string) (string, error) {
+	files, err := Inputs(dir)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
+		if err != nil {
+			return "", fmt.Errorf("content hash: %w", err)
+		}
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+		h.Write([]byte(strconv.Itoa(len(b))))
+		h.Write([]byte{0})
+		h.Write(b)
+	}
+	return Prefix + hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// IsProject reports whether dir holds a renja.toml.
+func IsProject(dir string) bool {
+	fi, err := os.Stat(filepath.Join(dir, "renja.toml"))
+	return err == nil && fi.Mode().IsRegular()
+}

@@ -1,0 +1,210 @@
+package sign
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/digitorus/pdf"
+	"github.com/digitorus/pdfsign/verify"
+	"github.com/digitorus/pkcs7"
+)
+
+// Signature is one signature of a PDF, as [Verify] found it.
+type Signature struct {
+	Name     string // the signature's /Name, else the certificate's name
+	Reason   string
+	Location string
+	Time     time.Time // the signature's /M (the signer's clock); zero when absent
+
+	Subject, Issuer string // of the signer's certificate
+	// Intact: the bytes that the signature covers are the bytes that were
+	// signed, and it covers all of the file but its own value.
+	Intact  bool
+	Problem string // why it is not intact
+	// Whole: it covers the file to its last byte, so nothing was added after it.
+	Whole bool
+	// Trusted: the certificate chains to a root that this system trusts.
+	Trusted      bool
+	TrustProblem string // why it is not trusted
+}
+
+// Report is what [Verify] found: the signatures in the order of the file's
+// objects (the first made first, for signatures that renja made) and the
+// information dictionary.
+type Report struct {
+	Signatures []Signature
+	Info       Info
+	Size       int // of the file, in bytes
+}
+
+// Intact reports whether the PDF is signed, every signature is intact, and
+// the last one covers the whole file.
+func (r *Report) Intact() bool {
+	if len(r.Signatures) == 0 {
+		return false
+	}
+	for _, s := range r.Signatures {
+		if !s.Intact {
+			return false
+		}
+	}
+	return r.Signatures[len(r.Signatures)-1].Whole
+}
+
+// Problem says in one line why the PDF is not intact, or "".
+func (r *Report) Problem() string {
+	if len(r.Signatures) == 0 {
+		return "the PDF is not signed"
+	}
+	for _, s := range r.Signatures {
+		if !s.Intact {
+			return s.Problem
+		}
+	}
+	if !r.Signatures[len(r.Signatures)-1].Whole {
+		return "the file was changed after it was signed: bytes were added that no signature covers"
+	}
+	return ""
+}
+
+// Verify checks every signature of the PDF. An error means that the file
+// cannot be read as a PDF; a PDF without signatures gives a report without
+// signatures.
+func Verify(doc []byte) (rep *Report, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rep, err = nil, fmt.Errorf("reading the PDF: %v", r)
+		}
+	}()
+	rdr, err := pdf.NewReader(bytes.NewReader(doc), int64(len(doc)))
+	if err != nil {
+		return nil, fmt.Errorf("reading the PDF: %w", err)
+	}
+	rep = &Report{Info: readInfo(rdr), Size: len(doc)}
+
+	// The signature dictionaries, found as pdfsign's verify finds them:
+	// every object whose /Filter is /Adobe.PPKLite, in the order of the
+	// cross-reference table. It skips those whose value is not PKCS#7; so
+	// does this list, where they are reported broken.
+	type found struct {
+		sig  Signature
+		p7ok bool
+	}
+	var sigs []found
+	for _, x := range rdr.Xref() {
+		v := rdr.Resolve(x.Ptr(), x.Ptr())
+		if v.Key("Filter").Name() != "Adobe.PPKLite" {
+			continue
+		}
+		s := Signature{
+			Name:     v.Key("Name").Text(),
+			Reason:   v.Key("Reason").Text(),
+			Location: v.Key("Location").Text(),
+			Time:     pdfTime(v.Key("M").Text()),
+		}
+		p7, err := pkcs7.Parse([]byte(v.Key("Contents").RawString()))
+		if err != nil {
+			s.Problem = "the signature's value cannot be read: " + err.Error()
+			sigs = append(sigs, found{sig: s})
+			continue
+		}
+		if c := p7.GetOnlySigner(); c != nil {
+			s.Subject, s.Issuer = c.Subject.String(), c.Issuer.String()
+			if s.Name == "" {
+				s.Name = certName(c)
+			}
+		}
+		if msg, whole := checkByteRange(v.Key("ByteRange"), doc); msg != "" {
+			s.Problem = msg
+		} else {
+			s.Whole = whole
+		}
+		sigs = append(sigs, found{sig: s, p7ok: true})
+	}
+	if len(sigs) == 0 {
+		return rep, nil
+	}
+
+	opts := verify.DefaultVerifyOptions()
+	opts.TrustSignatureTime = true // check the certificate at the signer's time, not now
+	res, err := verify.VerifyWithOptions(bytes.NewReader(doc), int64(len(doc)), opts)
+	if err != nil {
+		return nil, fmt.Errorf("verifying the signatures: %w", err)
+	}
+	i := 0
+	for k := range sigs {
+		s := &sigs[k].sig
+		if sigs[k].p7ok {
+			if i >= len(res.Signers) {
+				return nil, errors.New("verifying the signatures: pdfsign found fewer signatures than renja")
+			}
+			v := res.Signers[i]
+			i++
+			switch {
+			case s.Problem != "":
+			case !v.ValidSignature:
+				s.Problem = "the signed bytes were changed: the signature does not match them"
+			default:
+				s.Intact = true
+			}
+			s.Trusted = v.TrustedIssuer
+			if !s.Trusted {
+				s.TrustProblem = "its issuer is not a certificate authority that this system trusts"
+				for _, c := range v.Certificates {
+					if c.VerifyError != "" && c.Certificate != nil && c.Certificate.Subject.String() == s.Subject {
+						s.TrustProblem = c.VerifyError
+					}
+				}
+			}
+			if v.RevokedCertificate {
+				s.Trusted, s.TrustProblem = false, "the certificate was revoked"
+			}
+		}
+		rep.Signatures = append(rep.Signatures, *s)
+	}
+	return rep, nil
+}
+
+// checkByteRange checks a signature's /ByteRange [0 a b c]: it starts at the
+// file's first byte, and leaves out exactly the signature's value, a hex
+// string between < and >. whole says that it ends at the file's last byte.
+func checkByteRange(br pdf.Value, doc []byte) (problem string, whole bool) {
+	if br.Len() != 4 {
+		return "the signature's byte range is not two ranges", false
+	}
+	var n [4]int64
+	for i := range n {
+		n[i] = br.Index(i).Int64()
+	}
+	start, len1, start2, len2 := n[0], n[1], n[2], n[3]
+	size := int64(len(doc))
+	switch {
+	case start != 0:
+		return "the signature does not cover the start of the file", false
+	case len1 < 1 || start2 <= len1 || len2 < 0 || start2+len2 > size:
+		return "the signature's byte range does not fit the file", false
+	case doc[len1] != '<' || doc[start2-1] != '>':
+		return "the signature's byte range leaves out more than the signature", false
+	}
+	for _, c := range doc[len1+1 : start2-1] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c)) {
+			return "the signature's byte range leaves out more than the signature", false
+		}
+	}
+	return "", start2+len2 == size
+}
+
+// pdfTime reads a PDF date, D:YYYYMMDDHHmmSS+HH'mm', as far as it goes.
+func pdfTime(s string) time.Time {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "D:")
+	s = strings.ReplaceAll(s, "'", "")
+	for _, layout := range []string{"20060102150405-0700", "20060102150405Z0700", "20060102150405Z", "20060102150405", "200601021504", "20060102"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}

@@ -6,6 +6,8 @@
 //
 //	renja build [-o DIR] [--no-pdf] [--final] [--chrome PATH] [--install-chrome] [--date YYYY-MM-DD] [-q] [PROJECT]
 //	renja check [--json] [PROJECT]
+//	renja serve [--port N] [-o DIR] [--chrome PATH] [-q] [PROJECT]
+//	renja init DIR --kecamatan X --kabupaten Y [--office NAME] [--year N] [--templates]
 //	renja version
 //
 // Exit codes: 0 success, 1 the build or check failed, 2 bad usage or unreadable input.

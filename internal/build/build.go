@@ -7,6 +7,7 @@ package build
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"renja/internal/check"
@@ -48,6 +50,36 @@ type Result struct {
 	ContentHash string   // of the sources, recorded in the PDF: provenance.ContentHash
 }
 
+// startBrowser starts Chrome in the background; get waits for it, stop
+// closes it (or lets it close as soon as it has started).
+func startBrowser(ctx context.Context, explicit string) (get func() (*pdf.Browser, error), stop func()) {
+	type started struct {
+		b   *pdf.Browser
+		err error
+	}
+	ch := make(chan started, 1)
+	go func() {
+		path, err := pdf.FindChrome(explicit)
+		if err != nil {
+			ch <- started{nil, &NoChromeError{err}}
+			return
+		}
+		b, err := pdf.Start(ctx, path)
+		ch <- started{b, err}
+	}()
+	var once sync.Once
+	var s started
+	wait := func() { once.Do(func() { s = <-ch }) }
+	get = func() (*pdf.Browser, error) { wait(); return s.b, s.err }
+	stop = func() {
+		wait()
+		if s.b != nil {
+			s.b.Close()
+		}
+	}
+	return get, stop
+}
+
 // ErrFinal is returned by a --final build while errors remain.
 var ErrFinal = errors.New("the checker reports errors: a final PDF is refused")
 
@@ -66,6 +98,13 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		o.Timeout = 2 * time.Minute
 	}
 	lg := &stageLog{w: o.Log, t: time.Now()}
+	// Chrome starts while Go loads, checks and renders.
+	browser := func() (*pdf.Browser, error) { return o.Browser, nil }
+	if !o.NoPDF && o.Browser == nil {
+		get, stop := startBrowser(ctx, o.Chrome)
+		defer stop()
+		browser = get
+	}
 	p, err := model.Load(o.Dir)
 	if err != nil {
 		return nil, err
@@ -84,7 +123,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	web, err := render.Render(p, tpl, render.Options{Diagnostics: res.Diagnostics, PDF: p.Config.Plan.PDF})
+	web, err := render.Render(p, tpl, render.Options{Diagnostics: res.Diagnostics, PDF: pdfLink(o, p)})
 	if err != nil {
 		return res, err
 	}
@@ -113,10 +152,13 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 			return res, err
 		}
 	}
+	if err := writeOpenData(st, p); err != nil {
+		return res, err
+	}
 	var pdfErr error
 	if !o.NoPDF {
 		var doc []byte
-		doc, res.Prints, pdfErr = printPDF(ctx, o, p, tpl, res.Diagnostics, provenanceInfo(res), lg)
+		doc, res.Prints, pdfErr = printPDF(ctx, o, p, tpl, res.Diagnostics, provenanceInfo(res), browser, lg)
 		if pdfErr == nil {
 			if err := st.write(p.Config.Plan.PDF, doc); err != nil {
 				return res, err
@@ -135,69 +177,67 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	return res, pdfErr
 }
 
-// printPDF prints the paged edition twice: once with placeholders where the
-// table of contents shows page numbers, then, after reading from the PDF on
-// which page each heading landed, with the real numbers. A third print runs
-// only if the numbers moved the headings.
-func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Templates, ds []diag.Diagnostic, custom map[string]string, lg *stageLog) ([]byte, int, error) {
+// printPDF prints the paged edition. Its table of contents first shows the
+// page numbers of the last build (placeholders on a first build); after each
+// print renja reads from the PDF on which page each heading landed, and only
+// when that differs from what the contents show does it write the numbers
+// into the open page and print again. A rebuild after an edit that moved no
+// heading therefore prints once.
+func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Templates, ds []diag.Diagnostic, custom map[string]string, browser func() (*pdf.Browser, error), lg *stageLog) ([]byte, int, error) {
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
-	b := o.Browser
-	if b == nil {
-		path, err := pdf.FindChrome(o.Chrome)
-		if err != nil {
-			return nil, 0, &NoChromeError{err}
-		}
-		b, err = pdf.Start(ctx, path)
-		if err != nil {
-			return nil, 0, err
-		}
-		defer b.Close()
-		lg.done("chrome start")
+	cached := readPageCache(o.Out)
+	out, err := render.Render(p, tpl, render.Options{Print: true, Pages: cached, Diagnostics: ds})
+	if err != nil {
+		return nil, 0, err
 	}
 	dir, err := os.MkdirTemp(o.Out, ".renja-print-")
 	if err != nil {
 		return nil, 0, err
 	}
 	defer os.RemoveAll(dir)
-	var pages map[string]string
-	var prev, dests map[string]int
-	var doc []byte
-	var out *render.Output
-	prints := 0
-	for prints < 3 {
-		out, err = render.Render(p, tpl, render.Options{Print: true, Pages: pages, Diagnostics: ds})
-		if err != nil {
-			return nil, prints, err
-		}
-		if err := os.WriteFile(filepath.Join(dir, "print.html"), out.HTML, 0o644); err != nil {
-			return nil, prints, err
-		}
-		for name, b := range out.Assets {
-			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-				return nil, prints, err
-			}
-		}
-		var refused []string
-		doc, refused, err = b.Print(ctx, dir, "print.html")
-		prints++
-		if err != nil {
-			return nil, prints, err
-		}
-		if len(refused) > 0 && lg.w != nil {
-			fmt.Fprintf(lg.w, "renja: refused %d request(s) outside the project: %s\n", len(refused), strings.Join(refused, ", "))
-		}
-		dests, err = pdf.Destinations(doc)
-		if err != nil {
-			return nil, prints, err
-		}
-		lg.done(fmt.Sprintf("print %d", prints))
-		if prev != nil && same(prev, dests, out.Dests) {
-			break
-		}
-		prev = dests
-		pages = Labels(dests, out)
+	if err := os.WriteFile(filepath.Join(dir, "print.html"), out.HTML, 0o644); err != nil {
+		return nil, 0, err
 	}
+	for name, b := range out.Assets {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return nil, 0, err
+		}
+	}
+	b, err := browser()
+	if err != nil {
+		return nil, 0, err
+	}
+	lg.done("chrome ready")
+	shown := map[string]string{}
+	for _, id := range out.Shown {
+		shown[id] = "00"
+		if l, ok := cached[id]; ok {
+			shown[id] = l
+		}
+	}
+	var dests map[string]int
+	next := func(doc []byte, pass int) (string, bool, error) {
+		var err error
+		if dests, err = pdf.Destinations(doc); err != nil {
+			return "", false, err
+		}
+		lg.done(fmt.Sprintf("print %d", pass))
+		labels := Labels(dests, out)
+		if sameLabels(labels, shown, out.Shown) {
+			return "", false, nil
+		}
+		shown = labels
+		return pageNumberScript(labels), true, nil
+	}
+	doc, refused, prints, err := b.PrintPasses(ctx, dir, "print.html", next)
+	if err != nil {
+		return nil, prints, err
+	}
+	if len(refused) > 0 && lg.w != nil {
+		fmt.Fprintf(lg.w, "renja: refused %d request(s) outside the project: %s\n", len(refused), strings.Join(refused, ", "))
+	}
+	writePageCache(o.Out, shown)
 	date := o.Date
 	if date.IsZero() {
 		date = time.Now()
@@ -235,13 +275,55 @@ func provenanceInfo(res *Result) map[string]string {
 	return m
 }
 
-func same(a, b map[string]int, ids []string) bool {
+func sameLabels(a, b map[string]string, ids []string) bool {
 	for _, id := range ids {
 		if a[id] != b[id] {
 			return false
 		}
 	}
 	return true
+}
+
+// pageNumberScript writes the page numbers into the open page: the elements
+// that show a destination's page carry data-page-of="id".
+func pageNumberScript(labels map[string]string) string {
+	js, _ := json.Marshal(labels)
+	return `(function (m) { for (const e of document.querySelectorAll("[data-page-of]")) { const l = m[e.dataset.pageOf]; if (l !== undefined) e.textContent = l; } })(` + string(js) + `)`
+}
+
+const pageCache = ".renja-pages.json"
+
+// readPageCache returns the page numbers the last build printed, if any.
+func readPageCache(out string) map[string]string {
+	var m map[string]string
+	if b, err := os.ReadFile(filepath.Join(out, pageCache)); err == nil {
+		_ = json.Unmarshal(b, &m)
+	}
+	return m
+}
+
+func writePageCache(out string, m map[string]string) {
+	if b, err := json.Marshal(m); err == nil {
+		_ = writeAtomic(filepath.Join(out, pageCache), b)
+	}
+}
+
+// writeAtomic writes a file through a temporary file in the same folder.
+func writeAtomic(path string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".renja-tmp-")
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }
 
 // Labels turns page indexes into the numbers printed on the pages: nothing on

@@ -26,20 +26,53 @@ func newStage(out string) (*stage, error) {
 	return &stage{out: out, dir: dir}, nil
 }
 
+// write stages a file. name is slash-separated and may name a subfolder
+// ("data/t31.csv"); the folder is made in the stage and, on commit, in output/.
 func (s *stage) write(name string, b []byte) error {
-	if err := os.WriteFile(filepath.Join(s.dir, name), b, 0o644); err != nil {
+	rel := filepath.FromSlash(name)
+	if !filepath.IsLocal(rel) {
+		return fmt.Errorf("output file %q is not inside the output folder", name)
+	}
+	full := filepath.Join(s.dir, rel)
+	if d := filepath.Dir(rel); d != "." {
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(full, b, 0o644); err != nil {
 		return err
 	}
 	s.files = append(s.files, name)
 	return nil
 }
 
-// commit renames every staged file into output/.
+// commit renames every staged file into output/. In a subfolder that the
+// build writes (output/data/), files of an earlier build that this one did
+// not write are removed: a table taken out of data/ loses its download too.
 func (s *stage) commit() ([]string, error) {
 	sort.Strings(s.files)
+	dirs := map[string]map[string]bool{}
 	for _, f := range s.files {
-		if err := os.Rename(filepath.Join(s.dir, f), filepath.Join(s.out, f)); err != nil {
+		rel := filepath.FromSlash(f)
+		if d := filepath.Dir(rel); d != "." {
+			if dirs[d] == nil {
+				dirs[d] = map[string]bool{}
+				if err := os.MkdirAll(filepath.Join(s.out, d), 0o755); err != nil {
+					return nil, err
+				}
+			}
+			dirs[d][filepath.Base(rel)] = true
+		}
+		if err := os.Rename(filepath.Join(s.dir, rel), filepath.Join(s.out, rel)); err != nil {
 			return nil, err
+		}
+	}
+	for d, written := range dirs {
+		entries, _ := os.ReadDir(filepath.Join(s.out, d))
+		for _, e := range entries {
+			if !e.IsDir() && !written[e.Name()] {
+				os.Remove(filepath.Join(s.out, d, e.Name()))
+			}
 		}
 	}
 	return s.files, os.RemoveAll(s.dir)

@@ -34,6 +34,10 @@ const usage = `renja makes a kecamatan's Rencana Kerja (Renja) from plain files.
 Usage:
   renja build [flags] [PROJECT]   check, then write the website and the PDF to PROJECT/output
   renja check [flags] [PROJECT]   check every number and report each mistake at its cell
+  renja sign --p12 FILE IN.pdf    sign a PDF (password from $RENJA_P12_PASSWORD or the terminal)
+  renja verify FILE.pdf           is the signature intact, who signed, and was it built from these sources
+  renja serve [flags] [PROJECT]   preview the website on 127.0.0.1, rebuilt on every change
+  renja init DIR --kecamatan X --kabupaten Y [--year N]   start a new project from the bundled one
   renja version                   print the version
 
 PROJECT is the folder holding renja.toml (default: the current folder).
@@ -57,6 +61,14 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		return runBuild(ctx, args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "sign":
+		return runSign(ctx, args[1:], stdout, stderr)
+	case "verify":
+		return runVerify(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
+	case "init":
+		return runInit(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "renja", version())
 		return ExitOK

@@ -123,8 +123,10 @@ var chromeFlags = []struct {
 	{"hide-scrollbars", true},
 	{"mute-audio", true},
 	{"force-color-profile", "srgb"},
-	// Behind the request interception of Print: no host name resolves.
-	{"host-resolver-rules", "MAP * ~NOTFOUND"},
+	// Behind the request interception of Print: no host name resolves. The
+	// loopback address stays reachable for the tabs of NewTab (renja serve,
+	// the website's tests); Print refuses it like any other URL.
+	{"host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"},
 }
 
 // Close stops the browser, makes sure that none of its processes is left, and

@@ -139,6 +139,7 @@ type renderer struct {
 	opts   Options
 	bad    map[cellPos]string
 	tables []Entry
+	charts int // charts placed so far, to number them
 }
 
 type partView struct {

@@ -39,6 +39,7 @@ type tableView struct {
 	Numbers   []string
 	Rows      []rowView
 	Width     int
+	Web       bool // the website edition: links to the table's data files
 }
 
 type cellPos struct {
@@ -67,7 +68,7 @@ var levelClass = map[kode.Level]string{
 }
 
 func (r *renderer) tableView(t *table.Table) *tableView {
-	tv := &tableView{ID: t.ID, Caption: t.Caption, Title: t.Title, Landscape: t.Landscape}
+	tv := &tableView{ID: t.ID, Caption: t.Caption, Title: t.Title, Landscape: t.Landscape, Web: !r.opts.Print}
 	var cols []*table.Column
 	grouped, numbered := false, false
 	for i := range t.Columns {

@@ -1,0 +1,51 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestStageSubfolders: a staged file may live in a subfolder of output/; on
+// commit the folder is made, and files of an earlier build in it that this
+// build did not write are removed, while output/'s own files stay.
+func TestStageSubfolders(t *testing.T) {
+	out := t.TempDir()
+	os.MkdirAll(filepath.Join(out, "data"), 0o755)
+	os.WriteFile(filepath.Join(out, "data", "old.csv"), []byte("old"), 0o644)
+	os.WriteFile(filepath.Join(out, "keep.pdf"), []byte("pdf"), 0o644)
+	st, err := newStage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{"index.html": "i", "data/t31.csv": "c", "data/t31.xlsx": "x"} {
+		if err := st.write(name, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.write("../escape.txt", nil); err == nil {
+		t.Error("a file outside output/ was staged")
+	}
+	files, err := st.commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(files, " "); got != "data/t31.csv data/t31.xlsx index.html" {
+		t.Errorf("committed %s", got)
+	}
+	for name, want := range map[string]string{"index.html": "i", "data/t31.csv": "c", "data/t31.xlsx": "x", "keep.pdf": "pdf"} {
+		if b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name))); err != nil || string(b) != want {
+			t.Errorf("%s: %q, %v", name, b, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "data", "old.csv")); !os.IsNotExist(err) {
+		t.Error("data/old.csv of an earlier build is still there")
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".renja-stage-") {
+			t.Errorf("the stage %s was left behind", e.Name())
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"renja/internal/scaffold"
+)
+
+// runInit is `renja init`: a new project from the bundled one.
+func runInit(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("init", `init DIR --kecamatan X --kabupaten Y [--office "Kantor Kecamatan X"] [--year N] [--templates]`, stderr)
+	o := scaffold.Options{}
+	fs.StringVar(&o.Office, "office", "", `the office's name (default "Kantor Kecamatan " + --kecamatan)`)
+	fs.StringVar(&o.Kecamatan, "kecamatan", "", "the kecamatan")
+	fs.StringVar(&o.Kabupaten, "kabupaten", "", "the kabupaten, without the word Kabupaten")
+	fs.IntVar(&o.Year, "year", time.Now().Year()+1, "the plan year")
+	fs.BoolVar(&o.Templates, "templates", false, "also copy the default templates/ to edit")
+	dirs, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	if len(dirs) != 1 {
+		fmt.Fprintf(stderr, "renja: init needs one folder, got %d: %s\n", len(dirs), strings.Join(dirs, " "))
+		fs.Usage()
+		return ExitUsage
+	}
+	o.Dir = dirs[0]
+	files, err := scaffold.Init(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "renja: %v\n", err)
+		return ExitUsage
+	}
+	fmt.Fprintf(stdout, "renja: wrote a new project to %s (%d files)\n", o.Dir, len(files))
+	fmt.Fprintf(stdout, "  renja.toml  %s, Kabupaten %s, %d: fill in the [bracketed] signatory and address\n", o.Office, o.Kabupaten, o.Year)
+	fmt.Fprintln(stdout, "  content/    the bundled Renja's narrative, as an example to rewrite")
+	fmt.Fprintln(stdout, "  data/       its tables, as an example to replace with your figures")
+	if o.Templates {
+		fmt.Fprintln(stdout, "  templates/  the default layouts and styles, to adapt")
+	}
+	fmt.Fprintf(stdout, "Next: renja serve %s\n", o.Dir)
+	return ExitOK
+}
+
+// parseInterspersed parses flags that may come after the positional
+// arguments (renja init DIR --year 2025) and returns the positionals.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

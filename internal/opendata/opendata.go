@@ -1,0 +1,301 @@
+// Package opendata writes every table of a project as open data a citizen
+// can reuse: output/data/<id>.csv and output/data/<id>.xlsx, linked from each
+// table of the website.
+//
+// Both files hold the rows of the table as the website shows them: canonical
+// codes (7.01.01.2.02.01), the computed amounts of parents and totals (printed
+// totals are always the computed ones), percentages rounded to two decimals.
+// They also hold the columns the website folds away: the grouping column
+// (Tabel 2.5's village, a header row on the website, a column here) and the
+// hidden ones.
+//
+// The CSV is what Indonesian Excel reads and writes: UTF-8 with a BOM, `;`
+// between cells, CRLF line ends, numbers the Indonesian way (2.590.643.300,
+// 99,47). Its header line names the columns by the schema's names, so the
+// file reads back into a project as data/<id>.csv. The XLSX has the same rows
+// on a sheet named after the table, under a bold header row of the printed
+// column titles; money is an integer cell formatted #,##0 (Excel shows
+// 2.590.643.300 in the Indonesian locale), numbers and percentages are numeric
+// cells, targets ("12 Dok") and text stay text. A second sheet, "Kolom",
+// lists each column's name, title, group and type.
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"renja/internal/model"
+	"renja/internal/num"
+	"renja/internal/table"
+)
+
+// Dir is the folder of the data files inside output/.
+const Dir = "data"
+
+// CSVPath and XLSXPath are a table's files, relative to output/.
+func CSVPath(id string) string  { return Dir + "/" + id + ".csv" }
+func XLSXPath(id string) string { return Dir + "/" + id + ".xlsx" }
+
+// Files returns the CSV and the XLSX of every table, by path relative to output/.
+func Files(p *model.Project) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for _, t := range p.Tables {
+		rows := Rows(p, t)
+		files[CSVPath(t.ID)] = CSV(t, rows)
+		x, err := XLSX(t, rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", XLSXPath(t.ID), err)
+		}
+		files[XLSXPath(t.ID)] = x
+	}
+	return files, nil
+}
+
+// Kind is how a value goes into a spreadsheet cell.
+type Kind int
+
+const (
+	Text    Kind = iota // a string cell
+	Money               // an integer, Rupiah
+	Number              // a number
+	Percent             // a number, the percentage (99,47 is 99.47)
+)
+
+// Value is one cell of the export: its text as the website shows it and, for
+// numeric kinds, its number.
+type Value struct {
+	Text  string
+	Kind  Kind
+	Money int64
+	Dec   num.Dec
+}
+
+// Rows returns the table's rows with every column of the schema.
+func Rows(p *model.Project, t *table.Table) [][]Value {
+	tree := p.Trees[t.ID]
+	out := make([][]Value, 0, len(t.Rows))
+	for _, r := range t.Rows {
+		vs := make([]Value, len(t.Columns))
+		for i := range t.Columns {
+			vs[i] = value(tree, r, &t.Columns[i])
+		}
+		out = append(out, vs)
+	}
+	return out
+}
+
+// value mirrors what the website prints in a cell (render's cellView): a cell
+// that cannot be read, and "-" for nothing planned, stay as written, as text.
+func value(tree *model.Tree, r *table.Row, c *table.Column) Value {
+	cell := r.Cells[c.Index]
+	v := Value{Text: cell.Raw}
+	switch c.Type {
+	case table.Code:
+		if r.CodeErr == nil && !r.Code.IsZero() {
+			v.Text = r.Code.String()
+		}
+	case table.Money:
+		if cell.Err != nil {
+			break
+		}
+		m, ok := cell.Money, cell.Present
+		if tree != nil {
+			m, ok = tree.Computed(r, c.Index)
+		}
+		if ok {
+			v = Value{Text: num.FormatMoney(m), Kind: Money, Money: int64(m)}
+		}
+	case table.Number:
+		if cell.Err == nil && cell.Present {
+			v = Value{Text: num.FormatDec(cell.Dec, -1), Kind: Number, Dec: cell.Dec}
+		}
+	case table.Percent:
+		if cell.Err == nil && cell.Present {
+			d := num.Round(cell.Dec, 2)
+			v = Value{Text: num.FormatDec(cell.Dec, 2), Kind: Percent, Dec: d}
+		}
+	case table.Target:
+		if cell.Err == nil && cell.Present {
+			v.Text = cell.Target.String()
+		}
+	}
+	return v
+}
+
+// CSV writes the rows with a header line of the columns' names.
+func CSV(t *table.Table, rows [][]Value) []byte {
+	var b bytes.Buffer
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(&b)
+	w.Comma = ';'
+	w.UseCRLF = true
+	head := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = c.Name
+	}
+	w.Write(head)
+	rec := make([]string, len(t.Columns))
+	for _, r := range rows {
+		for i, v := range r {
+			rec[i] = v.Text
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// Built-in number formats of the XLSX standard; the file stores them in the
+// en-US spelling and Excel shows them in the reader's locale.
+const (
+	fmtThousands = 3 // #,##0
+	fmtTwoDec    = 2 // 0.00
+)
+
+// XLSX writes the rows to a workbook.
+func XLSX(t *table.Table, rows [][]Value) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := sheetName(t.ID)
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return nil, err
+	}
+	money, err := f.NewStyle(&excelize.Style{NumFmt: fmtThousands})
+	if err != nil {
+		return nil, err
+	}
+	pct, err := f.NewStyle(&excelize.Style{NumFmt: fmtTwoDec})
+	if err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range t.Columns {
+		w := 14.0
+		switch {
+		case c.Type == table.Text && i == t.NameCol():
+			w = 50
+		case c.Type == table.Text:
+			w = 30
+		case c.Type == table.Money:
+			w = 18
+		case c.Type == table.Code:
+			w = 18
+		}
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	head := make([]any, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = excelize.Cell{StyleID: bold, Value: ColumnTitle(&c)}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return nil, err
+	}
+	for n, r := range rows {
+		cells := make([]any, len(r))
+		for i, v := range r {
+			switch v.Kind {
+			case Money:
+				cells[i] = excelize.Cell{StyleID: money, Value: v.Money}
+			case Number:
+				cells[i] = excelize.Cell{Value: decFloat(v.Dec)}
+			case Percent:
+				cells[i] = excelize.Cell{StyleID: pct, Value: decFloat(v.Dec)}
+			default:
+				if v.Text == "" {
+					cells[i] = nil
+				} else {
+					cells[i] = v.Text
+				}
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, n+2)
+		if err := sw.SetRow(cell, cells); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	if err := columnsSheet(f, t, bold); err != nil {
+		return nil, err
+	}
+	f.SetActiveSheet(0)
+	// A fixed creation date keeps the file the same for the same inputs.
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: "renja", Title: t.Caption,
+		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z", Language: "id-ID"}); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// columnsSheet describes the columns: the CSV's header names and what they hold.
+func columnsSheet(f *excelize.File, t *table.Table, bold int) error {
+	const s = "Kolom"
+	if _, err := f.NewSheet(s); err != nil {
+		return err
+	}
+	rows := [][]any{{"nama (CSV)", "judul", "kelompok", "tipe", "kolom"}}
+	for _, c := range t.Columns {
+		rows = append(rows, []any{c.Name, c.Title, c.Group, typeName[c.Type], c.Number})
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(s, cell, &r); err != nil {
+			return err
+		}
+	}
+	if err := f.SetRowStyle(s, 1, 1, bold); err != nil {
+		return err
+	}
+	return f.SetColWidth(s, "A", "C", 30)
+}
+
+var typeName = map[table.Type]string{
+	table.Code: "kode", table.Text: "teks", table.Money: "rupiah", table.Number: "angka",
+	table.Percent: "persen", table.Target: "target dan satuan",
+}
+
+// ColumnTitle is a column's printed title, after its group's when it has one.
+func ColumnTitle(c *table.Column) string {
+	if c.Group != "" {
+		return c.Group + " — " + c.Title
+	}
+	return c.Title
+}
+
+func decFloat(d num.Dec) float64 { return float64(d) / num.Scale }
+
+// sheetName makes a valid sheet name (at most 31 characters, none of :\/?*[]).
+func sheetName(id string) string {
+	s := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '_'
+		}
+		return r
+	}, id)
+	if len(s) > 31 {
+		s = s[:31]
+	}
+	return s
+}

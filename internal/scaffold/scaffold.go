@@ -1,0 +1,238 @@
+// Package scaffold starts a new project from the Renja bundled in the renja
+// binary: renja.toml made for the new office, and the bundled content/ and
+// data/ (and, on request, templates/) as a complete example to edit.
+package scaffold
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/template"
+	"unicode"
+
+	bcontent "renja/content"
+	bdata "renja/data"
+	"renja/internal/config"
+	"renja/internal/content"
+	deftpl "renja/templates"
+)
+
+// Options of a new project.
+type Options struct {
+	Dir       string // the new project's folder; made when missing
+	Office    string // "Kantor Kecamatan Malili"; default "Kantor Kecamatan " + Kecamatan
+	Kecamatan string // "Malili"
+	Kabupaten string // "Luwu Timur"
+	Year      int    // the plan year
+	Templates bool   // also copy the default templates/ for editing
+}
+
+// ErrExists refuses to write over a project.
+var ErrExists = errors.New("a project is already there")
+
+// Init writes the project and returns the files it wrote, relative to Dir.
+func Init(o Options) ([]string, error) {
+	if o.Office == "" && o.Kecamatan != "" {
+		o.Office = "Kantor Kecamatan " + o.Kecamatan
+	}
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	for _, name := range []string{config.FileName, "content"} {
+		if _, err := os.Lstat(filepath.Join(o.Dir, name)); err == nil {
+			return nil, fmt.Errorf("%w: %s exists; renja init writes only into a folder without renja.toml and content/", ErrExists, filepath.Join(o.Dir, name))
+		}
+	}
+	toml, err := Config(o)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{config.FileName: toml}
+	add := func(fsys fs.FS, dir string, keep func(string) bool) error {
+		names, err := fs.Glob(fsys, "*")
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			if !keep(n) {
+				continue
+			}
+			b, err := fs.ReadFile(fsys, n)
+			if err != nil {
+				return err
+			}
+			files[dir+"/"+n] = b
+		}
+		return nil
+	}
+	notGo := func(n string) bool { return !strings.HasSuffix(n, ".go") }
+	if err := add(bcontent.FS, "content", notGo); err != nil {
+		return nil, err
+	}
+	if err := add(bdata.FS, "data", notGo); err != nil {
+		return nil, err
+	}
+	if o.Templates {
+		if err := add(deftpl.FS, "templates", notGo); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := os.Stat(filepath.Join(o.Dir, ".gitignore")); err != nil {
+		files[".gitignore"] = []byte("output/\n")
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p := filepath.Join(o.Dir, filepath.FromSlash(n))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, err
+		}
+		// O_EXCL: a file that appeared meanwhile is not overwritten either.
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return nil, err
+		}
+		_, err = f.Write(files[n])
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return names, nil
+}
+
+func (o Options) validate() error {
+	var errs []string
+	need := func(flag, v string) {
+		if strings.TrimSpace(v) == "" {
+			errs = append(errs, "--"+flag+" is missing")
+			return
+		}
+		if strings.IndexFunc(v, unicode.IsControl) >= 0 {
+			errs = append(errs, "--"+flag+" holds a control character or a line break")
+		}
+	}
+	if o.Dir == "" {
+		errs = append(errs, "the folder of the new project is missing")
+	}
+	need("kecamatan", o.Kecamatan)
+	need("kabupaten", o.Kabupaten)
+	need("office", o.Office)
+	if o.Year < 2000 || o.Year > 2100 {
+		errs = append(errs, fmt.Sprintf("--year %d is not a plan year", o.Year))
+	}
+	if len(errs) > 0 {
+		return errors.New(strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// The new project's renja.toml: the keys of the bundled one, with the new
+// office and year; what renja cannot know is a placeholder to fill in.
+var configTemplate = template.Must(template.New("renja.toml").Funcs(template.FuncMap{
+	"q":     quote,
+	"upper": strings.ToUpper,
+	"minus": func(a, b int) int { return a - b },
+}).Parse(`# The settings of this Renja. Dates are written {{ minus .Year 1 }}-05-01; text in quotes.
+# Written by renja init. Fill in what is in [brackets]; content/ and data/
+# hold the bundled example (Kantor Kecamatan Kalaena, 2024) to rewrite.
+
+parts = [{{ range $i, $p := .Parts }}{{ if $i }}, {{ end }}{{ q $p }}{{ end }}]
+
+[office]
+name = {{ q .Office }}
+kecamatan = {{ q .Kecamatan }}
+kabupaten = {{ q .Kabupaten }}
+province = "[provinsi]"
+address = "[alamat kantor, kode pos]"
+website = "[alamat situs web]"
+
+[plan]
+year = {{ .Year }}
+title = {{ q (printf "Rencana Kerja Tahun %d" .Year) }}
+running_header = {{ q (upper (printf "Rencana Kerja %s" .Office)) }}
+table = "t31"
+
+[signatory]
+title = "Camat"
+name = "[NAMA CAMAT]"
+rank = "[Pangkat, Golongan]"
+nip = "[NIP]"
+place = {{ q .Kecamatan }}
+date = {{ minus .Year 1 }}-05-01
+
+[decree]
+number = ""
+year = {{ minus .Year 1 }}
+
+[paper]
+size = "A4"
+
+# Unit spellings that mean the same unit (used when targets are compared across tables).
+[units]
+Dok = "Dokumen"
+Lap = "Laporan"
+Org = "Orang"
+`))
+
+// Config returns the renja.toml of a new project.
+func Config(o Options) ([]byte, error) {
+	parts, err := bundledParts()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = configTemplate.Execute(&b, struct {
+		Options
+		Parts []string
+	}{o, parts})
+	return b.Bytes(), err
+}
+
+// bundledParts lists the ids of the bundled content, in file name order.
+func bundledParts() ([]string, error) {
+	names, err := fs.Glob(bcontent.FS, "*.md")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var ids []string
+	for _, n := range names {
+		src, _ := fs.ReadFile(bcontent.FS, n)
+		p, err := content.Parse("content/"+n, src)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, p.ID)
+	}
+	return ids, nil
+}
+
+// quote writes a TOML basic string.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case unicode.IsControl(r):
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

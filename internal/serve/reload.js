@@ -1,0 +1,68 @@
+// renja serve: reloads the page after each good build and shows a failed
+// build's errors over the page. Served pages only; never written to output/.
+(function () {
+  "use strict";
+  var shown = document.currentScript.getAttribute("data-version");
+  var box = null;
+
+  function el(tag, css, text) {
+    var e = document.createElement(tag);
+    if (css) e.style.cssText = css;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function overlay(st) {
+    if (!box) {
+      box = el("div", "position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,20,.82);overflow:auto;padding:2rem 1rem;font:14px/1.45 'Liberation Mono',monospace;");
+      box.id = "renja-overlay";
+      box.setAttribute("role", "alert");
+      document.body.appendChild(box);
+    }
+    box.textContent = "";
+    var card = el("div", "max-width:60rem;margin:0 auto;background:#fff;color:#1a1a1a;border-top:6px solid #8a1010;padding:1rem 1.25rem;");
+    card.appendChild(el("h2", "margin:0 0 .5rem;font:bold 18px 'Liberation Sans',Arial,sans-serif;color:#8a1010;",
+      "Build gagal — halaman di belakang ini adalah build terakhir yang berhasil"));
+    var list = el("ol", "padding-left:1.2rem;margin:0;");
+    (st.errors || []).forEach(function (e) {
+      var li = el("li", "margin:.5rem 0;");
+      var pos = e.file || "";
+      if (e.line) pos += ":" + e.line;
+      if (e.column) pos += ":" + e.column;
+      li.appendChild(el("strong", "", pos ? pos + ": " : ""));
+      li.appendChild(document.createTextNode(e.message));
+      if (e.hint) li.appendChild(el("div", "color:#555;", "hint: " + e.hint));
+      list.appendChild(li);
+    });
+    card.appendChild(list);
+    card.appendChild(el("pre", "white-space:pre-wrap;background:#f4f6f8;padding:.75rem;margin:.75rem 0 0;", st.error));
+    card.appendChild(el("p", "margin:.75rem 0 0;color:#555;font-family:'Liberation Sans',Arial,sans-serif;",
+      "Perbaiki berkasnya dan simpan: halaman dimuat ulang dengan sendirinya."));
+    box.appendChild(card);
+  }
+
+  function poll() {
+    fetch("/__renja/status", { cache: "no-store" })
+      .then(function (r) { return r.json(); })
+      .then(function (st) {
+        if (st.error) {
+          overlay(st);
+        } else if (String(st.version) !== shown) {
+          location.reload();
+          return;
+        } else if (box) {
+          box.remove();
+          box = null;
+        }
+        setTimeout(poll, 300);
+      })
+      .catch(function () { setTimeout(poll, 1000); }); // the server restarts or stopped
+  }
+
+  var bar = el("a", "position:fixed;left:.6rem;bottom:.6rem;z-index:2147483646;background:#1a1a1a;color:#fff;padding:.35em .8em;border-radius:1.5em;font:13px 'Liberation Sans',Arial,sans-serif;text-decoration:none;opacity:.85;",
+    "pratinjau renja · buat PDF");
+  bar.href = "/__renja/pdf";
+  bar.title = "Cetak PDF dari sumber saat ini (butuh beberapa detik)";
+  document.body.appendChild(bar);
+  poll();
+})();

@@ -1,0 +1,347 @@
+// Package serve is renja's live preview: a web server on 127.0.0.1 that shows
+// the project's website, rebuilds it whenever a file under content/, data/,
+// templates/ or renja.toml changes, and reloads the open page.
+//
+// Only the website is rebuilt on a change (no PDF): the build writes
+// output/ as `renja build --no-pdf` does, and the server hands out its files.
+// Pages it serves get a small script (never written to disk) that asks
+// /__renja/status for the build's version, reloads the page when a newer
+// build succeeded, and shows a failed build's errors, each with its file and
+// line, over the page; the last good build stays on disk and readable. The PDF
+// is printed on request, at /__renja/pdf, with one browser that stays running
+// until the server stops.
+package serve
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"renja/internal/build"
+	"renja/internal/config"
+	"renja/internal/diag"
+	"renja/internal/pdf"
+)
+
+// Options of the preview server.
+type Options struct {
+	Dir      string        // the project folder
+	Out      string        // the output folder; default Dir/output
+	Port     int           // on 127.0.0.1; 0 picks a free port
+	Chrome   string        // the browser for /__renja/pdf; default: pdf.FindChrome
+	Log      io.Writer     // a line per rebuild; nil: quiet
+	Debounce time.Duration // quiet time after a change before rebuilding; default 100 ms
+	Ready    func(url string)
+}
+
+// Status is what /__renja/status answers.
+type Status struct {
+	Version int64      `json:"version"`         // counts builds, failed ones too
+	Error   string     `json:"error,omitempty"` // the failed build's message, as the command line prints it
+	Errors  []ErrorPos `json:"errors,omitempty"`
+	Draft   int        `json:"draft"` // checker errors of the last good build
+}
+
+// ErrorPos is one error of a failed build, at its place.
+type ErrorPos struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"`
+}
+
+type server struct {
+	o Options
+
+	build sync.RWMutex // held for writing while a build writes output/
+	mu    sync.Mutex   // guards status and browser
+	st    Status
+
+	browser *pdf.Browser
+}
+
+// Run builds the website, then serves it until ctx ends.
+func Run(ctx context.Context, o Options) error {
+	if o.Out == "" {
+		o.Out = filepath.Join(o.Dir, "output")
+	}
+	if o.Debounce == 0 {
+		o.Debounce = 100 * time.Millisecond
+	}
+	if _, err := os.Stat(filepath.Join(o.Dir, config.FileName)); err != nil {
+		return &diag.Error{File: config.FileName, Msg: "no renja.toml in " + o.Dir,
+			Hint: "serve a project folder, or start one with renja init DIR"}
+	}
+	s := &server{o: o}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := s.watch(w); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(o.Port)))
+	if err != nil {
+		return err
+	}
+	s.rebuild(ctx)
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	url := "http://" + ln.Addr().String() + "/"
+	s.logf("renja: serving %s (Ctrl-C stops)", url)
+	if o.Ready != nil {
+		o.Ready(url)
+	}
+	changes := make(chan struct{}, 1)
+	go s.events(ctx, w, changes)
+	for {
+		select {
+		case <-ctx.Done():
+			sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			srv.Shutdown(sctx)
+			cancel()
+			s.mu.Lock()
+			if s.browser != nil {
+				s.browser.Close()
+				s.browser = nil
+			}
+			s.mu.Unlock()
+			return nil
+		case err := <-done:
+			return err
+		case <-changes:
+			s.rebuild(ctx)
+		}
+	}
+}
+
+// watch adds the project's folders. Editors that save by renaming a new file
+// over the old one are seen too: the folder is watched, not the file.
+func (s *server) watch(w *fsnotify.Watcher) error {
+	if err := w.Add(s.o.Dir); err != nil {
+		return err
+	}
+	for _, d := range []string{"content", "data", "templates"} {
+		if fi, err := os.Stat(filepath.Join(s.o.Dir, d)); err == nil && fi.IsDir() {
+			if err := w.Add(filepath.Join(s.o.Dir, d)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// events turns the watcher's events into one rebuild per burst of changes.
+func (s *server) events(ctx context.Context, w *fsnotify.Watcher, changes chan<- struct{}) {
+	var timer *time.Timer
+	fire := func() {
+		select {
+		case changes <- struct{}{}:
+		default: // a rebuild is already due
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case err, ok := <-w.Errors:
+			if !ok {
+				return
+			}
+			s.logf("renja: watching: %v", err)
+		case ev, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			if !s.relevant(w, ev) {
+				continue
+			}
+			if timer == nil {
+				timer = time.AfterFunc(s.o.Debounce, fire)
+			} else {
+				timer.Reset(s.o.Debounce)
+			}
+		}
+	}
+}
+
+// relevant reports whether an event changes the build's input.
+func (s *server) relevant(w *fsnotify.Watcher, ev fsnotify.Event) bool {
+	if ev.Op == fsnotify.Chmod {
+		return false
+	}
+	dir, name := filepath.Dir(ev.Name), filepath.Base(ev.Name)
+	if filepath.Clean(dir) == filepath.Clean(s.o.Dir) {
+		switch name {
+		case config.FileName:
+			return true
+		case "content", "data", "templates":
+			if ev.Has(fsnotify.Create) {
+				w.Add(ev.Name)
+			}
+			return true
+		}
+		return false
+	}
+	// content/, data/, templates/: any file but editors' swap and backup files.
+	return !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, "~") && !strings.HasSuffix(name, ".swp")
+}
+
+// rebuild writes the website (no PDF) and records the outcome.
+func (s *server) rebuild(ctx context.Context) {
+	start := time.Now()
+	s.build.Lock()
+	res, err := build.Build(ctx, build.Options{Dir: s.o.Dir, Out: s.o.Out, NoPDF: true})
+	s.build.Unlock()
+	s.finish(res, err, "website", start)
+}
+
+func (s *server) finish(res *build.Result, err error, what string, start time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.Version++
+	if err != nil {
+		s.st.Error, s.st.Errors = err.Error(), positions(err)
+		s.logf("renja: build failed; the page shows the last good build:\n%v", err)
+		return
+	}
+	s.st.Error, s.st.Errors = "", nil
+	s.st.Draft = res.Errors
+	s.logf("renja: rebuilt the %s in %d ms (%d checker errors)", what, time.Since(start).Milliseconds(), res.Errors)
+}
+
+func positions(err error) []ErrorPos {
+	var l diag.List
+	var e *diag.Error
+	switch {
+	case errors.As(err, &l):
+	case errors.As(err, &e):
+		l = diag.List{e}
+	default:
+		return []ErrorPos{{Message: err.Error()}}
+	}
+	out := make([]ErrorPos, len(l))
+	for i, e := range l {
+		out[i] = ErrorPos{File: e.File, Line: e.Line, Column: e.Column, Message: e.Msg, Hint: e.Hint}
+	}
+	return out
+}
+
+func (s *server) logf(format string, args ...any) {
+	if s.o.Log != nil {
+		fmt.Fprintf(s.o.Log, format+"\n", args...)
+	}
+}
+
+func (s *server) status() Status {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.st
+}
+
+// ServeHTTP answers only requests addressed to the loopback address, so that
+// a web page elsewhere cannot reach the preview through a host name of its own.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	if host != "127.0.0.1" && host != "localhost" {
+		http.Error(w, "renja serve answers on 127.0.0.1 only", http.StatusForbidden)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	switch r.URL.Path {
+	case "/__renja/status":
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(s.status())
+	case "/__renja/reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(reloadJS)
+	case "/__renja/pdf":
+		s.servePDF(w, r)
+	case "/", "/index.html":
+		s.serveIndex(w)
+	default:
+		s.build.RLock()
+		defer s.build.RUnlock()
+		http.FileServer(http.Dir(s.o.Out)).ServeHTTP(w, r)
+	}
+}
+
+//go:embed reload.js
+var reloadJS []byte
+
+// serveIndex sends output/index.html with the reload script; before any build
+// succeeded, a page that only shows the errors.
+func (s *server) serveIndex(w http.ResponseWriter) {
+	s.build.RLock()
+	page, err := os.ReadFile(filepath.Join(s.o.Out, "index.html"))
+	st := s.status()
+	s.build.RUnlock()
+	if err != nil {
+		page = []byte(`<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>renja serve</title></head><body><main><h1>Belum ada hasil build</h1><p>` +
+			html.EscapeString(s.o.Dir) + `</p></main></body></html>`)
+	}
+	// The version the page shows: with a failed build, the last good one.
+	version := st.Version
+	if st.Error != "" {
+		version = -1
+	}
+	tag := []byte(fmt.Sprintf(`<script src="/__renja/reload.js" data-version="%d"></script>`, version))
+	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
+		page = append(page[:i:i], append(tag, page[i:]...)...)
+	} else {
+		page = append(page, tag...)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(page)
+}
+
+// servePDF builds the website and the PDF with the server's browser, started
+// on the first request, then sends the browser to the PDF.
+func (s *server) servePDF(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	b := s.browser
+	if b == nil {
+		path, err := pdf.FindChrome(s.o.Chrome)
+		if err == nil {
+			b, err = pdf.Start(context.WithoutCancel(r.Context()), path)
+		}
+		if err != nil {
+			s.mu.Unlock()
+			http.Error(w, "renja: no PDF: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+		s.browser = b
+	}
+	s.mu.Unlock()
+	start := time.Now()
+	s.build.Lock()
+	res, err := build.Build(r.Context(), build.Options{Dir: s.o.Dir, Out: s.o.Out, Browser: b})
+	s.build.Unlock()
+	s.finish(res, err, "website and the PDF", start)
+	if err != nil {
+		http.Error(w, "renja: the build failed; nothing was written:\n\n"+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	http.Redirect(w, r, "/"+filepath.Base(res.PDF), http.StatusSeeOther)
+}

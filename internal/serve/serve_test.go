@@ -1,0 +1,215 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"renja/internal/pdf"
+)
+
+// project copies the bundled Renja (renja.toml, content/*.md, data/*) to a
+// temporary folder.
+func project(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyFile := func(rel string) {
+		b, err := os.ReadFile(filepath.Join("../..", rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, rel), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile("renja.toml")
+	for _, pat := range []string{"content/*.md", "data/*.csv", "data/*.toml"} {
+		files, _ := filepath.Glob(filepath.Join("../..", pat))
+		for _, f := range files {
+			rel, _ := filepath.Rel("../..", f)
+			copyFile(rel)
+		}
+	}
+	return dir
+}
+
+func browser(t *testing.T) *pdf.Browser {
+	t.Helper()
+	path, err := pdf.FindChrome("")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI needs a browser: %v", err)
+		}
+		t.Skipf("no browser to test the preview with: %v", err)
+	}
+	b, err := pdf.Start(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	return b
+}
+
+// start runs the server in this process on a free port.
+func start(t *testing.T, dir string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Dir: dir, Port: 0, Ready: func(u string) { ready <- u }})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("the server ended with %v", err)
+		}
+	})
+	select {
+	case u := <-ready:
+		return u
+	case err := <-done:
+		t.Fatalf("the server did not start: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("the server did not start within 30 s")
+	}
+	return ""
+}
+
+func get(t *testing.T, u string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// edit replaces old by new in a file of the project.
+func edit(t *testing.T, file, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not hold %q", file, old)
+	}
+	if err := os.WriteFile(file, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// waitFor evaluates the JavaScript expression in the page until it is true;
+// the page may reload meanwhile.
+func waitFor(t *testing.T, tab context.Context, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var last error
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return
+		}
+		last = err
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("waiting until %s: not within 20 s (%v)", what, last)
+}
+
+// TestServeReloads edits a CSV while the preview runs and sees the open page
+// change; then breaks the CSV and sees the error, with its file and line, over
+// the last good build; then mends it and sees the overlay go.
+func TestServeReloads(t *testing.T) {
+	b := browser(t)
+	dir := project(t)
+	base := start(t, dir)
+
+	code, page := get(t, base)
+	if code != 200 || !strings.Contains(page, "/__renja/reload.js") {
+		t.Fatalf("GET / = %d; the served page must carry the reload script", code)
+	}
+	disk, err := os.ReadFile(filepath.Join(dir, "output", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(disk, []byte("__renja")) || bytes.Contains(disk, []byte("<script")) {
+		t.Error("output/index.html on disk holds the preview's script")
+	}
+	if code, _ := get(t, base+"data/t22.csv"); code != 200 {
+		t.Errorf("GET data/t22.csv = %d", code)
+	}
+	req, _ := http.NewRequest("GET", base, nil)
+	req.Host = "renja.example"
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("a request for another host name got %d, want 403", resp.StatusCode)
+		}
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	tab, closeTab := b.NewTab(ctx)
+	defer closeTab()
+	if err := chromedp.Do(tab, chromedp.Navigate(base), chromedp.WaitReady(chromedp.CSS("#t22"))); err != nil {
+		t.Fatal(err)
+	}
+	const t22 = `document.querySelector('#t22 tbody').textContent`
+	waitFor(t, tab, "Tabel 2.2 shows Sangat Tinggi", t22+`.includes('Sangat Tinggi')`)
+
+	csv := filepath.Join(dir, "data", "t22.csv")
+	edit(t, csv, "Sangat Tinggi;", "Amat Sangat Tinggi;")
+	waitFor(t, tab, "the page shows the edited cell", t22+`.includes('Amat Sangat Tinggi')`)
+
+	// A ragged row cannot be read: the build fails and says where.
+	edit(t, csv, "2;Tinggi;T;", "2;Tinggi;T;x;y;z;w;")
+	waitFor(t, tab, "the overlay shows the error", `(document.getElementById('renja-overlay')||{textContent:''}).textContent.includes('data/t22.csv:3')`)
+	if shots := os.Getenv("RENJA_SCREENSHOTS"); shots != "" {
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 800)); err != nil {
+			t.Fatal(err)
+		}
+		png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+		if err == nil {
+			err = os.WriteFile(filepath.Join(shots, "renja-serve-error.png"), png, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, page := get(t, base); !strings.Contains(page, "Amat Sangat Tinggi") {
+		t.Error("while the build fails, the last good build is not served")
+	}
+	still, err := chromedp.Run(tab, chromedp.Evaluate[bool](t22+`.includes('Amat Sangat Tinggi')`))
+	if err != nil || !still {
+		t.Errorf("the page behind the overlay should still show the last good build (%v)", err)
+	}
+
+	edit(t, csv, "2;Tinggi;T;x;y;z;w;", "2;Tinggi;T;")
+	waitFor(t, tab, "the overlay goes once the file is mended", `!document.getElementById('renja-overlay') && document.readyState === 'complete'`)
+
+	// The PDF on request, printed by the server's browser.
+	resp, err := http.Get(base + "__renja/pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.HasPrefix(body, []byte("%PDF-")) || !strings.HasSuffix(resp.Request.URL.Path, ".pdf") {
+		t.Fatalf("GET /__renja/pdf ended at %s with %s, %d bytes, want the PDF", resp.Request.URL, resp.Status, len(body))
+	}
+	waitFor(t, tab, "the page links the new PDF", `!!document.querySelector('.site-nav .pdf-link a[href$=".pdf"]')`)
+}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"renja/internal/gen"
 	"renja/internal/pdf"
 )
 
@@ -341,5 +342,36 @@ func TestPDFDeterministic(t *testing.T) {
 	}
 	if !bytes.Contains(docs[0], []byte("/CreationDate (D:20230501")) {
 		t.Error("the PDF does not carry the fixed date")
+	}
+}
+
+// TestBuildAll builds three projects with one browser, in parallel tabs.
+func TestBuildAll(t *testing.T) {
+	needTools(t)
+	var opts []Options
+	for i := 0; i < 3; i++ {
+		dir := t.TempDir()
+		if err := gen.Write(dir, 10+i); err != nil {
+			t.Fatal(err)
+		}
+		opts = append(opts, Options{Dir: dir, Date: fixedDate})
+	}
+	for i, oc := range BuildAll(context.Background(), opts) {
+		if oc.Err != nil {
+			t.Fatalf("project %d: %v", i, oc.Err)
+		}
+		if oc.Options.Browser == nil {
+			t.Errorf("project %d did not get the shared browser", i)
+		}
+		if oc.Result.Errors != 0 || oc.Result.PDF == "" {
+			t.Errorf("project %d: %d errors, PDF %q", i, oc.Result.Errors, oc.Result.PDF)
+		}
+		text, err := exec.Command("pdftotext", oc.Result.PDF, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "Sub Kegiatan Contoh " + itoa(10+i); !bytes.Contains(text, []byte(want)) {
+			t.Errorf("project %d's PDF lacks %q", i, want)
+		}
 	}
 }

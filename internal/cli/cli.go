@@ -116,7 +116,7 @@ func project(fs *flag.FlagSet, stderr io.Writer) (string, bool) {
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [flags] [PROJECT]", stderr)
+	fs := newFlags("build", "build [flags] [PROJECT ...]", stderr)
 	out := fs.String("o", "", "output folder (default PROJECT/output)")
 	noPDF := fs.Bool("no-pdf", false, "write the website only")
 	final := fs.Bool("final", false, "refuse while `renja check` reports errors; print the final PDF")
@@ -127,8 +127,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
-	dir, ok := project(fs, stderr)
-	if !ok {
+	dirs := fs.Args()
+	if len(dirs) == 0 {
+		dirs = []string{"."}
+	}
+	if len(dirs) > 1 && *out != "" {
+		fmt.Fprintln(stderr, "renja: -o names one output folder; with several projects each writes to its own PROJECT/output")
 		return ExitUsage
 	}
 	if *install && !*noPDF {
@@ -142,7 +146,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "renja: %v\n", err)
 		return ExitUsage
 	}
-	o := build.Options{Dir: dir, Out: *out, NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when}
+	if len(dirs) > 1 {
+		return runBatch(ctx, dirs, build.Options{NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when}, *quiet, stdout, stderr)
+	}
+	o := build.Options{Dir: dirs[0], Out: *out, NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when}
 	if !*quiet {
 		o.Log = stderr
 	}
@@ -176,6 +183,32 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stdout, "renja: wrote %s to %s: %s\n", what, outDir(o), state)
 	}
 	return ExitOK
+}
+
+// runBatch builds several projects with one browser and prints one line
+// for each: what it wrote, or why it failed.
+func runBatch(ctx context.Context, dirs []string, common build.Options, quiet bool, stdout, stderr io.Writer) int {
+	opts := make([]build.Options, len(dirs))
+	for i, d := range dirs {
+		opts[i] = common
+		opts[i].Dir = d
+	}
+	code := ExitOK
+	for _, oc := range build.BuildAll(ctx, opts) {
+		o, res, err := oc.Options, oc.Result, oc.Err
+		switch {
+		case err != nil:
+			code = ExitFail
+			fmt.Fprintf(stderr, "renja: %s: build failed:\n%s\n", o.Dir, err)
+		case !quiet:
+			state := "ready"
+			if res.Errors > 0 {
+				state = fmt.Sprintf("DRAFT (%d errors; run renja check %s)", res.Errors, o.Dir)
+			}
+			fmt.Fprintf(stdout, "renja: %s: wrote %s: %s\n", o.Dir, outDir(o), state)
+		}
+	}
+	return code
 }
 
 func outDir(o build.Options) string {

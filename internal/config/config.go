@@ -99,7 +99,7 @@ func Load(dir string) (*Config, error) {
 	if err != nil {
 		if os.IsNotExist(err) {
 			return nil, &diag.Error{File: FileName, Msg: "no renja.toml in " + dir,
-				Hint: "run renja in a project folder, name one with -C DIR, or start one with renja init DIR"}
+				Hint: "run renja in a project folder or name it (renja build DIR), or start one with renja init DIR"}
 		}
 		return nil, &diag.Error{File: FileName, Msg: err.Error()}
 	}

@@ -288,10 +288,11 @@ func format(col *table.Column, d num.Dec) string {
 }
 
 type measured struct {
-	t    *table.Table
-	r    *table.Row
-	col  int
-	leaf bool
+	t     *table.Table
+	r     *table.Row
+	col   int
+	leaf  bool
+	level kode.Level
 }
 
 // crossTable compares cells with the same measure and code across tables;
@@ -320,7 +321,7 @@ func (c *checker) crossTable() {
 					}
 				}
 				k := r.Code.String()
-				byMeasure[col.Measure][k] = append(byMeasure[col.Measure][k], measured{t, r, i, leaf})
+				byMeasure[col.Measure][k] = append(byMeasure[col.Measure][k], measured{t, r, i, leaf, r.Code.Level()})
 			}
 		}
 	}
@@ -371,22 +372,22 @@ func (c *checker) crossTable() {
 // agree compares two cells of one measure: money exactly, targets by number
 // and unit (unit spellings from renja.toml's [units] are the same unit), a
 // plain number with a target by the number alone.
-func agree(units map[string]string, ca *table.Column, a table.Cell, cb *table.Column, b table.Cell) (bool, string, string) {
+func agree(units map[string]string, ca *table.Column, a table.Cell, cb *table.Column, b table.Cell) (same bool, fa, fb string) {
 	if ca.Type == table.Money || cb.Type == table.Money {
-		return a.Money == b.Money, num.FormatMoney(a.Money), num.FormatMoney(b.Money)
+		if a.Money == b.Money {
+			return true, "", ""
+		}
+		return false, num.FormatMoney(a.Money), num.FormatMoney(b.Money)
 	}
-	va, vb := a.Dec, b.Dec
-	fa, fb := a.Raw, b.Raw
-	if va != vb {
-		return false, fa, fb
+	if a.Dec != b.Dec {
+		return false, a.Raw, b.Raw
 	}
-	if ca.Type == table.Target && cb.Type == table.Target {
-		ua, ub := unit(units, a.Target.Unit), unit(units, b.Target.Unit)
-		if ua != ub {
-			return false, fa, fb
+	if ca.Type == table.Target && cb.Type == table.Target && a.Target.Unit != b.Target.Unit {
+		if unit(units, a.Target.Unit) != unit(units, b.Target.Unit) {
+			return false, a.Raw, b.Raw
 		}
 	}
-	return true, fa, fb
+	return true, "", ""
 }
 
 func unit(aliases map[string]string, u string) string {
@@ -420,7 +421,7 @@ func (c *checker) missing(m string, tables []*table.Table, cells map[string][]me
 	}
 	sort.Strings(codes)
 	for _, k := range codes {
-		if kode.MustParse(k).Level() != kode.SubKegiatan {
+		if cells[k][0].level != kode.SubKegiatan {
 			continue
 		}
 		in := map[*table.Table]bool{}

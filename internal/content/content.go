@@ -185,10 +185,44 @@ type Blocks struct{ html []template.HTML }
 // Add registers html and returns the Markdown marker that stands for it.
 func (b *Blocks) Add(html template.HTML) string {
 	b.html = append(b.html, html)
-	return fmt.Sprintf("\n\nRENJABLOCK%04dX\n\n", len(b.html)-1)
+	return fmt.Sprintf("\n\n%s%04dX\n\n", marker, len(b.html)-1)
 }
 
-var markerRe = regexp.MustCompile(`<p>RENJABLOCK(\d{4})X</p>|RENJABLOCK(\d{4})X`)
+const marker = "RENJABLOCK"
+
+// expand replaces each marker (as goldmark left it: a paragraph of its own,
+// or inline) with its HTML, in one pass over the page.
+func (b *Blocks) expand(s string) template.HTML {
+	if len(b.html) == 0 {
+		return template.HTML(s)
+	}
+	n := len(s)
+	for _, h := range b.html {
+		n += len(h)
+	}
+	var out strings.Builder
+	out.Grow(n)
+	for {
+		i := strings.Index(s, marker)
+		if i < 0 || i+len(marker)+5 > len(s) || s[i+len(marker)+4] != 'X' {
+			out.WriteString(s)
+			return template.HTML(out.String())
+		}
+		k, err := strconv.Atoi(s[i+len(marker) : i+len(marker)+4])
+		if err != nil || k >= len(b.html) {
+			out.WriteString(s[:i+len(marker)])
+			s = s[i+len(marker):]
+			continue
+		}
+		start, end := i, i+len(marker)+5
+		if strings.HasSuffix(s[:start], "<p>") && strings.HasPrefix(s[end:], "</p>") {
+			start, end = start-3, end+4
+		}
+		out.WriteString(s[:start])
+		out.WriteString(string(b.html[k]))
+		s = s[end:]
+	}
+}
 
 // IDs gives headings stable ids from their text, unique across a document.
 type IDs struct{ used map[string]int }
@@ -269,12 +303,7 @@ func (p *Part) Render(funcs func(*Blocks) ttemplate.FuncMap, data any, ids *IDs)
 	if err := md.Renderer().Render(&out, src, doc); err != nil {
 		return "", nil, &diag.Error{File: p.File, Msg: err.Error()}
 	}
-	html := markerRe.ReplaceAllStringFunc(out.String(), func(m string) string {
-		sm := markerRe.FindStringSubmatch(m)
-		i, _ := strconv.Atoi(sm[1] + sm[2])
-		return string(blocks.html[i])
-	})
-	return template.HTML(html), heads, nil
+	return blocks.expand(out.String()), heads, nil
 }
 
 func plainText(n ast.Node, src []byte) string {

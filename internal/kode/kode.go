@@ -140,9 +140,19 @@ func build(orig string, p []string) (Code, error) {
 		if n > 99 {
 			width = 4
 		}
-		out[i] = fmt.Sprintf("%0*d", width, n)
+		out[i] = pad(n, width)
 	}
 	return Code{strings.Join(out, ".")}, nil
+}
+
+// pad writes n with leading zeros to width digits (cheaper than fmt, and
+// codes are read by the thousand).
+func pad(n, width int) string {
+	d := strconv.Itoa(n)
+	if len(d) < width {
+		d = "0000"[:width-len(d)] + d
+	}
+	return d
 }
 
 // ParseAll reads the codes of one table. Besides what Parse reads, it knows the

@@ -149,6 +149,7 @@ func (r *renderer) tableView(t *table.Table) *tableView {
 // <tr class="group"><th scope="rowgroup"> for a group header.
 func (tv *tableView) body() template.HTML {
 	var b strings.Builder
+	b.Grow(len(tv.Rows) * (16 + 40*tv.Width))
 	for _, row := range tv.Rows {
 		if row.Group != "" {
 			fmt.Fprintf(&b, "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"%d\">%s</th></tr>\n", tv.Width, html.EscapeString(row.Group))

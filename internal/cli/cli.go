@@ -165,6 +165,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	case errors.As(err, &noChrome):
 		fmt.Fprintf(stderr, "renja: the website was written to %s, but no PDF: %v\n", outDir(o), err)
 		return ExitFail
+	case err != nil && ctx.Err() != nil:
+		fmt.Fprintln(stderr, "renja: interrupted; Chrome was stopped and output/ was left as it was")
+		return ExitFail
 	case err != nil:
 		fmt.Fprintf(stderr, "%s\nrenja: build failed; output/ was left as it was\n", err)
 		return ExitFail

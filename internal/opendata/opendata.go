@@ -24,7 +24,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -41,16 +43,32 @@ func CSVPath(id string) string  { return Dir + "/" + id + ".csv" }
 func XLSXPath(id string) string { return Dir + "/" + id + ".xlsx" }
 
 // Files returns the CSV and the XLSX of every table, by path relative to output/.
+// The rows are read first (the model's sums are not safe for concurrent use),
+// then the spreadsheets, the slow part, are written in parallel.
 func Files(p *model.Project) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	for _, t := range p.Tables {
-		rows := Rows(p, t)
-		files[CSVPath(t.ID)] = CSV(t, rows)
-		x, err := XLSX(t, rows)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", XLSXPath(t.ID), err)
+	rows := make([][][]Value, len(p.Tables))
+	for i, t := range p.Tables {
+		rows[i] = Rows(p, t)
+		files[CSVPath(t.ID)] = CSV(t, rows[i])
+	}
+	xlsx := make([][]byte, len(p.Tables))
+	errs := make([]error, len(p.Tables))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.NumCPU())
+	for i, t := range p.Tables {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			xlsx[i], errs[i] = XLSX(t, rows[i])
+		})
+	}
+	wg.Wait()
+	for i, t := range p.Tables {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", XLSXPath(t.ID), errs[i])
 		}
-		files[XLSXPath(t.ID)] = x
+		files[XLSXPath(t.ID)] = xlsx[i]
 	}
 	return files, nil
 }

@@ -41,20 +41,47 @@
     box.appendChild(card);
   }
 
+  // swap puts the new build's page in place without a reload: the navigation,
+  // the main text and the body's class (draft or not) are replaced, the
+  // scroll position stays. Anything unexpected falls back to a reload.
+  function swap(version) {
+    fetch("/", { cache: "no-store" })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var main = doc.querySelector("main"), old = document.querySelector("main");
+        if (!main || !old) { location.reload(); return; }
+        var nav = doc.querySelector("nav.site-nav"), oldNav = document.querySelector("nav.site-nav");
+        if (nav && oldNav) oldNav.replaceWith(nav);
+        var banner = doc.querySelector(".draft-banner"), oldBanner = document.querySelector(".draft-banner");
+        if (oldBanner) oldBanner.remove();
+        if (banner) document.body.insertBefore(banner, document.body.firstChild);
+        old.replaceWith(main);
+        document.body.className = doc.body.className;
+        if (box) { box.remove(); box = null; }
+        shown = version;
+        setTimeout(poll, 20);
+      })
+      .catch(function () { location.reload(); });
+  }
+
+  var seen = shown;
   function poll() {
-    fetch("/__renja/status", { cache: "no-store" })
+    // The server answers when the status is no longer `seen` (long polling).
+    fetch("/__renja/status?since=" + encodeURIComponent(seen), { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (st) {
+        seen = String(st.version);
         if (st.error) {
           overlay(st);
         } else if (String(st.version) !== shown) {
-          location.reload();
+          swap(String(st.version));
           return;
         } else if (box) {
           box.remove();
           box = null;
         }
-        setTimeout(poll, 300);
+        setTimeout(poll, 20);
       })
       .catch(function () { setTimeout(poll, 1000); }); // the server restarts or stopped
   }

@@ -45,7 +45,7 @@ type Options struct {
 	Port     int           // on 127.0.0.1; 0 picks a free port
 	Chrome   string        // the browser for /__renja/pdf; default: pdf.FindChrome
 	Log      io.Writer     // a line per rebuild; nil: quiet
-	Debounce time.Duration // quiet time after a change before rebuilding; default 100 ms
+	Debounce time.Duration // quiet time after a change before rebuilding; default 50 ms
 	Ready    func(url string)
 }
 
@@ -70,8 +70,11 @@ type server struct {
 	o Options
 
 	build sync.RWMutex // held for writing while a build writes output/
-	mu    sync.Mutex   // guards status and browser
+	mu    sync.Mutex   // guards status, changed and browser
 	st    Status
+	// changed is closed, and replaced, whenever the status changes, to wake
+	// the pages that wait for a rebuild (long polling).
+	changed chan struct{}
 
 	browser *pdf.Browser
 }
@@ -82,13 +85,13 @@ func Run(ctx context.Context, o Options) error {
 		o.Out = filepath.Join(o.Dir, "output")
 	}
 	if o.Debounce == 0 {
-		o.Debounce = 100 * time.Millisecond
+		o.Debounce = 50 * time.Millisecond
 	}
 	if _, err := os.Stat(filepath.Join(o.Dir, config.FileName)); err != nil {
 		return &diag.Error{File: config.FileName, Msg: "no renja.toml in " + o.Dir,
 			Hint: "serve a project folder, or start one with renja init DIR"}
 	}
-	s := &server{o: o}
+	s := &server{o: o, changed: make(chan struct{})}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -218,6 +221,10 @@ func (s *server) finish(res *build.Result, err error, what string, start time.Ti
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.st.Version++
+	if s.changed != nil {
+		close(s.changed)
+	}
+	s.changed = make(chan struct{})
 	if err != nil {
 		s.st.Error, s.st.Errors = err.Error(), positions(err)
 		s.logf("renja: build failed; the page shows the last good build:\n%v", err)
@@ -271,6 +278,21 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	switch r.URL.Path {
 	case "/__renja/status":
+		// ?since=N waits (up to 25 s) until the status is no longer version N,
+		// so that a page reloads as soon as a rebuild is done.
+		if since := r.URL.Query().Get("since"); since != "" {
+			s.mu.Lock()
+			wait := s.changed
+			cur := strconv.FormatInt(s.st.Version, 10)
+			s.mu.Unlock()
+			if cur == since && wait != nil {
+				select {
+				case <-wait:
+				case <-r.Context().Done():
+				case <-time.After(25 * time.Second):
+				}
+			}
+		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(s.status())
 	case "/__renja/reload.js":

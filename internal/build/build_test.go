@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -373,5 +374,44 @@ func TestBuildAll(t *testing.T) {
 		if want := "Sub Kegiatan Contoh " + itoa(10+i); !bytes.Contains(text, []byte(want)) {
 			t.Errorf("project %d's PDF lacks %q", i, want)
 		}
+	}
+}
+
+// TestF4Paper: paper.size = "F4" prints 215 × 330 mm pages, portrait and, for
+// a wide table, landscape.
+func TestF4Paper(t *testing.T) {
+	needTools(t)
+	dir := t.TempDir()
+	if err := gen.Write(dir, 5); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "renja.toml")
+	b, _ := os.ReadFile(cfg)
+	if err := os.WriteFile(cfg, append(b, "\n[paper]\nsize = \"F4\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), Options{Dir: dir, Date: fixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(pages(t, res.PDF))
+	seen := map[string]bool{}
+	for _, s := range pageSizes(t, res.PDF, n) {
+		seen[s] = true
+	}
+	// 215 mm = 609.45 pt, 330 mm = 935.43 pt; Chrome rounds to whole CSS pixels.
+	near := func(a, b float64) bool { return a-b < 1.5 && b-a < 1.5 }
+	portrait, landscape := false, false
+	for s := range seen {
+		var w, h float64
+		fmt.Sscanf(strings.Replace(s, "x", " ", 1), "%g %g", &w, &h)
+		portrait = portrait || near(w, 609.45) && near(h, 935.43)
+		landscape = landscape || near(h, 609.45) && near(w, 935.43)
+	}
+	if !portrait {
+		t.Errorf("no F4 portrait page; sizes: %v", seen)
+	}
+	if !landscape {
+		t.Errorf("no F4 landscape page; sizes: %v", seen)
 	}
 }

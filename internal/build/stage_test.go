@@ -49,3 +49,28 @@ func TestStageSubfolders(t *testing.T) {
 		}
 	}
 }
+
+// TestLock: a second build of the same output/ is refused while the first
+// runs; a lock left by a process that is gone is taken over.
+func TestLock(t *testing.T) {
+	out := t.TempDir()
+	unlock, err := lock(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lock(out); err == nil || !strings.Contains(err.Error(), "another renja build") {
+		t.Errorf("a second lock: %v, want a refusal", err)
+	}
+	unlock()
+	if err := os.WriteFile(filepath.Join(out, ".renja.lock"), []byte("999999999\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unlock, err = lock(out)
+	if err != nil {
+		t.Fatalf("a stale lock should be taken over: %v", err)
+	}
+	unlock()
+	if _, err := os.Stat(filepath.Join(out, ".renja.lock")); !os.IsNotExist(err) {
+		t.Error("unlock left the lock file")
+	}
+}

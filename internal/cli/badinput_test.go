@@ -131,6 +131,8 @@ var badCases = []badCase{
 	{"unclosed action", replace("content/10-bab-1.md", `{{ table "t41" }}`, `{{ table "t41" `), `^content/10-bab-1.md:1[02]:\d+: `, false},
 	{"unknown table", replace("content/10-bab-1.md", `{{ table "t41" }}`, `{{ table "t99" }}`), `^content/10-bab-1.md:10:\d+: .*table "t99": no data/t99.toml`, false},
 	{"bad signature form", replace("content/10-bab-1.md", `{{ signature }}`, `{{ signature "besar" }}`), `^content/10-bab-1.md:12:\d+: .*signature "besar"`, false},
+	{"link outside", replace("content/10-bab-1.md", "## 1.1 Alokasi", "## 1.1 Alokasi\n\nLihat [berkas](../../rahasia.txt)."), `^content/10-bab-1.md:10:\d+: the link "../../rahasia.txt" leaves the project`, false},
+	{"link file url", replace("content/10-bab-1.md", "## 1.1 Alokasi", "## 1.1 Alokasi\n\n![x](file:///etc/passwd)"), `^content/10-bab-1.md:10:\d+: the link "file:///etc/passwd" is a file: URL`, false},
 	// data/*.toml
 	{"schema unknown key", replace("data/t41.toml", `caption = "Tabel 4.1"`, "caption = \"Tabel 4.1\"\ncolor = \"red\""), `^data/t41.toml:3:1: unknown key "color"`, false},
 	{"schema unknown type", replace("data/t41.toml", `type = "money"`, `type = "rupiah"`), `^data/t41.toml:\d+: column "pagu" has unknown type "rupiah"`, false},
@@ -294,4 +296,39 @@ func keys(m map[string]string) []string {
 		s = append(s, k)
 	}
 	return s
+}
+
+// TestNoScriptReachesOutput: raw HTML in Markdown is not passed through, a
+// javascript: link is dropped, and a CSV cell is text, however it looks.
+func TestNoScriptReachesOutput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for k, v := range base {
+		files[k] = v
+	}
+	replace("content/10-bab-1.md", "## 1.1 Alokasi", "## 1.1 Alokasi\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[klik](javascript:alert(3)) dan <a href=\"javascript:alert(4)\">ini</a>")(files)
+	replace("data/t41.csv", "Koordinasi RKA", `"<script>alert(5)</script> "" onmouseover=""alert(6)"`)(files)
+	writeProject(t, dir, files)
+	var stdout, stderr bytes.Buffer
+	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "output", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Escaped text may say anything; what must not appear is markup: a
+	// script element, an event handler attribute, a javascript: URL.
+	for _, bad := range []*regexp.Regexp{
+		regexp.MustCompile(`(?i)<script`),
+		regexp.MustCompile(`(?i)<[a-z][^>]*\son[a-z]+\s*=`),
+		regexp.MustCompile(`(?i)(href|src)\s*=\s*["']?\s*javascript:`),
+	} {
+		if loc := bad.FindIndex(html); loc != nil {
+			t.Errorf("the output holds %s: …%s…", bad, html[max(0, loc[0]-80):min(len(html), loc[1]+80)])
+		}
+	}
+	if !strings.Contains(string(html), "&lt;script&gt;alert(5)&lt;/script&gt;") {
+		t.Error("the CSV cell's text should appear, escaped")
+	}
 }

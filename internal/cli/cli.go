@@ -124,6 +124,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	date := fs.String("date", "", "date written into the PDF, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else now)")
 	quiet := fs.Bool("q", false, "print no progress")
 	install := fs.Bool("install-chrome", false, "install Debian's Chromium with apt-get when no browser is found (root only)")
+	debug := fs.Bool("debug", false, "on failure, also print the chain of Go errors behind the message")
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
@@ -170,6 +171,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return ExitFail
 	case err != nil:
 		fmt.Fprintf(stderr, "%s\nrenja: build failed; output/ was left as it was\n", err)
+		if *debug {
+			debugChain(stderr, err)
+		}
 		return ExitFail
 	}
 	if !*quiet {
@@ -212,6 +216,24 @@ func runBatch(ctx context.Context, dirs []string, common build.Options, quiet bo
 		}
 	}
 	return code
+}
+
+// debugChain prints each error behind err with its Go type, for a bug report.
+func debugChain(w io.Writer, err error) {
+	for depth := 0; err != nil && depth < 32; depth++ {
+		fmt.Fprintf(w, "debug: %*s%T: %v\n", 2*depth, "", err, strings.SplitN(err.Error(), "\n", 2)[0])
+		switch u := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				debugChain(w, e)
+			}
+			return
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		default:
+			return
+		}
+	}
 }
 
 func outDir(o build.Options) string {

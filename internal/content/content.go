@@ -6,8 +6,10 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -291,14 +293,28 @@ func (p *Part) Render(funcs func(*Blocks) ttemplate.FuncMap, data any, ids *IDs)
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var heads []Heading
+	var linkErr error
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			id, _ := h.AttributeString("id")
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
-			heads = append(heads, Heading{Level: h.Level, ID: string(idb), Text: plainText(h, src)})
+			heads = append(heads, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
+		case *ast.Link:
+			linkErr = cmp.Or(linkErr, p.checkLink(string(n.Destination)))
+		case *ast.Image:
+			linkErr = cmp.Or(linkErr, p.checkLink(string(n.Destination)))
+		case *ast.AutoLink:
+			linkErr = cmp.Or(linkErr, p.checkLink(string(n.URL(src))))
 		}
 		return ast.WalkContinue, nil
 	})
+	if linkErr != nil {
+		return "", nil, linkErr
+	}
 	var out bytes.Buffer
 	if err := md.Renderer().Render(&out, src, doc); err != nil {
 		return "", nil, &diag.Error{File: p.File, Msg: err.Error()}
@@ -324,6 +340,50 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// checkLink refuses a link or image that leaves the project: a file: URL, an
+// absolute path, or a relative path that climbs out of output/ (the website's
+// root). Web links (https:, mailto:) are the reader's to follow and stay;
+// goldmark itself drops javascript: and other dangerous URLs.
+func (p *Part) checkLink(dest string) error {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	bad := ""
+	switch {
+	case err != nil:
+		bad = "cannot be read as a URL"
+	case strings.EqualFold(u.Scheme, "file"):
+		bad = "is a file: URL"
+	case u.Scheme == "" && u.Host == "" && (strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "\\")):
+		bad = "is an absolute path"
+	case u.Scheme == "" && u.Host == "" && u.Path != "" && !filepath.IsLocal(filepath.FromSlash(u.Path)):
+		bad = "leaves the project"
+	}
+	if bad == "" {
+		return nil
+	}
+	line, col := p.find(dest)
+	return &diag.Error{File: p.File, Line: line, Column: col, Msg: fmt.Sprintf("the link %q %s", dest, bad),
+		Hint:   "link to a heading (#id), a file inside the project, or a web address (https://…)",
+		Source: p.sourceLine(line)}
+}
+
+// find returns the line and column where s first stands in the file.
+func (p *Part) find(s string) (line, col int) {
+	for i, l := range strings.Split(string(p.Body), "\n") {
+		if j := strings.Index(l, s); j >= 0 {
+			return p.BodyLine + i, j + 1
+		}
+	}
+	return p.BodyLine, 0
+}
+
+func (p *Part) sourceLine(line int) string {
+	lines := strings.Split(string(p.Body), "\n")
+	if i := line - p.BodyLine; i >= 0 && i < len(lines) {
+		return lines[i]
+	}
+	return ""
 }
 
 // templateErrRe matches text/template's "template: NAME:LINE:COL: msg" and "template: NAME:LINE: msg".

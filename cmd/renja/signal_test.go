@@ -14,16 +14,14 @@ import (
 
 	"renja/internal/gen"
 	"renja/internal/pdf"
+	"renja/internal/testenv"
 )
 
 // renjaBinary builds the command once for the tests that run it as a process.
 func renjaBinary(t *testing.T) string {
 	t.Helper()
 	if _, err := pdf.FindChrome(""); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skip("these tests interrupt a real print; no Chrome: ", err)
+		testenv.Missing(t, "these tests interrupt a real print; no Chrome: "+err.Error())
 	}
 	bin := filepath.Join(t.TempDir(), "renja")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()

@@ -29,6 +29,7 @@ import (
 	"renja/internal/opendata"
 	"renja/internal/pdf"
 	"renja/internal/table"
+	"renja/internal/testenv"
 )
 
 // testBrowser starts a headless Chromium for one test, or skips (fails on CI)
@@ -37,10 +38,7 @@ func testBrowser(t *testing.T) *pdf.Browser {
 	t.Helper()
 	path, err := pdf.FindChrome("")
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI needs a browser: %v", err)
-		}
-		t.Skipf("no browser to test the website with: %v", err)
+		testenv.Missing(t, "no browser to test the website with: "+err.Error())
 	}
 	b, err := pdf.Start(context.Background(), path)
 	if err != nil {

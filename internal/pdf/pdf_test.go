@@ -20,6 +20,8 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"renja/internal/testenv"
 )
 
 // The tests share one browser, started on first use and closed by TestMain.
@@ -53,10 +55,7 @@ func chromePath(t *testing.T) string {
 		}
 	})
 	if shared.findErr != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI needs a browser: %v", shared.findErr)
-		}
-		t.Skipf("no browser to test with: %v", shared.findErr)
+		testenv.Missing(t, "no browser to test with: "+shared.findErr.Error())
 	}
 	return shared.path
 }
@@ -75,14 +74,7 @@ func sharedBrowser(t *testing.T) *Browser {
 // missing, except on CI.
 func tool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI needs %s (apt-get install poppler-utils qpdf)", name)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
+	return testenv.Tool(t, name, "poppler-utils qpdf")
 }
 
 func run(t *testing.T, name string, args ...string) string {

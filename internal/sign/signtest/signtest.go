@@ -12,7 +12,6 @@ import (
 	"encoding/asn1"
 	"fmt"
 	"math/big"
-	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -20,6 +19,8 @@ import (
 	"time"
 
 	"software.sslmate.com/src/go-pkcs12"
+
+	"renja/internal/testenv"
 )
 
 // Password of the PKCS#12 files that P12 makes.
@@ -110,14 +111,7 @@ func PDF(text string, info map[string]string) []byte {
 // (CI=true), which installs it, where it fails.
 func NeedPdfsig(t testing.TB) {
 	t.Helper()
-	if _, err := exec.LookPath("pdfsig"); err == nil {
-		return
-	}
-	msg := "this test checks signatures with poppler's pdfsig; missing: pdfsig (apt-get install poppler-utils)"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
+	testenv.Tool(t, "pdfsig", "poppler-utils")
 }
 
 // Valid is what pdfsig prints for a signature whose bytes are as signed.

@@ -303,20 +303,24 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-// printDiagnostics prints them grouped by file, with a summary line.
+// printDiagnostics prints them grouped by file, with a summary line; quiet
+// prints the summary line alone (renja check lists them).
 func printDiagnostics(w io.Writer, ds []diag.Diagnostic, quiet bool) {
+	e, wn := check.Count(ds)
+	if quiet {
+		if e+wn > 0 {
+			fmt.Fprintf(w, "renja: %d errors, %d warnings (renja check lists them)\n", e, wn)
+		}
+		return
+	}
 	file := ""
 	for _, d := range ds {
-		if quiet && d.Severity != diag.SevError {
-			continue
-		}
 		if d.File != file && file != "" {
 			fmt.Fprintln(w)
 		}
 		file = d.File
 		fmt.Fprintln(w, d.String())
 	}
-	e, wn := check.Count(ds)
 	if e+wn > 0 {
 		fmt.Fprintf(w, "\n%d errors, %d warnings\n", e, wn)
 	}

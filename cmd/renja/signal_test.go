@@ -13,16 +13,13 @@ import (
 	"time"
 
 	"renja/internal/gen"
-	"renja/internal/pdf"
-	"renja/internal/testenv"
+	"renja/internal/pdf/pdftest"
 )
 
 // renjaBinary builds the command once for the tests that run it as a process.
 func renjaBinary(t *testing.T) string {
 	t.Helper()
-	if _, err := pdf.FindChrome(""); err != nil {
-		testenv.Missing(t, "these tests interrupt a real print; no Chrome: "+err.Error())
-	}
+	pdftest.Chrome(t)
 	bin := filepath.Join(t.TempDir(), "renja")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
 	if err != nil {

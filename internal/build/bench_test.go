@@ -11,7 +11,7 @@ import (
 	"renja/internal/check"
 	"renja/internal/gen"
 	"renja/internal/model"
-	"renja/internal/pdf"
+	"renja/internal/pdf/pdftest"
 	"renja/internal/render"
 )
 
@@ -98,23 +98,10 @@ func BenchmarkSize(b *testing.B) {
 	}
 }
 
-func benchBrowser(b *testing.B) *pdf.Browser {
-	chrome, err := pdf.FindChrome("")
-	if err != nil {
-		b.Skip("no Chrome: ", err)
-	}
-	br, err := pdf.Start(context.Background(), chrome)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { br.Close() })
-	return br
-}
-
 // BenchmarkPrintFloor is one Chrome print of the finished paged HTML in a
 // browser already started: the floor a whole build is measured against.
 func BenchmarkPrintFloor(b *testing.B) {
-	br := benchBrowser(b)
+	br := pdftest.Browser(b)
 	out := b.TempDir()
 	if _, err := Build(context.Background(), Options{Dir: "../..", Out: out, Date: fixedDate, Browser: br}); err != nil {
 		b.Fatal(err)
@@ -143,9 +130,7 @@ func BenchmarkPrintFloor(b *testing.B) {
 // build's page numbers in output/.
 func BenchmarkBuild(b *testing.B) {
 	b.Run("Cold", func(b *testing.B) {
-		if _, err := pdf.FindChrome(""); err != nil {
-			b.Skip("no Chrome: ", err)
-		}
+		pdftest.Chrome(b)
 		for b.Loop() {
 			if _, err := Build(context.Background(), Options{Dir: "../..", Out: b.TempDir(), Date: fixedDate}); err != nil {
 				b.Fatal(err)
@@ -153,7 +138,7 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	})
 	b.Run("Rebuild", func(b *testing.B) {
-		br := benchBrowser(b)
+		br := pdftest.Browser(b)
 		out := b.TempDir()
 		if _, err := Build(context.Background(), Options{Dir: "../..", Out: out, Date: fixedDate, Browser: br}); err != nil {
 			b.Fatal(err)

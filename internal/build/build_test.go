@@ -16,6 +16,7 @@ import (
 
 	"renja/internal/gen"
 	"renja/internal/pdf"
+	"renja/internal/pdf/pdftest"
 	"renja/internal/testenv"
 )
 
@@ -302,13 +303,8 @@ type outline struct {
 // /ID computed from them), and the website is byte-identical.
 func TestPDFDeterministic(t *testing.T) {
 	needTools(t)
-	chrome, _ := pdf.FindChrome("")
+	b := pdftest.Browser(t)
 	ctx := context.Background()
-	b, err := pdf.Start(ctx, chrome)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
 	var docs, webs [][]byte
 	for i := 0; i < 2; i++ {
 		out := t.TempDir()

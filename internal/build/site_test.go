@@ -27,26 +27,9 @@ import (
 	"renja/internal/model"
 	"renja/internal/num"
 	"renja/internal/opendata"
-	"renja/internal/pdf"
+	"renja/internal/pdf/pdftest"
 	"renja/internal/table"
-	"renja/internal/testenv"
 )
-
-// testBrowser starts a headless Chromium for one test, or skips (fails on CI)
-// when there is none.
-func testBrowser(t *testing.T) *pdf.Browser {
-	t.Helper()
-	path, err := pdf.FindChrome("")
-	if err != nil {
-		testenv.Missing(t, "no browser to test the website with: "+err.Error())
-	}
-	b, err := pdf.Start(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { b.Close() })
-	return b
-}
 
 // pageWatch records what a page asks for and what it reports as an error or
 // a warning in its console.
@@ -132,7 +115,7 @@ type facts struct {
 // machine, every link resolving, the data downloads holding the rows of
 // their tables, and a wide table that scrolls in its box on a phone.
 func TestWebsite(t *testing.T) {
-	b := testBrowser(t)
+	b := pdftest.Browser(t)
 	out := t.TempDir()
 	// An earlier build's PDF: a build without PDF links it (and prints none).
 	pdfName := "renja-kalaena-2024.pdf"

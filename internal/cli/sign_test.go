@@ -13,11 +13,10 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"renja/internal/build"
-	"renja/internal/pdf"
+	"renja/internal/pdf/pdftest"
 	"renja/internal/sign"
 	"renja/internal/sign/provenance"
 	"renja/internal/sign/signtest"
-	"renja/internal/testenv"
 )
 
 // signRun runs one command line.
@@ -268,30 +267,15 @@ func TestFinalRefused(t *testing.T) {
 	}
 }
 
-// needChrome skips when no browser is found, except in CI (CI=true), which
-// installs one, where it fails.
-func needChrome(t *testing.T) {
-	t.Helper()
-	if _, err := pdf.FindChrome(""); err != nil {
-		testenv.Missing(t, "this test prints a real PDF; missing: Chrome/Chromium ("+err.Error()+")")
-	}
-}
-
 // TestFinalSignedPDF prints a tiny project without mistakes with the real
 // Chromium as a final PDF, signs it, and has poppler's pdfsig verify it
 // before and after one byte of it changes; then prints it as a draft.
 func TestFinalSignedPDF(t *testing.T) {
-	needChrome(t)
+	browser := pdftest.Browser(t)
 	signtest.NeedPdfsig(t)
 	dir := signProject(t)
 	p12 := signP12(t)
-	chrome, _ := pdf.FindChrome("")
 	ctx := context.Background()
-	browser, err := pdf.Start(ctx, chrome)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer browser.Close()
 
 	res, err := build.Build(ctx, build.Options{Dir: dir, Final: true, Browser: browser})
 	if err != nil {

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,16 +62,11 @@ severity = "error"
 
 func errs(t *testing.T, err error) diag.List {
 	t.Helper()
-	var l diag.List
-	var e *diag.Error
-	switch {
-	case errors.As(err, &l):
-		return l
-	case errors.As(err, &e):
-		return diag.List{e}
+	l, ok := diag.ListOf(err)
+	if !ok {
+		t.Fatalf("error %T is not a diag error: %v", err, err)
 	}
-	t.Fatalf("error %T is not a diag error: %v", err, err)
-	return nil
+	return l
 }
 
 func TestParseErrors(t *testing.T) {

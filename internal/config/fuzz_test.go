@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"testing"
 
 	"renja/internal/diag"
@@ -31,21 +30,14 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		var l diag.List
-		var e *diag.Error
-		switch {
-		case errors.As(err, &l):
-			for _, e := range l {
-				if e.File != FileName || e.Line < 0 || e.Column < 0 {
-					t.Fatalf("error %#v", e)
-				}
-			}
-		case errors.As(err, &e):
+		l, ok := diag.ListOf(err)
+		if !ok {
+			t.Fatalf("error %T: %v", err, err)
+		}
+		for _, e := range l {
 			if e.File != FileName || e.Line < 0 || e.Column < 0 {
 				t.Fatalf("error %#v", e)
 			}
-		default:
-			t.Fatalf("error %T: %v", err, err)
 		}
 		_ = err.Error()
 	})

@@ -112,11 +112,8 @@ func LoadDir(projectDir string, order []string) ([]*Part, error) {
 }
 
 func asList(err error) diag.List {
-	if l, ok := err.(diag.List); ok {
+	if l, ok := diag.ListOf(err); ok {
 		return l
-	}
-	if e, ok := err.(*diag.Error); ok {
-		return diag.List{e}
 	}
 	return diag.List{{Msg: err.Error()}}
 }

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,16 +57,11 @@ func TestParseErrors(t *testing.T) {
 
 func first(t *testing.T, err error) *diag.Error {
 	t.Helper()
-	var l diag.List
-	var e *diag.Error
-	switch {
-	case errors.As(err, &l):
-		return l[0]
-	case errors.As(err, &e):
-		return e
+	l, ok := diag.ListOf(err)
+	if !ok {
+		t.Fatalf("error %T is not a diag error: %v", err, err)
 	}
-	t.Fatalf("error %T is not a diag error: %v", err, err)
-	return nil
+	return l[0]
 }
 
 func TestLoadDir(t *testing.T) {

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"errors"
 	"testing"
 
 	"renja/internal/diag"
@@ -33,21 +32,14 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		var l diag.List
-		var e *diag.Error
-		switch {
-		case errors.As(err, &l):
-			for _, e := range l {
-				if e.File != "content/x.md" {
-					t.Fatalf("error without the file: %v", e)
-				}
-			}
-		case errors.As(err, &e):
+		l, ok := diag.ListOf(err)
+		if !ok {
+			t.Fatalf("error %T: %v", err, err)
+		}
+		for _, e := range l {
 			if e.File != "content/x.md" {
 				t.Fatalf("error without the file: %v", e)
 			}
-		default:
-			t.Fatalf("error %T: %v", err, err)
 		}
 		_ = err.Error()
 	})

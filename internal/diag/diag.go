@@ -97,22 +97,32 @@ func (l List) Sort() {
 	})
 }
 
+// ListOf returns the positioned errors in err: a List, or one *Error made a
+// List. ok is false for any other error (nil too).
+func ListOf(err error) (l List, ok bool) {
+	var e *Error
+	switch {
+	case errors.As(err, &l):
+		return l, true
+	case errors.As(err, &e):
+		return List{e}, true
+	}
+	return nil, false
+}
+
 // Join flattens errors into a List when they all are *Error or List; other
 // errors are returned as they are.
 func Join(errs ...error) error {
 	var l List
 	for _, err := range errs {
-		var e *Error
-		var el List
-		switch {
-		case err == nil:
-		case errors.As(err, &el):
-			l = append(l, el...)
-		case errors.As(err, &e):
-			l = append(l, e)
-		default:
+		if err == nil {
+			continue
+		}
+		el, ok := ListOf(err)
+		if !ok {
 			return err
 		}
+		l = append(l, el...)
 	}
 	return l.Err()
 }

@@ -204,3 +204,51 @@ func (tr *Tree) Codes(l kode.Level) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Value is a cell as the document shows it, the same on the website, in the
+// PDF and in the open-data files: the canonical code, the computed amount of
+// a parent or a total row, numbers in Indonesian format. A cell that cannot
+// be read, and "-" for nothing planned, stay as written, as text.
+type Value struct {
+	Text    string
+	Numeric bool      // Money (money columns) or Dec (number, percent) holds the value
+	Money   num.Money // money
+	Dec     num.Dec   // number and percent, as read (the text of a percent has two decimals)
+}
+
+// CellValue returns the value of row r in column c; tree is the table's
+// tree, nil for a table without hierarchy.
+func CellValue(tree *Tree, r *table.Row, c *table.Column) Value {
+	cell := r.Cells[c.Index]
+	v := Value{Text: cell.Raw}
+	if cell.Err != nil {
+		return v
+	}
+	switch c.Type {
+	case table.Code:
+		if r.CodeErr == nil && !r.Code.IsZero() {
+			v.Text = r.Code.String()
+		}
+	case table.Money:
+		m, ok := cell.Money, cell.Present
+		if tree != nil {
+			m, ok = tree.Computed(r, c.Index)
+		}
+		if ok {
+			v = Value{Text: num.FormatMoney(m), Numeric: true, Money: m}
+		}
+	case table.Number:
+		if cell.Present {
+			v = Value{Text: num.FormatDec(cell.Dec, -1), Numeric: true, Dec: cell.Dec}
+		}
+	case table.Percent:
+		if cell.Present {
+			v = Value{Text: num.FormatDec(cell.Dec, 2), Numeric: true, Dec: cell.Dec}
+		}
+	case table.Target:
+		if cell.Present {
+			v.Text = cell.Target.String()
+		}
+	}
+	return v
+}

@@ -106,40 +106,21 @@ func Rows(p *model.Project, t *table.Table) [][]Value {
 	return out
 }
 
-// value mirrors what the website prints in a cell (render's cellView): a cell
-// that cannot be read, and "-" for nothing planned, stay as written, as text.
+// value is the cell as the website shows it (model.CellValue), with the
+// kind of spreadsheet cell it goes into.
 func value(tree *model.Tree, r *table.Row, c *table.Column) Value {
-	cell := r.Cells[c.Index]
-	v := Value{Text: cell.Raw}
+	mv := model.CellValue(tree, r, c)
+	v := Value{Text: mv.Text}
+	if !mv.Numeric {
+		return v
+	}
 	switch c.Type {
-	case table.Code:
-		if r.CodeErr == nil && !r.Code.IsZero() {
-			v.Text = r.Code.String()
-		}
 	case table.Money:
-		if cell.Err != nil {
-			break
-		}
-		m, ok := cell.Money, cell.Present
-		if tree != nil {
-			m, ok = tree.Computed(r, c.Index)
-		}
-		if ok {
-			v = Value{Text: num.FormatMoney(m), Kind: Money, Money: int64(m)}
-		}
+		v.Kind, v.Money = Money, int64(mv.Money)
 	case table.Number:
-		if cell.Err == nil && cell.Present {
-			v = Value{Text: num.FormatDec(cell.Dec, -1), Kind: Number, Dec: cell.Dec}
-		}
+		v.Kind, v.Dec = Number, mv.Dec
 	case table.Percent:
-		if cell.Err == nil && cell.Present {
-			d := num.Round(cell.Dec, 2)
-			v = Value{Text: num.FormatDec(cell.Dec, 2), Kind: Percent, Dec: d}
-		}
-	case table.Target:
-		if cell.Err == nil && cell.Present {
-			v.Text = cell.Target.String()
-		}
+		v.Kind, v.Dec = Percent, num.Round(mv.Dec, 2)
 	}
 	return v
 }

@@ -68,6 +68,11 @@ func badCells(ds []diag.Diagnostic) map[cellPos]string {
 	return m
 }
 
+// typeClass is the CSS class of a cell by its column's type.
+var typeClass = map[table.Type]string{
+	table.Code: "code", table.Money: "num", table.Number: "num", table.Percent: "num", table.Target: "center",
+}
+
 var levelClass = map[kode.Level]string{
 	kode.None: "total", kode.Urusan: "urusan", kode.Bidang: "bidang", kode.Program: "program",
 	kode.Kegiatan: "kegiatan", kode.SubKegiatan: "sub",
@@ -181,41 +186,7 @@ func (tv *tableView) body() template.HTML {
 
 func (r *renderer) cellView(t *table.Table, tree *model.Tree, row *table.Row, c *table.Column) cellView {
 	cell := row.Cells[c.Index]
-	cv := cellView{Text: cell.Raw}
-	switch c.Type {
-	case table.Code:
-		cv.Class = "code"
-		if row.CodeErr == nil && !row.Code.IsZero() {
-			cv.Text = row.Code.String()
-		}
-	case table.Money:
-		cv.Class = "num"
-		if cell.Err != nil {
-			break
-		}
-		m, ok := cell.Money, cell.Present
-		if tree != nil {
-			m, ok = tree.Computed(row, c.Index)
-		}
-		if ok {
-			cv.Text = num.FormatMoney(m)
-		}
-	case table.Number:
-		cv.Class = "num"
-		if cell.Err == nil && cell.Present {
-			cv.Text = num.FormatDec(cell.Dec, -1)
-		}
-	case table.Percent:
-		cv.Class = "num"
-		if cell.Err == nil && cell.Present {
-			cv.Text = num.FormatDec(cell.Dec, 2)
-		}
-	case table.Target:
-		cv.Class = "center"
-		if cell.Err == nil && cell.Present {
-			cv.Text = cell.Target.String()
-		}
-	}
+	cv := cellView{Text: model.CellValue(tree, row, c).Text, Class: typeClass[c.Type]}
 	if note := r.bad[cellPos{t.Path, cell.Line, cell.Col}]; note != "" {
 		cv.Class += " bad"
 		cv.Note = note

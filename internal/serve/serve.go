@@ -17,7 +17,6 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -236,13 +235,8 @@ func (s *server) finish(res *build.Result, err error, what string, start time.Ti
 }
 
 func positions(err error) []ErrorPos {
-	var l diag.List
-	var e *diag.Error
-	switch {
-	case errors.As(err, &l):
-	case errors.As(err, &e):
-		l = diag.List{e}
-	default:
+	l, ok := diag.ListOf(err)
+	if !ok {
 		return []ErrorPos{{Message: err.Error()}}
 	}
 	out := make([]ErrorPos, len(l))

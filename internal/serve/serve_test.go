@@ -13,8 +13,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"renja/internal/pdf"
-	"renja/internal/testenv"
+	"renja/internal/pdf/pdftest"
 )
 
 // project copies the bundled Renja (renja.toml, content/*.md, data/*) to a
@@ -43,20 +42,6 @@ func project(t *testing.T) string {
 		}
 	}
 	return dir
-}
-
-func browser(t *testing.T) *pdf.Browser {
-	t.Helper()
-	path, err := pdf.FindChrome("")
-	if err != nil {
-		testenv.Missing(t, "no browser to test the preview with: "+err.Error())
-	}
-	b, err := pdf.Start(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { b.Close() })
-	return b
 }
 
 // start runs the server in this process on a free port.
@@ -132,7 +117,7 @@ func waitFor(t *testing.T, tab context.Context, what, expr string) {
 // change; then breaks the CSV and sees the error, with its file and line, over
 // the last good build; then mends it and sees the overlay go.
 func TestServeReloads(t *testing.T) {
-	b := browser(t)
+	b := pdftest.Browser(t)
 	dir := project(t)
 	base := start(t, dir)
 

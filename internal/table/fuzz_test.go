@@ -1,7 +1,6 @@
 package table_test
 
 import (
-	"errors"
 	"testing"
 
 	"renja/internal/diag"
@@ -35,24 +34,17 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		tab, err := table.Parse(s, "data/x.csv", src)
 		if err != nil {
-			var l diag.List
-			var e *diag.Error
+			l, ok := diag.ListOf(err)
 			switch {
-			case errors.As(err, &l):
-				if len(l) == 0 {
-					t.Fatal("empty diag.List")
-				}
-				for _, e := range l {
-					if e.File != "data/x.csv" {
-						t.Fatalf("error without the file: %v", e)
-					}
-				}
-			case errors.As(err, &e):
+			case !ok:
+				t.Fatalf("error %T is not a diag error: %v", err, err)
+			case len(l) == 0:
+				t.Fatal("empty diag.List")
+			}
+			for _, e := range l {
 				if e.File != "data/x.csv" {
 					t.Fatalf("error without the file: %v", e)
 				}
-			default:
-				t.Fatalf("error %T is not a diag error: %v", err, err)
 			}
 			_ = err.Error()
 			return

@@ -267,20 +267,16 @@ func TestParseErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error; %d rows", len(tab.Rows))
 			}
-			var first *diag.Error
-			var l diag.List
-			switch {
-			case errors.As(err, &l):
-				first = l[0]
-				for _, e := range l { // the error the case is about
-					if strings.Contains(e.Msg, tt.msg) {
-						first = e
-						break
-					}
-				}
-			case errors.As(err, &first):
-			default:
+			l, ok := diag.ListOf(err)
+			if !ok {
 				t.Fatalf("error %T is not a diag error: %v", err, err)
+			}
+			first := l[0]
+			for _, e := range l { // the error the case is about
+				if strings.Contains(e.Msg, tt.msg) {
+					first = e
+					break
+				}
 			}
 			if got := diag.Pos(first.File, first.Line, first.Column); got != tt.at {
 				t.Errorf("at %s, want %s:\n%v", got, tt.at, err)
@@ -316,15 +312,11 @@ func TestParseSchemaErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := table.ParseSchema("data/x.toml", "x", []byte(tt.src))
-			var l diag.List
-			var e *diag.Error
-			switch {
-			case errors.As(err, &l):
-				e = l[0]
-			case errors.As(err, &e):
-			default:
+			l, ok := diag.ListOf(err)
+			if !ok {
 				t.Fatalf("error %T: %v", err, err)
 			}
+			e := l[0]
 			if got := diag.Pos(e.File, e.Line, e.Column); got != tt.at || !strings.Contains(e.Msg, tt.msg) {
 				t.Errorf("got %s: %s\nwant %s: …%s…", got, e.Msg, tt.at, tt.msg)
 			}

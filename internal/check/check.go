@@ -13,18 +13,15 @@ import (
 	"renja/internal/table"
 )
 
-// Rule ids.
+// Rule ids, as diag.Rules lists them in the order Run runs them.
 const (
-	Hierarchy  = "hierarchy"   // a stated parent amount differs from the sum of its children
-	Derived    = "derived"     // a derived column differs from its formula
-	CrossTable = "cross-table" // the same code and measure differ between tables, or a sub kegiatan is missing from one
-	Codes      = "codes"       // a code cannot be read, is duplicated, lacks its parent, or its name disagrees with its level
-	Values     = "values"      // a cell cannot be read, or its value is impossible
+	Codes      = diag.RuleCodes
+	Values     = diag.RuleValues
+	Hierarchy  = diag.RuleHierarchy
+	Derived    = diag.RuleDerived
+	CrossTable = diag.RuleCrossTable
+	Prose      = diag.RuleProse
 )
-
-// Rules lists the rules in the order they run (Prose, in prose.go: a
-// Rupiah amount or a computed percentage typed in a Markdown part).
-var Rules = []string{Codes, Values, Hierarchy, Derived, CrossTable, Prose}
 
 // Run checks the project and returns its diagnostics, sorted.
 func Run(p *model.Project) []diag.Diagnostic {
@@ -35,8 +32,12 @@ func Run(p *model.Project) []diag.Diagnostic {
 	c.derived()
 	c.crossTable()
 	c.prose()
-	diag.SortDiagnostics(c.out)
-	return c.out
+	out := make([]diag.Diagnostic, len(c.out))
+	for i, d := range c.out {
+		out[i] = *d
+	}
+	diag.SortDiagnostics(out)
+	return out
 }
 
 // Count returns the number of errors and warnings.
@@ -55,10 +56,13 @@ func Count(ds []diag.Diagnostic) (errors, warnings int) {
 type checker struct {
 	p   *model.Project
 	cfg *config.Config
-	out []diag.Diagnostic
+	out []*diag.Diagnostic
 }
 
-// report adds a diagnostic at a cell with the rule's configured severity.
+// report adds a diagnostic at a cell with the rule's configured severity and
+// returns it for the caller to fill in Found, Expected and Hint. Each
+// diagnostic is its own allocation, so the pointer stays valid while more are
+// reported.
 func (c *checker) report(rule string, sev diag.Severity, t *table.Table, r *table.Row, col int, format string, args ...any) *diag.Diagnostic {
 	if s := c.cfg.Rule(rule).Severity; s != "" {
 		sev = diag.Severity(s)
@@ -66,7 +70,7 @@ func (c *checker) report(rule string, sev diag.Severity, t *table.Table, r *tabl
 	if sev == diag.SevOff {
 		return &diag.Diagnostic{}
 	}
-	d := diag.Diagnostic{Severity: sev, Rule: rule, File: t.Path, Message: fmt.Sprintf(format, args...)}
+	d := &diag.Diagnostic{Severity: sev, Rule: rule, File: t.Path, Message: fmt.Sprintf(format, args...)}
 	if r != nil {
 		d.Line = r.Line
 		if col >= 0 {
@@ -77,7 +81,7 @@ func (c *checker) report(rule string, sev diag.Severity, t *table.Table, r *tabl
 		d.Line, d.Column = 1, t.HeaderCol[col]
 	}
 	c.out = append(c.out, d)
-	return &c.out[len(c.out)-1]
+	return d
 }
 
 func codeOf(t *table.Table, r *table.Row) string {

@@ -10,7 +10,6 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"renja/internal/check"
-	"renja/internal/config"
 	"renja/internal/diag"
 	"renja/internal/model"
 )
@@ -119,13 +118,6 @@ func compare(t *testing.T, ds []diag.Diagnostic, want []string) {
 			fmt.Fprintf(&b, "%s\n\t%s\n", line(d), d)
 		}
 		t.Errorf("got %d diagnostics, want %d:\n%s\nwant:\n\t%s", len(got), len(want), b.String(), strings.Join(want, "\n\t"))
-	}
-}
-
-// TestRuleNames keeps the rule ids renja.toml accepts in step with the checker's.
-func TestRuleNames(t *testing.T) {
-	if fmt.Sprint(config.Rules) != fmt.Sprint(check.Rules) {
-		t.Errorf("config.Rules = %v, check.Rules = %v", config.Rules, check.Rules)
 	}
 }
 

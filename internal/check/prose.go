@@ -8,9 +8,6 @@ import (
 	"renja/internal/diag"
 )
 
-// Prose is the rule about figures typed by hand in the narrative.
-const Prose = "prose"
-
 // Figures the prose rule looks for in content/*.md:
 //
 //   - a Rupiah amount: "Rp 3.852.935", "Rp. 3.852.935", "Rp3.852.935", or an
@@ -49,7 +46,7 @@ func (c *checker) prose() {
 				d.Expected = `a function call such as {{ rerata "eval21" "capaian_kinerja" }}`
 			}
 			d.Hint = "a figure typed by hand goes stale when data/ changes; take it from data/ with pagu, target, nilai, jumlah, rerata or evaluasi (README, content/*.md)"
-			c.out = append(c.out, d)
+			c.out = append(c.out, &d)
 		}
 	}
 }

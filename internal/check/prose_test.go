@@ -35,7 +35,7 @@ func TestProseBundled(t *testing.T) {
 }
 
 func TestProseRuleIsListed(t *testing.T) {
-	if !strings.Contains(strings.Join(check.Rules, " "), check.Prose) {
-		t.Errorf("check.Rules = %v lacks %q", check.Rules, check.Prose)
+	if !strings.Contains(strings.Join(diag.Rules, " "), check.Prose) {
+		t.Errorf("diag.Rules = %v lacks %q", diag.Rules, check.Prose)
 	}
 }

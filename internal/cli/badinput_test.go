@@ -135,12 +135,12 @@ var badCases = []badCase{
 	{"link file url", replace("content/10-bab-1.md", "## 1.1 Alokasi", "## 1.1 Alokasi\n\n![x](file:///etc/passwd)"), `^content/10-bab-1.md:10:\d+: the link "file:///etc/passwd" is a file: URL`, false},
 	// data/*.toml
 	{"schema unknown key", replace("data/t41.toml", `caption = "Tabel 4.1"`, "caption = \"Tabel 4.1\"\ncolor = \"red\""), `^data/t41.toml:3:1: unknown key "color"`, false},
-	{"schema unknown type", replace("data/t41.toml", `type = "money"`, `type = "rupiah"`), `^data/t41.toml:\d+: column "pagu" has unknown type "rupiah"`, false},
-	{"schema formula column", set("data/t41.toml", base["data/t41.toml"]+"formula = \"ratio(pagu, anggaran)\"\n"), `^data/t41.toml:\d+: formula of column "pagu" names unknown column "anggaran"`, false},
-	{"schema formula syntax", set("data/t41.toml", base["data/t41.toml"]+"formula = \"pagu / 2\"\n"), `^data/t41.toml:\d+: formula "pagu / 2" of column "pagu" cannot be read`, false},
-	{"schema two code columns", replace("data/t41.toml", "name = \"uraian\"\ntype = \"text\"", "name = \"uraian\"\ntype = \"code\""), `^data/t41.toml:\d+: 2 columns have type code`, false},
-	{"schema hierarchy without code", replace("data/t41.toml", "name = \"kode\"\ntype = \"code\"", "name = \"kode\"\ntype = \"text\""), `^data/t41.toml:3: hierarchy = true but no column has type code`, false},
-	{"schema id mismatch", replace("data/t41.toml", `id = "t41"`, `id = "t42"`), `^data/t41.toml:1: schema id "t42" differs from its file name "t41"`, false},
+	{"schema unknown type", replace("data/t41.toml", `type = "money"`, `type = "rupiah"`), `^data/t41.toml:\d+:1: column "pagu" has unknown type "rupiah"`, false},
+	{"schema formula column", set("data/t41.toml", base["data/t41.toml"]+"formula = \"ratio(pagu, anggaran)\"\n"), `^data/t41.toml:\d+:1: formula of column "pagu" names unknown column "anggaran"`, false},
+	{"schema formula syntax", set("data/t41.toml", base["data/t41.toml"]+"formula = \"pagu / 2\"\n"), `^data/t41.toml:\d+:1: formula "pagu / 2" of column "pagu" cannot be read`, false},
+	{"schema two code columns", replace("data/t41.toml", "name = \"uraian\"\ntype = \"text\"", "name = \"uraian\"\ntype = \"code\""), `^data/t41.toml:\d+:1: 2 columns have type code`, false},
+	{"schema hierarchy without code", replace("data/t41.toml", "name = \"kode\"\ntype = \"code\"", "name = \"kode\"\ntype = \"text\""), `^data/t41.toml:3:1: hierarchy = true but no column has type code`, false},
+	{"schema id mismatch", replace("data/t41.toml", `id = "t41"`, `id = "t42"`), `^data/t41.toml:1:1: schema id "t42" differs from its file name "t41"`, false},
 	{"csv without schema", set("data/t99.csv", "kode;x\n"), `^data/t99.csv: table has no schema`, false},
 	{"schema without csv", set("data/t99.toml", "id = \"t99\"\n[[columns]]\nname = \"x\"\n"), `^data/t99.csv: cannot read the table`, false},
 	// data/*.csv that cannot be read as the table

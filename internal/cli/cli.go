@@ -22,13 +22,6 @@ import (
 	"renja/internal/render"
 )
 
-// Exit codes.
-const (
-	ExitOK    = 0
-	ExitFail  = 1
-	ExitUsage = 2
-)
-
 const usage = `renja makes a kecamatan's Rencana Kerja (Renja) from plain files.
 
 Usage:
@@ -52,9 +45,12 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 			code = ExitFail
 		}
 	}()
+	return report(stderr, run(ctx, args, stdout, stderr))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return ExitUsage
+		return &exitError{ExitUsage, strings.TrimRight(usage, "\n")}
 	}
 	switch args[0] {
 	case "build":
@@ -71,13 +67,12 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		return runInit(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "renja", version())
-		return ExitOK
+		return nil
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
-		return ExitOK
+		return nil
 	}
-	fmt.Fprintf(stderr, "renja: unknown command %q\n\n%s", args[0], usage)
-	return ExitUsage
+	return usagef("unknown command %q\n\n%s", args[0], strings.TrimRight(usage, "\n"))
 }
 
 func version() string {
@@ -104,18 +99,17 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 }
 
 // project returns the one positional argument, or ".".
-func project(fs *flag.FlagSet, stderr io.Writer) (string, bool) {
+func project(fs *flag.FlagSet) (string, error) {
 	switch fs.NArg() {
 	case 0:
-		return ".", true
+		return ".", nil
 	case 1:
-		return fs.Arg(0), true
+		return fs.Arg(0), nil
 	}
-	fmt.Fprintf(stderr, "renja: one project folder at most, got %d: %s\n", fs.NArg(), strings.Join(fs.Args(), " "))
-	return "", false
+	return "", usagef("one project folder at most, got %d: %s", fs.NArg(), strings.Join(fs.Args(), " "))
 }
 
-func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("build", "build [flags] [PROJECT ...]", stderr)
 	out := fs.String("o", "", "output folder (default PROJECT/output)")
 	noPDF := fs.Bool("no-pdf", false, "write the website only")
@@ -126,26 +120,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	install := fs.Bool("install-chrome", false, "install Debian's Chromium with apt-get when no browser is found (root only)")
 	debug := fs.Bool("debug", false, "on failure, also print the chain of Go errors behind the message")
 	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+		return flagError(err)
 	}
 	dirs := fs.Args()
 	if len(dirs) == 0 {
 		dirs = []string{"."}
 	}
 	if len(dirs) > 1 && *out != "" {
-		fmt.Fprintln(stderr, "renja: -o names one output folder; with several projects each writes to its own PROJECT/output")
-		return ExitUsage
+		return usagef("-o names one output folder; with several projects each writes to its own PROJECT/output")
 	}
 	if *install && !*noPDF {
 		if err := installChrome(ctx, *chrome, stderr); err != nil {
-			fmt.Fprintf(stderr, "renja: %v\n", err)
-			return ExitFail
+			return failf("%v", err)
 		}
 	}
 	when, err := pdfDate(*date)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitUsage
+		return usagef("%v", err)
 	}
 	if len(dirs) > 1 {
 		return runBatch(ctx, dirs, build.Options{NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when}, *quiet, stdout, stderr)
@@ -161,20 +152,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var noChrome *build.NoChromeError
 	switch {
 	case errors.Is(err, build.ErrFinal):
-		fmt.Fprintf(stderr, "renja: %v (%d); nothing was written\n", err, res.Errors)
-		return ExitFail
+		return failf("%v (%d); nothing was written", err, res.Errors)
 	case errors.As(err, &noChrome):
-		fmt.Fprintf(stderr, "renja: the website was written to %s, but no PDF: %v\n", outDir(o), err)
-		return ExitFail
+		return failf("the website was written to %s, but no PDF: %v", outDir(o), err)
 	case err != nil && ctx.Err() != nil:
-		fmt.Fprintln(stderr, "renja: interrupted; Chrome was stopped and output/ was left as it was")
-		return ExitFail
+		return failf("interrupted; Chrome was stopped and output/ was left as it was")
 	case err != nil:
-		fmt.Fprintf(stderr, "%s\nrenja: build failed; output/ was left as it was\n", err)
 		if *debug {
-			debugChain(stderr, err)
+			defer debugChain(stderr, err) // after the message
 		}
-		return ExitFail
+		return failed(err, "build failed; output/ was left as it was")
 	}
 	if !*quiet {
 		what := "website"
@@ -189,24 +176,24 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		fmt.Fprintf(stdout, "renja: wrote %s to %s: %s\n", what, outDir(o), state)
 	}
-	return ExitOK
+	return nil
 }
 
 // runBatch builds several projects with one browser and prints one line
 // for each: what it wrote, or why it failed.
-func runBatch(ctx context.Context, dirs []string, common build.Options, quiet bool, stdout, stderr io.Writer) int {
+func runBatch(ctx context.Context, dirs []string, common build.Options, quiet bool, stdout, stderr io.Writer) error {
 	opts := make([]build.Options, len(dirs))
 	for i, d := range dirs {
 		opts[i] = common
 		opts[i].Dir = d
 	}
-	code := ExitOK
+	var failure error
 	for _, oc := range build.BuildAll(ctx, opts) {
 		o, res, err := oc.Options, oc.Result, oc.Err
 		switch {
 		case err != nil:
-			code = ExitFail
-			fmt.Fprintf(stderr, "renja: %s: build failed:\n%s\n", o.Dir, err)
+			failure = errReported
+			fmt.Fprintf(stderr, "renja: %s: build failed:\n%s\n", o.Dir, diag.Detail(err))
 		case !quiet:
 			state := "ready"
 			if res.Errors > 0 {
@@ -215,7 +202,7 @@ func runBatch(ctx context.Context, dirs []string, common build.Options, quiet bo
 			fmt.Fprintf(stdout, "renja: %s: wrote %s: %s\n", o.Dir, outDir(o), state)
 		}
 	}
-	return code
+	return failure
 }
 
 // debugChain prints each error behind err with its Go type, for a bug report.
@@ -261,20 +248,19 @@ func pdfDate(s string) (time.Time, error) {
 	return time.Time{}, nil
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
+func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", "check [--json] [PROJECT]", stderr)
 	asJSON := fs.Bool("json", false, "print a JSON array of diagnostics")
 	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+		return flagError(err)
 	}
-	dir, ok := project(fs, stderr)
-	if !ok {
-		return ExitUsage
+	dir, err := project(fs)
+	if err != nil {
+		return err
 	}
 	p, err := model.Load(dir)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return ExitUsage
+		return unreadable(err)
 	}
 	ds := check.Run(p)
 	// Rendering finds what the checker cannot: template calls in the Markdown
@@ -284,8 +270,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		_, err = render.Render(p, tpl, render.Options{Diagnostics: ds})
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return ExitUsage
+		return unreadable(err)
 	}
 	if *asJSON {
 		if ds == nil {
@@ -298,9 +283,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		printDiagnostics(stdout, ds, false)
 	}
 	if e, _ := check.Count(ds); e > 0 {
-		return ExitFail
+		return errReported
 	}
-	return ExitOK
+	return nil
 }
 
 // printDiagnostics prints them grouped by file, with a summary line; quiet
@@ -324,11 +309,4 @@ func printDiagnostics(w io.Writer, ds []diag.Diagnostic, quiet bool) {
 	if e+wn > 0 {
 		fmt.Fprintf(w, "\n%d errors, %d warnings\n", e, wn)
 	}
-}
-
-func flagExit(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return ExitOK
-	}
-	return ExitUsage
 }

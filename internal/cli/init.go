@@ -11,7 +11,7 @@ import (
 )
 
 // runInit is `renja init`: a new project from the bundled one.
-func runInit(args []string, stdout, stderr io.Writer) int {
+func runInit(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("init", `init DIR --kecamatan X --kabupaten Y [--office "Kantor Kecamatan X"] [--year N] [--templates]`, stderr)
 	o := scaffold.Options{}
 	fs.StringVar(&o.Office, "office", "", `the office's name (default "Kantor Kecamatan " + --kecamatan)`)
@@ -21,18 +21,16 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.Templates, "templates", false, "also copy the default templates/ to edit")
 	dirs, err := parseInterspersed(fs, args)
 	if err != nil {
-		return flagExit(err)
+		return flagError(err)
 	}
 	if len(dirs) != 1 {
-		fmt.Fprintf(stderr, "renja: init needs one folder, got %d: %s\n", len(dirs), strings.Join(dirs, " "))
 		fs.Usage()
-		return ExitUsage
+		return usagef("init needs one folder, got %d: %s", len(dirs), strings.Join(dirs, " "))
 	}
 	o.Dir = dirs[0]
 	files, err := scaffold.Init(o)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitUsage
+		return usagef("%v", err)
 	}
 	fmt.Fprintf(stdout, "renja: wrote a new project to %s (%d files)\n", o.Dir, len(files))
 	fmt.Fprintf(stdout, "  renja.toml  %s, Kabupaten %s, %d: fill in the [bracketed] signatory and address\n", o.Office, o.Kabupaten, o.Year)
@@ -42,7 +40,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "  templates/  the default layouts and styles, to adapt")
 	}
 	fmt.Fprintf(stdout, "Next: renja serve %s\n", o.Dir)
-	return ExitOK
+	return nil
 }
 
 // parseInterspersed parses flags that may come after the positional

@@ -51,7 +51,7 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("sign", "sign --p12 FILE [--out SIGNED.pdf] [--location PLACE] [-C PROJECT] IN.pdf", stderr)
 	p12 := fs.String("p12", "", "the PKCS#12 file (.p12, .pfx) with the signer's key and certificate; its password from $"+PasswordEnv+" or asked on the terminal")
 	out := fs.String("out", "", "the signed PDF (default: IN-signed.pdf beside IN.pdf)")
@@ -59,16 +59,14 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("C", ".", "the project folder, for the place of signing and to check that the PDF was built from its sources")
 	pos, err := parseAll(fs, args)
 	if err != nil {
-		return flagExit(err)
+		return flagError(err)
 	}
 	switch {
 	case len(pos) != 1:
-		fmt.Fprintf(stderr, "renja: sign needs one PDF, got %d\n", len(pos))
 		fs.Usage()
-		return ExitUsage
+		return usagef("sign needs one PDF, got %d", len(pos))
 	case *p12 == "":
-		fmt.Fprintf(stderr, "renja: sign needs --p12 FILE, the signer's key and certificate\n")
-		return ExitUsage
+		return usagef("sign needs --p12 FILE, the signer's key and certificate")
 	}
 	in := pos[0]
 	if *out == "" {
@@ -78,18 +76,15 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			err = errors.New("it is the input, which renja sign never changes")
 		}
-		fmt.Fprintf(stderr, "renja: cannot write the signed PDF to %s: %v\n", *out, err)
-		return ExitUsage
+		return usagef("cannot write the signed PDF to %s: %v", *out, err)
 	}
 	doc, err := os.ReadFile(in)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitUsage
+		return usagef("%v", err)
 	}
 	info, err := sign.ReadInfo(doc)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %s: %v\n", in, err)
-		return ExitUsage
+		return usagef("%s: %v", in, err)
 	}
 
 	// What the PDF says of its sources, and what the project here says.
@@ -101,14 +96,12 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	isProject := provenance.IsProject(*dir)
 	if !isProject && flagSet(fs, "C") {
-		fmt.Fprintf(stderr, "renja: no renja.toml in %s\n", *dir)
-		return ExitUsage
+		return usagef("no renja.toml in %s", *dir)
 	}
 	if isProject && info.ContentHash != "" {
 		h, err := provenance.ContentHash(*dir)
 		if err != nil {
-			fmt.Fprintf(stderr, "renja: %v\n", err)
-			return ExitUsage
+			return usagef("%v", err)
 		}
 		if h != info.ContentHash {
 			fmt.Fprintf(stderr, "renja: warning: %s was not built from the sources in %s as they are now (content hash %s, here %s)\n", in, *dir, info.ContentHash, h)
@@ -117,26 +110,22 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !flagSet(fs, "location") && isProject {
 		c, err := config.Load(*dir)
 		if err != nil {
-			fmt.Fprintf(stderr, "%v\nrenja: the place of signing comes from renja.toml; or give it with --location PLACE\n", err)
-			return ExitUsage
+			return unreadable(err, "the place of signing comes from renja.toml; or give it with --location PLACE")
 		}
 		*location = c.Signatory.Place
 	}
 
 	key, err := os.ReadFile(*p12)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitUsage
+		return usagef("%v", err)
 	}
 	password, err := p12Password(ctx, *p12, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitUsage
+		return usagef("%v", err)
 	}
 	id, err := sign.LoadPKCS12(key, password)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %s: %v\n", *p12, err)
-		return ExitFail
+		return failf("%s: %v", *p12, err)
 	}
 	when := time.Now()
 	signed, warnings, err := sign.Sign(doc, id, sign.Options{Location: *location, Time: when})
@@ -144,19 +133,17 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "renja: warning: %s\n", w)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %s: %v\n", in, err)
-		return ExitFail
+		return failf("%s: %v", in, err)
 	}
 	if err := sign.WriteFileAtomic(*out, signed, 0o644); err != nil {
-		fmt.Fprintf(stderr, "renja: writing the signed PDF: %v\n", err)
-		return ExitFail
+		return failf("writing the signed PDF: %v", err)
 	}
 	place := ""
 	if *location != "" {
 		place = " in " + *location
 	}
 	fmt.Fprintf(stdout, "renja: signed %s as %s%s on %s (%s): wrote %s\n", in, id.Name(), place, when.Format("2006-01-02 15:04:05 -07:00"), sign.Reason, *out)
-	return ExitOK
+	return nil
 }
 
 // sameFile reports whether a and b name the same file; b need not exist.
@@ -220,33 +207,30 @@ func readTerminalPassword(ctx context.Context) ([]byte, error) {
 	}
 }
 
-func runVerify(args []string, stdout, stderr io.Writer) int {
+func runVerify(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("verify", "verify [-C PROJECT] FILE.pdf", stderr)
 	dir := fs.String("C", ".", "the project whose sources the PDF should have been built from")
 	pos, err := parseAll(fs, args)
 	if err != nil {
-		return flagExit(err)
+		return flagError(err)
 	}
 	if len(pos) != 1 {
-		fmt.Fprintf(stderr, "renja: verify needs one PDF, got %d\n", len(pos))
 		fs.Usage()
-		return ExitUsage
+		return usagef("verify needs one PDF, got %d", len(pos))
 	}
 	file := pos[0]
 	isProject := provenance.IsProject(*dir)
 	if !isProject && flagSet(fs, "C") {
-		fmt.Fprintf(stderr, "renja: no renja.toml in %s\n", *dir)
-		return ExitUsage
+		return usagef("no renja.toml in %s", *dir)
 	}
 	doc, err := os.ReadFile(file)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitUsage
+		return usagef("%v", err)
 	}
 	rep, err := sign.Verify(doc)
 	if err != nil {
 		fmt.Fprintf(stdout, "%s: NOT INTACT: %v\n", file, err)
-		return ExitFail
+		return errReported
 	}
 	ok := rep.Intact()
 	if ok {
@@ -266,7 +250,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	}
 	if !ok && len(rep.Signatures) > 0 {
 		fmt.Fprintf(stdout, "content hash: not to be trusted: no intact signature covers it\n")
-		return ExitFail
+		return errReported
 	}
 	switch h := rep.Info.ContentHash; {
 	case !isProject:
@@ -280,8 +264,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	default:
 		here, err := provenance.ContentHash(*dir)
 		if err != nil {
-			fmt.Fprintf(stderr, "renja: %v\n", err)
-			return ExitUsage
+			return usagef("%v", err)
 		}
 		if here == h {
 			fmt.Fprintf(stdout, "content hash: %s matches the sources in %s\n", h, *dir)
@@ -291,9 +274,9 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if !ok {
-		return ExitFail
+		return errReported
 	}
-	return ExitOK
+	return nil
 }
 
 func printSignature(w io.Writer, s sign.Signature, last bool) {

@@ -75,10 +75,6 @@ type RuleConfig struct {
 	Tolerance float64 `toml:"tolerance"` // allowed difference, in the column's unit (percentage points for percentages)
 }
 
-// Rules lists the check rules that [check.<rule>] can set, as check.Rules
-// names them (a test keeps the two lists equal).
-var Rules = []string{"codes", "values", "hierarchy", "derived", "cross-table", "prose"}
-
 // PaperSize is a sheet in millimetres.
 type PaperSize struct {
 	Name          string
@@ -121,9 +117,9 @@ func Parse(src []byte) (*Config, error) {
 
 func (c *Config) validate(src []byte) error {
 	var errs diag.List
+	keys := tomlx.Index(diag.NewSource(FileName, src, 1))
 	at := func(key, msg, hint string) *diag.Error {
-		line, col := tomlx.KeyPos(src, strings.Split(key, ".")...)
-		return &diag.Error{File: FileName, Line: line, Column: col, Msg: msg, Hint: hint, Source: tomlx.LineOf(src, line)}
+		return keys.Errorf(strings.Split(key, "."), hint, "%s", msg)
 	}
 	need := func(v, key, hint string) {
 		if strings.TrimSpace(v) == "" {
@@ -142,14 +138,12 @@ func (c *Config) validate(src []byte) error {
 			`write size = "A4" or size = "F4" under [paper]`))
 	}
 	for rule, rc := range c.Check {
-		if !slices.Contains(Rules, rule) {
-			line, col := tablePos(src, "check."+rule)
-			hint := "the rules are " + strings.Join(Rules, ", ")
-			if s := tomlx.Closest(rule, Rules); s != "" {
+		if !slices.Contains(diag.Rules, rule) {
+			hint := "the rules are " + strings.Join(diag.Rules, ", ")
+			if s := tomlx.Closest(rule, diag.Rules); s != "" {
 				hint = fmt.Sprintf("did you mean [check.%s]?", s)
 			}
-			errs = append(errs, &diag.Error{File: FileName, Line: line, Column: col, Msg: fmt.Sprintf("unknown check rule %q", rule),
-				Hint: hint, Source: lineAt(src, line)})
+			errs = append(errs, keys.Errorf([]string{"check", rule}, hint, "unknown check rule %q", rule))
 		}
 		switch rc.Severity {
 		case "", "error", "warning", "off":
@@ -185,23 +179,6 @@ func (c *Config) defaults() {
 			c.Units[k] = v
 		}
 	}
-}
-
-// tablePos finds the header [name], or 0, 0.
-func tablePos(src []byte, name string) (line, col int) {
-	for i, l := range strings.Split(string(src), "\n") {
-		if t := strings.TrimSpace(l); strings.HasPrefix(t, "[") && strings.TrimSpace(strings.Trim(strings.SplitN(t, "]", 2)[0], "[ \t")) == name {
-			return i + 1, strings.Index(l, "[") + 1
-		}
-	}
-	return 0, 0
-}
-
-func lineAt(src []byte, line int) string {
-	if lines := strings.Split(string(src), "\n"); line >= 1 && line <= len(lines) {
-		return lines[line-1]
-	}
-	return ""
 }
 
 // Rule returns the settings of a check rule.

@@ -280,11 +280,11 @@ func (p *Part) Render(funcs func(*Blocks) ttemplate.FuncMap, data any, ids *IDs)
 	fm := funcs(blocks)
 	t, err := ttemplate.New(p.File).Option("missingkey=error").Funcs(fm).Parse(string(p.Body))
 	if err != nil {
-		return "", nil, p.templateError(err)
+		return "", nil, p.templateError(err, fm)
 	}
 	var expanded bytes.Buffer
 	if err := t.Execute(&expanded, data); err != nil {
-		return "", nil, p.templateError(err)
+		return "", nil, p.templateError(err, fm)
 	}
 	src := expanded.Bytes()
 	ctx := parser.NewContext(parser.WithIDs(ids))
@@ -359,34 +359,22 @@ func (p *Part) checkLink(dest string) error {
 	if bad == "" {
 		return nil
 	}
-	line, col := p.find(dest)
-	return &diag.Error{File: p.File, Line: line, Column: col, Msg: fmt.Sprintf("the link %q %s", dest, bad),
-		Hint:   "link to a heading (#id), a file inside the project, or a web address (https://…)",
-		Source: p.sourceLine(line)}
+	src := p.Source()
+	off := bytes.Index(p.Body, []byte(dest))
+	e := src.Errorf(off, "link to a heading (#id), a file inside the project, or a web address (https://…)", "the link %q %s", dest, bad)
+	if off < 0 {
+		e.Line, e.Source = p.BodyLine, src.Line(p.BodyLine)
+	}
+	return e
 }
 
-// find returns the line and column where s first stands in the file.
-func (p *Part) find(s string) (line, col int) {
-	for i, l := range strings.Split(string(p.Body), "\n") {
-		if j := strings.Index(l, s); j >= 0 {
-			return p.BodyLine + i, j + 1
-		}
-	}
-	return p.BodyLine, 0
-}
-
-func (p *Part) sourceLine(line int) string {
-	lines := strings.Split(string(p.Body), "\n")
-	if i := line - p.BodyLine; i >= 0 && i < len(lines) {
-		return lines[i]
-	}
-	return ""
-}
+// Source is the part's Markdown body, for positions in its file.
+func (p *Part) Source() *diag.Source { return diag.NewSource(p.File, p.Body, p.BodyLine) }
 
 // templateErrRe matches text/template's "template: NAME:LINE:COL: msg" and "template: NAME:LINE: msg".
 var templateErrRe = regexp.MustCompile(`^template: [^:]+:(\d+):(?:(\d+):)? ?(.*)$`)
 
-func (p *Part) templateError(err error) error {
+func (p *Part) templateError(err error, funcs ttemplate.FuncMap) error {
 	msg := err.Error()
 	m := templateErrRe.FindStringSubmatch(msg)
 	if m == nil {
@@ -405,36 +393,25 @@ func (p *Part) templateError(err error) error {
 	}
 	hint := "template calls are written {{ name args }}; see the README for the functions"
 	if strings.Contains(text, "not defined") {
-		hint = "known functions: " + strings.Join(FuncNames, ", ")
-	}
-	lines := strings.Split(string(p.Body), "\n")
-	src := ""
-	if line >= 1 && line <= len(lines) {
-		src = lines[line-1]
-		if m := undefinedRe.FindStringSubmatch(text); m != nil && strings.Contains(src, m[1]) {
-			col = strings.Index(src, m[1]) + 1
-		} else if col == 0 {
-			col = strings.Index(src, "{{") + 1
-		} else {
-			// text/template counts the column from the start of the line, 0-based rune index of the action.
-			col = byteCol(src, col)
+		names := make([]string, 0, len(funcs))
+		for n := range funcs {
+			names = append(names, n)
 		}
+		sort.Strings(names)
+		hint = "known functions: " + strings.Join(names, ", ")
 	}
-	return &diag.Error{File: p.File, Line: p.BodyLine + line - 1, Column: col, Msg: text, Hint: hint, Source: src}
-}
-
-func byteCol(line string, runeCol int) int {
-	n := 0
-	for i := range line {
-		if n == runeCol {
-			return i + 1
-		}
-		n++
+	source := p.Source()
+	line += p.BodyLine - 1
+	src := source.Line(line)
+	// text/template gives the column as a 0-based byte offset in the line.
+	byteCol := col + 1
+	switch m := undefinedRe.FindStringSubmatch(text); {
+	case m != nil && strings.Contains(src, m[1]):
+		byteCol = strings.Index(src, m[1]) + 1
+	case col == 0:
+		byteCol = strings.Index(src, "{{") + 1
 	}
-	return len(line) + 1
+	return source.ErrorAt(line, byteCol, hint, "%s", text)
 }
 
 var undefinedRe = regexp.MustCompile(`function "([^"]+)" not defined`)
-
-// FuncNames lists the functions content may call; the renderer sets it.
-var FuncNames []string

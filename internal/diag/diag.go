@@ -1,5 +1,9 @@
-// Package diag holds what every stage reports: errors that stop a build and
-// the diagnostics of the checker, each with the file, line and column it is about.
+// Package diag owns what every stage reports and where it points: the
+// Position type (file, line, column in characters), Source, the one place
+// that turns a byte offset of a file into a line and a column, the Error that
+// stops a build (one line from Error, the excerpt with a caret from
+// ErrorWithPosition), the checker's Diagnostic, and the ids of the checker's
+// rules, which renja.toml's [check.<rule>] names.
 package diag
 
 import (
@@ -10,26 +14,38 @@ import (
 )
 
 // Error is a problem in an input that stops the build: the file cannot be
-// read as what it should be. It prints as one line, like a compiler's, with
-// the hint on the next.
+// read as what it should be. Error() prints one line, like a compiler's;
+// ErrorWithPosition adds the offending line with a caret and the hint.
 type Error struct {
 	File   string // relative to the project, slash-separated
 	Line   int    // 1-based; 0 when the whole file is meant
-	Column int    // 1-based; 0 when unknown
+	Column int    // 1-based, in characters (runes); 0 when unknown
 	Msg    string // what was found and what was expected
 	Hint   string // how to fix it
 	Source string // the offending line, shown under the message when set
 }
 
-func (e *Error) Error() string {
+// Position returns where the error is.
+func (e *Error) Position() Position { return Position{e.File, e.Line, e.Column} }
+
+// Error prints "file:line:col: message" on one line.
+func (e *Error) Error() string { return e.Position().String() + ": " + e.Msg }
+
+// ErrorWithPosition prints the message, the offending line with a caret
+// under the column, and the hint, as BurntSushi/toml's
+// ParseError.ErrorWithPosition does:
+//
+//	renja.toml:9:1: unknown key "nmae" in [signatory]
+//		nmae = "NAMA CAMAT"
+//		^
+//		hint: did you mean "name"?
+func (e *Error) ErrorWithPosition() string {
 	var b strings.Builder
-	b.WriteString(Pos(e.File, e.Line, e.Column))
-	b.WriteString(": ")
-	b.WriteString(e.Msg)
-	if e.Source != "" {
-		fmt.Fprintf(&b, "\n\t%s", strings.TrimRight(e.Source, "\r\n"))
+	b.WriteString(e.Error())
+	if src := strings.TrimRight(e.Source, "\r\n"); src != "" {
+		fmt.Fprintf(&b, "\n\t%s", src)
 		if e.Column > 0 {
-			fmt.Fprintf(&b, "\n\t%s^", strings.Repeat(" ", visualColumn(e.Source, e.Column)-1))
+			fmt.Fprintf(&b, "\n\t%s^", caretIndent(src, e.Column))
 		}
 	}
 	if e.Hint != "" {
@@ -39,23 +55,26 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// visualColumn turns a byte column into a rune column, tabs kept as one.
-func visualColumn(line string, col int) int {
-	if col-1 > len(line) {
-		col = len(line) + 1
+// caretIndent is the blank space before the character at col: tabs stay
+// tabs, so that the caret lines up however wide a terminal draws them.
+func caretIndent(line string, col int) string {
+	var b strings.Builder
+	n := 1
+	for _, r := range line {
+		if n >= col {
+			break
+		}
+		if r == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+		n++
 	}
-	return len([]rune(line[:col-1])) + 1
-}
-
-// Pos formats file:line:col, leaving out what is unknown.
-func Pos(file string, line, col int) string {
-	switch {
-	case line <= 0:
-		return file
-	case col <= 0:
-		return fmt.Sprintf("%s:%d", file, line)
+	for ; n < col; n++ {
+		b.WriteByte(' ')
 	}
-	return fmt.Sprintf("%s:%d:%d", file, line, col)
+	return b.String()
 }
 
 // Errorf makes an Error.
@@ -66,10 +85,20 @@ func Errorf(file string, line, col int, hint, format string, args ...any) *Error
 // List is several Errors reported together.
 type List []*Error
 
+// Error prints each error's one line.
 func (l List) Error() string {
 	s := make([]string, len(l))
 	for i, e := range l {
 		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// ErrorWithPosition prints each error with its excerpt and hint.
+func (l List) ErrorWithPosition() string {
+	s := make([]string, len(l))
+	for i, e := range l {
+		s[i] = e.ErrorWithPosition()
 	}
 	return strings.Join(s, "\n")
 }
@@ -85,16 +114,7 @@ func (l List) Err() error {
 
 // Sort orders the list by file, line and column.
 func (l List) Sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i], l[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Column < b.Column
-	})
+	sort.SliceStable(l, func(i, j int) bool { return l[i].Position().less(l[j].Position()) })
 }
 
 // ListOf returns the positioned errors in err: a List, or one *Error made a
@@ -108,6 +128,18 @@ func ListOf(err error) (l List, ok bool) {
 		return List{e}, true
 	}
 	return nil, false
+}
+
+// Detail is what a person reads about err: for positioned errors, each with
+// its excerpt and hint (ErrorWithPosition); for others, err.Error().
+func Detail(err error) string {
+	if err == nil {
+		return ""
+	}
+	if l, ok := ListOf(err); ok {
+		return l.ErrorWithPosition()
+	}
+	return err.Error()
 }
 
 // Join flattens errors into a List when they all are *Error or List; other
@@ -125,64 +157,4 @@ func Join(errs ...error) error {
 		l = append(l, el...)
 	}
 	return l.Err()
-}
-
-// Severity of a checker diagnostic.
-type Severity string
-
-const (
-	SevError   Severity = "error"
-	SevWarning Severity = "warning"
-	SevOff     Severity = "off"
-)
-
-// Diagnostic is one finding of `renja check`: a cell whose value is wrong or
-// disagrees with another. It does not stop a draft build.
-type Diagnostic struct {
-	Severity Severity `json:"severity"`
-	Rule     string   `json:"rule"`
-	File     string   `json:"file"`
-	Line     int      `json:"line"`
-	Column   int      `json:"column"`
-	Code     string   `json:"code"`
-	Message  string   `json:"message"`
-	Found    string   `json:"found"`
-	Expected string   `json:"expected"`
-	Hint     string   `json:"hint,omitempty"`
-}
-
-// String prints the diagnostic like a compiler's message.
-func (d Diagnostic) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s [%s]", Pos(d.File, d.Line, d.Column), d.Severity, d.Rule)
-	if d.Code != "" {
-		fmt.Fprintf(&b, " %s:", d.Code)
-	}
-	b.WriteString(" ")
-	b.WriteString(d.Message)
-	if d.Found != "" || d.Expected != "" {
-		fmt.Fprintf(&b, " (found %s, expected %s)", d.Found, d.Expected)
-	}
-	if d.Hint != "" {
-		b.WriteString("\n\thint: ")
-		b.WriteString(d.Hint)
-	}
-	return b.String()
-}
-
-// SortDiagnostics orders diagnostics by file, line, column, then rule.
-func SortDiagnostics(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return a.Rule < b.Rule
-	})
 }

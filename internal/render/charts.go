@@ -16,14 +16,12 @@ package render
 //	                   kegiatan whose amount cannot be read is left out of both sums
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
-	ttemplate "text/template"
 
 	"renja/internal/chart"
 	"renja/internal/content"
@@ -33,10 +31,6 @@ import (
 	"renja/internal/num"
 	"renja/internal/table"
 )
-
-func init() {
-	registerFuncs(chartFuncs, "chart")
-}
 
 // Charts are the names {{ chart }} knows, in the order the README lists them.
 var Charts = []string{"pagu-program", "pagu-prakiraan", "realisasi-program"}
@@ -49,21 +43,15 @@ type chartView struct {
 	SVG     template.HTML
 }
 
-func chartFuncs(r *renderer, _ *content.Part, b *content.Blocks) ttemplate.FuncMap {
-	return ttemplate.FuncMap{
-		"chart": func(name string) (string, error) {
-			c, source, err := r.chart(name)
-			if err != nil {
-				return "", err
-			}
-			r.charts++
-			v := chartView{ID: c.ID, Number: r.charts, Caption: c.Title, Source: source, SVG: template.HTML(c.SVG())}
-			var buf bytes.Buffer
-			if err := r.t.html.ExecuteTemplate(&buf, "chart", v); err != nil {
-				return "", err
-			}
-			return b.Add(template.HTML(buf.String())), nil
-		},
+func (r *renderer) chartFunc(b *content.Blocks) func(string) (string, error) {
+	return func(name string) (string, error) {
+		c, source, err := r.chart(name)
+		if err != nil {
+			return "", err
+		}
+		r.charts++
+		v := chartView{ID: c.ID, Number: r.charts, Caption: c.Title, Source: source, SVG: template.HTML(c.SVG())}
+		return r.place(b, "chart", v)
 	}
 }
 

@@ -14,47 +14,26 @@ import (
 	"math"
 	"sort"
 	"strings"
-	ttemplate "text/template"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"renja/internal/content"
 	"renja/internal/idn"
 	"renja/internal/kode"
 	"renja/internal/num"
 	"renja/internal/table"
 )
 
-func init() {
-	registerFuncs(proseFuncs, "persen", "pagu", "target", "nilai", "jumlah", "hitung", "rerata", "kategori", "evaluasi")
+func (r *renderer) pagu(id, key string, col ...string) (figure, error) {
+	return r.lookup("pagu", id, key, table.Money, col)
 }
 
-// proseFuncs offers the lookups, and replaces the format functions of
-// formatFuncs (rupiah, angka, terbilang, tanggal) with versions that take the
-// figures the lookups return as well as plain numbers.
-func proseFuncs(r *renderer, _ *content.Part, _ *content.Blocks) ttemplate.FuncMap {
-	return ttemplate.FuncMap{
-		"rupiah":    fmtRupiah,
-		"angka":     fmtAngka,
-		"persen":    fmtPersen,
-		"terbilang": fmtTerbilang,
-		"tanggal":   fmtTanggal,
-		"pagu": func(id, key string, col ...string) (figure, error) {
-			return r.lookup("pagu", id, key, table.Money, col)
-		},
-		"target": func(id, key string, col ...string) (figure, error) {
-			return r.lookup("target", id, key, table.Target, col)
-		},
-		"nilai": func(id, key, col string) (figure, error) {
-			return r.lookup("nilai", id, key, "", []string{col})
-		},
-		"jumlah":   r.jumlah,
-		"hitung":   r.hitung,
-		"rerata":   r.rerata,
-		"kategori": r.kategori,
-		"evaluasi": r.evaluasi,
-	}
+func (r *renderer) target(id, key string, col ...string) (figure, error) {
+	return r.lookup("target", id, key, table.Target, col)
+}
+
+func (r *renderer) nilai(id, key, col string) (figure, error) {
+	return r.lookup("nilai", id, key, "", []string{col})
 }
 
 // figure is a value read from a table: it prints the Indonesian way for its

@@ -266,68 +266,54 @@ func (r *renderer) data() map[string]any {
 	return map[string]any{"Config": r.p.Config, "Office": r.p.Config.Office, "Plan": r.p.Config.Plan}
 }
 
-// contentFuncs are the functions a Markdown part may call.
-func (r *renderer) contentFuncs(part *content.Part) func(*content.Blocks) ttemplate.FuncMap {
-	return func(b *content.Blocks) ttemplate.FuncMap {
-		place := func(name string, data any) (string, error) {
-			var buf bytes.Buffer
-			if err := r.t.html.ExecuteTemplate(&buf, name, data); err != nil {
-				return "", err
+// contentFuncs are the functions a Markdown part may call (see Funcs).
+func (r *renderer) contentFuncs(*content.Part) func(*content.Blocks) ttemplate.FuncMap {
+	return r.funcMap
+}
+
+// place runs the layout template name with data and places its HTML in the
+// Markdown.
+func (r *renderer) place(b *content.Blocks, name string, data any) (string, error) {
+	var buf bytes.Buffer
+	if err := r.t.html.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return b.Add(template.HTML(buf.String())), nil
+}
+
+func (r *renderer) tableFunc(b *content.Blocks) func(string) (string, error) {
+	return func(id string) (string, error) {
+		tb := r.p.Table(id)
+		if tb == nil {
+			var known []string
+			for _, t := range r.p.Tables {
+				known = append(known, t.ID)
 			}
-			return b.Add(template.HTML(buf.String())), nil
+			return "", fmt.Errorf("table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", "))
 		}
-		fm := ttemplate.FuncMap{
-			"table": func(id string) (string, error) {
-				tb := r.p.Table(id)
-				if tb == nil {
-					var known []string
-					for _, t := range r.p.Tables {
-						known = append(known, t.ID)
-					}
-					return "", fmt.Errorf("table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", "))
-				}
-				tv := r.tableView(tb)
-				r.tables = append(r.tables, Entry{Level: 2, ID: tb.ID, Text: r.tableTitle(tb.Caption, tb.Title)})
-				return place("table", tv)
-			},
-			"signature": func(form ...string) (string, error) {
-				f := ""
-				if len(form) > 0 {
-					f = form[0]
-				}
-				switch f {
-				case "", "decree", "closing":
-				default:
-					return "", fmt.Errorf("signature %q: forms are signature, signature \"decree\" and signature \"closing\"", f)
-				}
-				return place("signature", map[string]any{"Config": r.p.Config, "Form": f})
-			},
-			"letterhead": func() (string, error) { return place("letterhead", map[string]any{"Config": r.p.Config}) },
-		}
-		for k, v := range formatFuncs {
-			fm[k] = v
-		}
-		for _, provide := range funcProviders {
-			for k, v := range provide(r, part, b) {
-				fm[k] = v
-			}
-		}
-		return fm
+		tv := r.tableView(tb)
+		r.tables = append(r.tables, Entry{Level: 2, ID: tb.ID, Text: r.tableTitle(tb.Caption, tb.Title)})
+		return r.place(b, "table", tv)
 	}
 }
 
-// A funcProvider adds functions that Markdown parts may call; each file of
-// this package that offers some registers its provider in an init function,
-// with the names in funcNames.
-type funcProvider func(r *renderer, part *content.Part, b *content.Blocks) ttemplate.FuncMap
+func (r *renderer) signatureFunc(b *content.Blocks) func(...string) (string, error) {
+	return func(form ...string) (string, error) {
+		f := ""
+		if len(form) > 0 {
+			f = form[0]
+		}
+		switch f {
+		case "", "decree", "closing":
+		default:
+			return "", fmt.Errorf("signature %q: forms are signature, signature \"decree\" and signature \"closing\"", f)
+		}
+		return r.place(b, "signature", map[string]any{"Config": r.p.Config, "Form": f})
+	}
+}
 
-var funcProviders []funcProvider
-
-// registerFuncs adds a provider and the names of the functions it offers.
-func registerFuncs(p funcProvider, names ...string) {
-	funcProviders = append(funcProviders, p)
-	content.FuncNames = append(content.FuncNames, names...)
-	sort.Strings(content.FuncNames)
+func (r *renderer) letterheadFunc(b *content.Blocks) func() (string, error) {
+	return func() (string, error) { return r.place(b, "letterhead", map[string]any{"Config": r.p.Config}) }
 }
 
 // tableTitle is a table's line in the list of tables: its caption and title,
@@ -342,14 +328,4 @@ func (r *renderer) tableTitle(caption string, title []string) string {
 		parts = append(parts, l)
 	}
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
-}
-
-func init() {
-	for _, n := range []string{"table", "signature", "letterhead"} {
-		content.FuncNames = append(content.FuncNames, n)
-	}
-	for n := range formatFuncs {
-		content.FuncNames = append(content.FuncNames, n)
-	}
-	sort.Strings(content.FuncNames)
 }

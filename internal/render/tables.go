@@ -6,13 +6,9 @@ import (
 	"html/template"
 	"strings"
 
-	"time"
-
 	"renja/internal/diag"
-	"renja/internal/idn"
 	"renja/internal/kode"
 	"renja/internal/model"
-	"renja/internal/num"
 	"renja/internal/table"
 )
 
@@ -192,12 +188,4 @@ func (r *renderer) cellView(t *table.Table, tree *model.Tree, row *table.Row, c 
 		cv.Note = note
 	}
 	return cv
-}
-
-// formatFuncs format figures in Markdown and layouts, the Indonesian way.
-var formatFuncs = map[string]any{
-	"rupiah":    func(m int64) string { return idn.Rupiah(num.Money(m)) },
-	"angka":     func(m int64) string { return num.FormatMoney(num.Money(m)) },
-	"terbilang": func(n int) string { return idn.Terbilang(int64(n)) },
-	"tanggal":   func(t time.Time) string { return idn.Date(t) },
 }

@@ -225,8 +225,8 @@ func (s *server) finish(res *build.Result, err error, what string, start time.Ti
 	}
 	s.changed = make(chan struct{})
 	if err != nil {
-		s.st.Error, s.st.Errors = err.Error(), positions(err)
-		s.logf("renja: build failed; the page shows the last good build:\n%v", err)
+		s.st.Error, s.st.Errors = diag.Detail(err), positions(err)
+		s.logf("renja: build failed; the page shows the last good build:\n%s", diag.Detail(err))
 		return
 	}
 	s.st.Error, s.st.Errors = "", nil
@@ -356,7 +356,7 @@ func (s *server) servePDF(w http.ResponseWriter, r *http.Request) {
 	s.build.Unlock()
 	s.finish(res, err, "website and the PDF", start)
 	if err != nil {
-		http.Error(w, "renja: the build failed; nothing was written:\n\n"+err.Error(), http.StatusInternalServerError)
+		http.Error(w, "renja: the build failed; nothing was written:\n\n"+diag.Detail(err), http.StatusInternalServerError)
 		return
 	}
 	http.Redirect(w, r, "/"+filepath.Base(res.PDF), http.StatusSeeOther)

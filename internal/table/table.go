@@ -75,7 +75,7 @@ type Formula struct {
 type Cell struct {
 	Raw     string
 	Line    int // 1-based line in the CSV file
-	Col     int // 1-based byte column in that line
+	Col     int // 1-based column in that line, in characters
 	Present bool
 	Money   num.Money
 	Dec     num.Dec    // number and percent
@@ -96,7 +96,7 @@ type Table struct {
 	*Schema
 	Path      string // the CSV file, relative to the project
 	Rows      []*Row
-	HeaderCol []int // byte column of each declared column's name in the header line
+	HeaderCol []int // column (in characters) of each declared column's name in the header line
 }
 
 // Col returns the column named name, or nil.
@@ -213,64 +213,59 @@ func ParseSchema(file, id string, src []byte) (*Schema, error) {
 		return nil, err
 	}
 	s.File = file
-	at := func(needle string) (int, string) {
-		for i, l := range strings.Split(string(src), "\n") {
-			if needle != "" && strings.Contains(l, needle) {
-				return i + 1, l
-			}
-		}
-		return 0, ""
-	}
+	keys := tomlx.Index(diag.NewSource(file, src, 1))
 	var errs diag.List
-	bad := func(needle, hint, format string, args ...any) {
-		line, text := at(needle)
-		errs = append(errs, &diag.Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint, Source: text})
+	bad := func(path []string, hint, format string, args ...any) {
+		errs = append(errs, keys.Errorf(path, hint, format, args...))
 	}
+	column := func(i int, key string) []string { return []string{tomlx.Elem("columns", i), key} }
 	if s.ID == "" {
 		s.ID = id
 	}
 	if s.ID != id {
-		bad(`id`, fmt.Sprintf(`write id = %q or rename the files`, id), "schema id %q differs from its file name %q", s.ID, id)
+		bad([]string{"id"}, fmt.Sprintf(`write id = %q or rename the files`, id), "schema id %q differs from its file name %q", s.ID, id)
 	}
 	if !idRe.MatchString(s.ID) {
-		bad(`id`, "use lower-case letters, digits, - and _", "table id %q is not a plain name", s.ID)
+		bad([]string{"id"}, "use lower-case letters, digits, - and _", "table id %q is not a plain name", s.ID)
 	}
 	if len(s.Columns) == 0 {
-		bad("", "declare each column in a [[columns]] section", "the table declares no columns")
+		bad(nil, "declare each column in a [[columns]] section", "the table declares no columns")
 	}
 	if s.Delimiter != "" && s.Delimiter != "," && s.Delimiter != ";" && s.Delimiter != "\t" {
-		bad("delimiter", `write delimiter = ";" or ","`, "delimiter %q is not a CSV delimiter", s.Delimiter)
+		bad([]string{"delimiter"}, `write delimiter = ";" or ","`, "delimiter %q is not a CSV delimiter", s.Delimiter)
 	}
 	seen := map[string]bool{}
-	codes := 0
+	codes, second := 0, 0
 	for i := range s.Columns {
 		c := &s.Columns[i]
 		c.Index = i
 		switch c.Type {
 		case Code:
-			codes++
+			if codes++; codes == 2 {
+				second = i
+			}
 		case Text, Money, Number, Percent, Target:
 		case "":
 			c.Type = Text
 		default:
-			bad(`"`+string(c.Type)+`"`, "types are code, text, money, number, percent and target", "column %q has unknown type %q", c.Name, c.Type)
+			bad(column(i, "type"), "types are code, text, money, number, percent and target", "column %q has unknown type %q", c.Name, c.Type)
 		}
 		if !idRe.MatchString(c.Name) {
-			bad(`"`+c.Name+`"`, "use lower-case letters, digits and _", "column name %q is not a plain name", c.Name)
+			bad(column(i, "name"), "use lower-case letters, digits and _", "column name %q is not a plain name", c.Name)
 		}
 		if seen[c.Name] {
-			bad(`"`+c.Name+`"`, "give each column its own name", "column %q is declared twice", c.Name)
+			bad(column(i, "name"), "give each column its own name", "column %q is declared twice", c.Name)
 		}
 		seen[c.Name] = true
 	}
 	if codes > 1 {
-		bad(`"code"`, "a table has one code column", "%d columns have type code", codes)
+		bad(column(second, "type"), "a table has one code column", "%d columns have type code", codes)
 	}
 	if s.Hierarchy && codes == 0 {
-		bad("hierarchy", "add a column of type code, or write hierarchy = false", "hierarchy = true but no column has type code")
+		bad([]string{"hierarchy"}, "add a column of type code, or write hierarchy = false", "hierarchy = true but no column has type code")
 	}
 	if s.Group != "" && s.Col(s.Group) == nil {
-		bad("group", "name one of the declared columns", "group column %q is not declared", s.Group)
+		bad([]string{"group"}, "name one of the declared columns", "group column %q is not declared", s.Group)
 	}
 	for i := range s.Columns {
 		c := &s.Columns[i]
@@ -279,7 +274,7 @@ func ParseSchema(file, id string, src []byte) (*Schema, error) {
 		}
 		m := formulaRe.FindStringSubmatch(c.Formula)
 		if m == nil {
-			bad(c.Formula, `write ratio(a, b) for a ÷ b × 100, or sum(a, b, …)`, "formula %q of column %q cannot be read", c.Formula, c.Name)
+			bad(column(i, "formula"), `write ratio(a, b) for a ÷ b × 100, or sum(a, b, …)`, "formula %q of column %q cannot be read", c.Formula, c.Name)
 			continue
 		}
 		f := &Formula{Op: m[1], Text: c.Formula}
@@ -287,13 +282,13 @@ func ParseSchema(file, id string, src []byte) (*Schema, error) {
 			a = strings.TrimSpace(a)
 			col := s.Col(a)
 			if col == nil {
-				bad(c.Formula, "formulas name columns by their name", "formula of column %q names unknown column %q", c.Name, a)
+				bad(column(i, "formula"), "formulas name columns by their name", "formula of column %q names unknown column %q", c.Name, a)
 				continue
 			}
 			f.Args = append(f.Args, col.Index)
 		}
 		if f.Op == "ratio" && len(f.Args) != 2 {
-			bad(c.Formula, "ratio(a, b) takes two columns", "formula %q needs two columns", c.Formula)
+			bad(column(i, "formula"), "ratio(a, b) takes two columns", "formula %q needs two columns", c.Formula)
 			continue
 		}
 		c.Expr = f
@@ -317,9 +312,10 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		return nil, &diag.Error{File: path, Msg: "this is not a text file (it has a NUL byte)",
 			Hint: "save the sheet as CSV (Save As → CSV UTF-8), not as .xlsx"}
 	}
+	source := diag.NewSource(path, src, 1)
 	if !utf8.Valid(src) {
-		line, col := invalidUTF8(src)
-		return nil, &diag.Error{File: path, Line: line, Column: col, Msg: "the file is not UTF-8 text (it looks like Windows-1252)",
+		p := source.At(invalidUTF8(src))
+		return nil, &diag.Error{File: path, Line: p.Line, Column: p.Column, Msg: "the file is not UTF-8 text (it looks like Windows-1252)",
 			Hint: "in Excel use Save As → CSV UTF-8 (Comma delimited)"}
 	}
 	delim := s.Delimiter
@@ -331,7 +327,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
-		return nil, csvError(path, src, r.Comma, err)
+		return nil, csvError(source, r.Comma, err)
 	}
 	header = trimTrailingEmpty(header)
 	colOf := make([]int, len(header)) // CSV field -> schema column
@@ -341,15 +337,16 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		h = strings.TrimSpace(h)
 		c := s.Col(h)
 		_, hc := r.FieldPos(i)
+		hc = source.Column(1, hc)
 		if c == nil {
 			errs = append(errs, &diag.Error{File: path, Line: 1, Column: hc, Msg: fmt.Sprintf("unknown column %q", h),
-				Hint: "the schema " + s.File + " declares: " + strings.Join(names(s), ", "), Source: firstLine(src)})
+				Hint: "the schema " + s.File + " declares: " + strings.Join(names(s), ", "), Source: source.Line(1)})
 			colOf[i] = -1
 			continue
 		}
 		if found[h] {
 			errs = append(errs, &diag.Error{File: path, Line: 1, Column: hc, Msg: fmt.Sprintf("column %q appears twice", h),
-				Hint: "remove one of them", Source: firstLine(src)})
+				Hint: "remove one of them", Source: source.Line(1)})
 		}
 		found[h] = true
 		colOf[i] = c.Index
@@ -357,7 +354,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	for _, c := range s.Columns {
 		if !found[c.Name] {
 			errs = append(errs, &diag.Error{File: path, Line: 1, Msg: fmt.Sprintf("missing column %q%s", c.Name, inParens(c.Title)),
-				Hint: "the header line must name every column of " + s.File + ": " + strings.Join(names(s), string(delim)), Source: firstLine(src)})
+				Hint: "the header line must name every column of " + s.File + ": " + strings.Join(names(s), string(delim)), Source: source.Line(1)})
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -365,7 +362,8 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	}
 	t := &Table{Schema: s, Path: path, HeaderCol: make([]int, len(s.Columns))}
 	for i, ci := range colOf {
-		_, t.HeaderCol[ci] = r.FieldPos(i)
+		_, hc := r.FieldPos(i)
+		t.HeaderCol[ci] = source.Column(1, hc)
 	}
 	for {
 		rec, err := r.Read()
@@ -373,7 +371,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 			break
 		}
 		if err != nil {
-			return nil, csvError(path, src, r.Comma, err)
+			return nil, csvError(source, r.Comma, err)
 		}
 		line, _ := r.FieldPos(0)
 		if allBlank(rec) {
@@ -387,20 +385,19 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 					i++
 				}
 				el, col := r.FieldPos(i) // the first extra cell, which may sit on a later line than the row's first
-				return nil, &diag.Error{File: path, Line: el, Column: col,
-					Msg:  fmt.Sprintf("row has %d cells, the header has %d", len(trimTrailingEmpty(rec)), len(header)),
-					Hint: fmt.Sprintf("a cell holding the delimiter %q must be quoted, or a cell was added", delim), Source: lineText(src, el)}
+				return nil, source.ErrorAt(el, col, fmt.Sprintf("a cell holding the delimiter %q must be quoted, or a cell was added", delim),
+					"row has %d cells, the header has %d", len(trimTrailingEmpty(rec)), len(header))
 			}
 		}
 		if len(rec) < len(header) {
-			return nil, &diag.Error{File: path, Line: line, Msg: fmt.Sprintf("row has %d cells, the header has %d", len(rec), len(header)),
-				Hint: "every row needs a cell for every column (an empty cell is fine)", Source: lineText(src, line)}
+			return nil, source.ErrorAt(line, 0, "every row needs a cell for every column (an empty cell is fine)",
+				"row has %d cells, the header has %d", len(rec), len(header))
 		}
 		row := &Row{Line: line, Cells: make([]Cell, len(s.Columns))}
 		for i := range header {
 			ci := colOf[i]
 			l, c := r.FieldPos(i)
-			row.Cells[ci] = parseCell(s.Columns[ci].Type, rec[i], l, c)
+			row.Cells[ci] = parseCell(s.Columns[ci].Type, rec[i], l, source.Column(l, c))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -486,7 +483,7 @@ func detectDelimiter(src []byte) string {
 	return ";"
 }
 
-func csvError(path string, src []byte, comma rune, err error) error {
+func csvError(source *diag.Source, comma rune, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		hint := "check the quotes in this row"
@@ -494,7 +491,7 @@ func csvError(path string, src []byte, comma rune, err error) error {
 		if errors.Is(pe.Err, csv.ErrQuote) {
 			msg = "a quote is not closed, or a quote stands inside an unquoted cell"
 			hint = `close the quoted cell with ", and write a quote inside a quoted cell as ""`
-			if line, col, ok := openQuote(src, comma, pe.StartLine); ok {
+			if line, col, ok := openQuote(source.Text, comma, pe.StartLine); ok {
 				// The reader stops at the end of the file; point at the quote that opens the cell.
 				pe.Line, pe.Column = line, col
 				msg = "this quote is never closed: the cell runs to the end of the file"
@@ -503,9 +500,9 @@ func csvError(path string, src []byte, comma rune, err error) error {
 			msg = "a quote stands inside an unquoted cell"
 			hint = `quote the whole cell and double the inner quote: "say ""this"""`
 		}
-		return &diag.Error{File: path, Line: pe.Line, Column: pe.Column, Msg: msg, Hint: hint, Source: lineText(src, pe.Line)}
+		return source.ErrorAt(pe.Line, pe.Column, hint, "%s", msg)
 	}
-	return &diag.Error{File: path, Msg: err.Error()}
+	return &diag.Error{File: source.File, Msg: err.Error()}
 }
 
 // openQuote finds the opening quote of a quoted cell that the record on line
@@ -543,28 +540,14 @@ func trimTrailingEmpty(rec []string) []string {
 	return rec
 }
 
-func firstLine(src []byte) string { return lineText(src, 1) }
-
-func lineText(src []byte, n int) string {
-	lines := bytes.Split(src, []byte("\n"))
-	if n < 1 || n > len(lines) {
-		return ""
-	}
-	return strings.TrimRight(string(lines[n-1]), "\r")
-}
-
-func invalidUTF8(src []byte) (line, col int) {
-	line, col = 1, 1
-	for len(src) > 0 {
-		r, size := utf8.DecodeRune(src)
+// invalidUTF8 returns the byte offset of the first byte that is not UTF-8.
+func invalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return line, col
+			return i
 		}
-		if r == '\n' {
-			line, col = line+1, 0
-		}
-		col += size
-		src = src[size:]
+		i += size
 	}
-	return line, col
+	return len(src)
 }

@@ -299,15 +299,17 @@ func TestParseSchemaErrors(t *testing.T) {
 	tests := []struct {
 		name, src, at, msg string
 	}{
-		{"unknown type", "[[columns]]\nname = \"pagu\"\ntype = \"mony\"\n", "data/x.toml:3", `unknown type "mony"`},
+		{"unknown type", "[[columns]]\nname = \"pagu\"\ntype = \"mony\"\n", "data/x.toml:3:1", `unknown type "mony"`},
 		{"misspelt key", "[[columns]]\nname = \"kode\"\ntipe = \"code\"\n", "data/x.toml:3:1", `unknown key "tipe" in [columns]`},
-		{"bad formula", "[[columns]]\nname = \"a\"\ntype = \"number\"\n\n[[columns]]\nname = \"b\"\nformula = \"a / c\"\n", "data/x.toml:7", `formula "a / c" of column "b" cannot be read`},
-		{"formula names an unknown column", "[[columns]]\nname = \"a\"\n\n[[columns]]\nname = \"b\"\nformula = \"ratio(a, c)\"\n", "data/x.toml:6", `unknown column "c"`},
-		{"id differs", "id = \"y\"\n[[columns]]\nname = \"a\"\n", "data/x.toml:1", `schema id "y" differs`},
+		{"bad formula", "[[columns]]\nname = \"a\"\ntype = \"number\"\n\n[[columns]]\nname = \"b\"\nformula = \"a / c\"\n", "data/x.toml:7:1", `formula "a / c" of column "b" cannot be read`},
+		{"formula names an unknown column", "[[columns]]\nname = \"a\"\n\n[[columns]]\nname = \"b\"\nformula = \"ratio(a, c)\"\n", "data/x.toml:6:1", `unknown column "c"`},
+		{"id differs", "id = \"y\"\n[[columns]]\nname = \"a\"\n", "data/x.toml:1:1", `schema id "y" differs`},
 		{"no columns", "caption = \"Tabel 1\"\n", "data/x.toml", "declares no columns"},
-		{"hierarchy without code", "hierarchy = true\n[[columns]]\nname = \"a\"\n", "data/x.toml:1", "no column has type code"},
-		{"column twice", "[[columns]]\nname = \"a\"\n[[columns]]\nname = \"a\"\n", "data/x.toml:2", `column "a" is declared twice`},
-		{"bad delimiter", "delimiter = \"|\"\n[[columns]]\nname = \"a\"\n", "data/x.toml:1", `delimiter "|"`},
+		{"hierarchy without code", "hierarchy = true\n[[columns]]\nname = \"a\"\n", "data/x.toml:1:1", "no column has type code"},
+		{"column twice", "[[columns]]\nname = \"a\"\n[[columns]]\nname = \"a\"\n", "data/x.toml:4:1", `column "a" is declared twice`},
+		{"bad delimiter", "delimiter = \"|\"\n[[columns]]\nname = \"a\"\n", "data/x.toml:1:1", `delimiter "|"`},
+		{"a caption with the formula's words", "title = [\"a / c\"]\n[[columns]]\nname = \"a\"\n[[columns]]\nname = \"b\"\nformula = \"a / c\"\n", "data/x.toml:6:1", `formula "a / c" of column "b" cannot be read`},
+		{"dotted and indented", "[[columns]]\nname = \"a\"\n[[columns]]\n  name = \"b\"\n  type = \"mony\"\n", "data/x.toml:5:3", `unknown type "mony"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,7 +4,6 @@
 package tomlx
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -24,17 +23,17 @@ var typeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.
 // Decode decodes src into v. firstLine is the line of src's first line in
 // file (1 for a whole file; more for front matter inside a Markdown file).
 func Decode(file string, src []byte, firstLine int, v any) error {
+	source := diag.NewSource(file, src, firstLine)
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line, col := pe.Position.Line, pe.Position.Col
-			if at := pe.Position.Start; at >= 0 && at < len(src) {
-				// The byte offset is exact; Line is one too far when the
-				// lexer has already passed the newline it complains about
-				// ("[office" with no closing bracket).
-				line = 1 + bytes.Count(src[:at], []byte("\n"))
-				col = at - bytes.LastIndexByte(src[:at], '\n')
+			// The byte offset is exact; the decoder's Line is one too far
+			// when the lexer has already passed the newline it complains
+			// about ("[office" with no closing bracket).
+			at := pe.Position.Start
+			if at < 0 || at > len(src) {
+				at = 0
 			}
 			hint := strings.TrimSpace(pe.Usage)
 			if hint == "" {
@@ -43,24 +42,27 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 			if i := strings.Index(hint, "\n"); i > 0 {
 				hint = hint[:i]
 			}
-			return &diag.Error{File: file, Line: line + firstLine - 1, Column: col,
-				Msg: pe.Message, Hint: hint, Source: lineOf(src, line)}
+			return source.Errorf(at, hint, "%s", pe.Message)
 		}
 		if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {
 			// "toml: line 2 (last key "plan.year"): incompatible types: …"
 			line, _ := strconv.Atoi(m[1])
-			kl, col := keyPos(src, toml.Key(strings.Split(m[2], ".")))
-			if kl != line {
-				col = 0
+			p, ok := Index(source).Find(strings.Split(m[2], ".")...)
+			if !ok || p.Line != line+firstLine-1 {
+				p = diag.Position{File: file, Line: line + firstLine - 1}
 			}
-			return &diag.Error{File: file, Line: line + firstLine - 1, Column: col,
-				Msg: m[2] + ": " + m[3], Hint: "check the value's type", Source: lineOf(src, line)}
+			return &diag.Error{File: file, Line: p.Line, Column: p.Column,
+				Msg: m[2] + ": " + m[3], Hint: "check the value's type", Source: source.Line(p.Line)}
 		}
 		return &diag.Error{File: file, Line: firstLine, Msg: err.Error(), Hint: "check the value's type"}
 	}
+	undecoded := md.Undecoded()
+	if len(undecoded) == 0 {
+		return nil
+	}
+	keys := Index(source)
 	var errs diag.List
-	for _, k := range md.Undecoded() {
-		line, col := keyPos(src, k)
+	for _, k := range undecoded {
 		known := fieldNames(reflect.TypeOf(v), k[:len(k)-1])
 		hint := "remove it"
 		if s := Closest(k[len(k)-1], known); s != "" {
@@ -72,60 +74,17 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 		if len(k) > 1 {
 			where = " in [" + strings.Join(k[:len(k)-1], ".") + "]"
 		}
-		errs = append(errs, &diag.Error{File: file, Line: line + firstLine - 1, Column: col,
-			Msg: fmt.Sprintf("unknown key %q%s", k[len(k)-1], where), Hint: hint, Source: lineOf(src, line)})
+		errs = append(errs, keys.Errorf(k, hint, "unknown key %q%s", k[len(k)-1], where))
 	}
 	return errs.Err()
 }
 
 // KeyPos returns where the key at path is written in src (its line and
-// column), or, when the key is absent, where its table's header is; 0, 0
-// when neither is written.
+// column in characters), or, when the key is absent, where the nearest
+// table holding it is; 0, 0 when neither is written.
 func KeyPos(src []byte, path ...string) (line, col int) {
-	if line, col = keyPos(src, toml.Key(path)); line > 0 || len(path) < 2 {
-		return line, col
-	}
-	return keyPos(src, toml.Key(path[:len(path)-1]))
-}
-
-// LineOf returns line n of src (1-based), or "".
-func LineOf(src []byte, n int) string { return lineOf(src, n) }
-
-func lineOf(src []byte, line int) string {
-	lines := strings.Split(string(src), "\n")
-	if line < 1 || line > len(lines) {
-		return ""
-	}
-	return lines[line-1]
-}
-
-// keyPos finds where key k is written: the line of `name =` under its table
-// header, or the header itself for an unknown table.
-func keyPos(src []byte, k toml.Key) (line, col int) {
-	table := ""
-	want := strings.Join(k[:len(k)-1], ".")
-	last := k[len(k)-1]
-	for i, l := range strings.Split(string(src), "\n") {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "[") {
-			name := strings.Trim(t, "[] \t")
-			if j := strings.Index(name, "]"); j >= 0 {
-				name = name[:j]
-			}
-			table = strings.TrimSpace(name)
-			if table == strings.Join(k, ".") {
-				return i + 1, strings.Index(l, "[") + 1
-			}
-			continue
-		}
-		if table != want && !(want == "" && table == "") {
-			continue
-		}
-		if eq := strings.Index(t, "="); eq > 0 && strings.Trim(strings.TrimSpace(t[:eq]), `"'`) == last {
-			return i + 1, strings.Index(l, strings.TrimSpace(t[:eq])) + 1
-		}
-	}
-	return 0, 0
+	p := Index(diag.NewSource("", src, 1)).Pos(path...)
+	return p.Line, p.Column
 }
 
 // fieldNames lists the TOML keys the Go type accepts at path.

@@ -109,3 +109,65 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+func TestDottedAndWideKeys(t *testing.T) {
+	tests := []struct {
+		name, src string
+		at        string
+	}{
+		{"dotted key keeps its position", "id = \"x\"\noffice.Nmae = \"K\"\n", "f.toml:2:8"},
+		{"dotted key under a table", "[check]\nderived.tolerence = 0.5\n", "f.toml:2:9"},
+		{"inline table", "office = { Name = \"K\", Nmae = \"L\" }\n", "f.toml:1:24"},
+		{"columns count characters", "id = \"é\"; \n", "f.toml:1:9"},
+		{"after a multi-line string", "id = \"\"\"\nyaer = 1\n\"\"\"\nyaer = 2\n", "f.toml:4:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d doc
+			err := Decode("f.toml", []byte(tt.src), 1, &d)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := list(t, err)[0].Position().String(); got != tt.at {
+				t.Errorf("at %s, want %s: %v", got, tt.at, err)
+			}
+		})
+	}
+}
+
+func TestKeysFind(t *testing.T) {
+	src := "parts = [\n  \"a\",\n]\n[[columns]]\nname = \"a\"\n\n[[columns]]\n  name = \"b\"\n  \"type\" = 'money'\n[office]\nname = \"Kantor – Kalaena\" # comment\nsite.url = \"x\"\n"
+	k := Index(diag.NewSource("f.toml", []byte(src), 1))
+	for _, tt := range []struct {
+		path []string
+		at   string
+	}{
+		{[]string{"parts"}, "f.toml:1:1"},
+		{[]string{"columns"}, "f.toml:4:1"},
+		{[]string{Elem("columns", 0), "name"}, "f.toml:5:1"},
+		{[]string{Elem("columns", 1)}, "f.toml:7:1"},
+		{[]string{Elem("columns", 1), "name"}, "f.toml:8:3"},
+		{[]string{Elem("columns", 1), "type"}, "f.toml:9:3"},
+		{[]string{"columns", "type"}, "f.toml:9:3"},
+		{[]string{"office", "site", "url"}, "f.toml:12:6"},
+		{[]string{"office", "missing"}, "f.toml:10:1"},
+		{[]string{"nothing"}, "f.toml"},
+	} {
+		if got := k.Pos(tt.path...).String(); got != tt.at {
+			t.Errorf("Pos(%v) = %s, want %s", tt.path, got, tt.at)
+		}
+	}
+}
+
+func FuzzIndex(f *testing.F) {
+	f.Add("[[columns]]\nname = \"a\"\nx = { a = [1, {b = 2}] }\ns = '''\nq'''\n")
+	f.Add("a.\"b\".c = \"\"\"x\"\"\"\"\n[t]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		k := Index(diag.NewSource("f.toml", []byte(src), 1))
+		for p := range k.at {
+			if pos, ok := k.Find(p); !ok || pos.Line < 1 || pos.Column < 1 {
+				t.Fatalf("key %q at %v", p, pos)
+			}
+		}
+	})
+}

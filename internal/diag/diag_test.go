@@ -1,0 +1,59 @@
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestSourcePositions(t *testing.T) {
+	src := NewSource("f.csv", []byte("kode;uraian\r\n1;Kepuasan ≥ 80;x\n\tq"), 1)
+	for _, tt := range []struct {
+		off  int
+		want string
+	}{
+		{0, "f.csv:1:1"}, {5, "f.csv:1:6"}, {13, "f.csv:2:1"}, {len("kode;uraian\r\n1;Kepuasan ≥ 80;"), "f.csv:2:17"},
+		{len("kode;uraian\r\n1;Kepuasan ≥ 80;x\n\t"), "f.csv:3:2"}, {1000, "f.csv:3:3"},
+	} {
+		if got := src.At(tt.off).String(); got != tt.want {
+			t.Errorf("At(%d) = %s, want %s", tt.off, got, tt.want)
+		}
+	}
+	if got := src.Column(2, len("1;Kepuasan ≥ 80;")+1); got != 17 {
+		t.Errorf("Column = %d, want 17", got)
+	}
+	if got := src.Line(1); got != "kode;uraian" {
+		t.Errorf("Line(1) = %q", got)
+	}
+	if got := src.Line(4); got != "" {
+		t.Errorf("Line(4) = %q", got)
+	}
+	fm := NewSource("content/a.md", []byte("id = 1\ntitle = \"é\" x\n"), 2)
+	if got := fm.At(len("id = 1\ntitle = \"é\" ")).String(); got != "content/a.md:3:13" {
+		t.Errorf("front matter position %s", got)
+	}
+}
+
+func TestErrorOneLine(t *testing.T) {
+	src := NewSource("renja.toml", []byte("[office]\n\tnamé = \"x\" y\n"), 1)
+	e := src.Errorf(len("[office]\n\tnamé = \"x\" "), "remove it", "unexpected %q", "y")
+	if got := e.Error(); got != `renja.toml:2:13: unexpected "y"` {
+		t.Errorf("Error() = %q", got)
+	}
+	want := "renja.toml:2:13: unexpected \"y\"\n\t\tnamé = \"x\" y\n\t\t           ^\n\thint: remove it"
+	if got := e.ErrorWithPosition(); got != want {
+		t.Errorf("ErrorWithPosition() =\n%s\nwant\n%s", got, want)
+	}
+	l := List{e, Errorf("a.md", 1, 0, "", "two")}
+	wrapped := fmt.Errorf("building: %w", l.Err())
+	if got := Detail(wrapped); strings.Count(got, "\n") != 4 || !strings.Contains(got, "^") {
+		t.Errorf("Detail = %q", got)
+	}
+	if got := Detail(errors.New("plain")); got != "plain" {
+		t.Errorf("Detail = %q", got)
+	}
+	if strings.Contains(l.Error(), "hint") {
+		t.Errorf("List.Error() has the hint: %q", l.Error())
+	}
+}

@@ -1,0 +1,79 @@
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity of a checker diagnostic.
+type Severity string
+
+const (
+	SevError   Severity = "error"
+	SevWarning Severity = "warning"
+	SevOff     Severity = "off"
+)
+
+// The checker's rules: each has a stable id that diagnostics carry and that
+// renja.toml's [check.<rule>] names.
+const (
+	RuleCodes      = "codes"       // a code cannot be read, is duplicated, lacks its parent, or its name disagrees with its level
+	RuleValues     = "values"      // a cell cannot be read, or its value is impossible
+	RuleHierarchy  = "hierarchy"   // a stated parent amount differs from the sum of its children
+	RuleDerived    = "derived"     // a derived column differs from its formula
+	RuleCrossTable = "cross-table" // the same code and measure differ between tables, or a sub kegiatan is missing from one
+	RuleProse      = "prose"       // a Rupiah amount or a computed percentage typed in a Markdown part
+)
+
+// Rules lists the rule ids in the order the checker runs them: the one list
+// that renja.toml is validated against and the checker runs.
+var Rules = []string{RuleCodes, RuleValues, RuleHierarchy, RuleDerived, RuleCrossTable, RuleProse}
+
+// Diagnostic is one finding of `renja check`: a cell whose value is wrong or
+// disagrees with another. It does not stop a draft build.
+type Diagnostic struct {
+	Severity Severity `json:"severity"`
+	Rule     string   `json:"rule"`
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"` // in characters
+	Code     string   `json:"code"`
+	Message  string   `json:"message"`
+	Found    string   `json:"found"`
+	Expected string   `json:"expected"`
+	Hint     string   `json:"hint,omitempty"`
+}
+
+// Position returns where the diagnostic points.
+func (d Diagnostic) Position() Position { return Position{d.File, d.Line, d.Column} }
+
+// String prints the diagnostic like a compiler's message.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s [%s]", d.Position(), d.Severity, d.Rule)
+	if d.Code != "" {
+		fmt.Fprintf(&b, " %s:", d.Code)
+	}
+	b.WriteString(" ")
+	b.WriteString(d.Message)
+	if d.Found != "" || d.Expected != "" {
+		fmt.Fprintf(&b, " (found %s, expected %s)", d.Found, d.Expected)
+	}
+	if d.Hint != "" {
+		b.WriteString("\n\thint: ")
+		b.WriteString(d.Hint)
+	}
+	return b.String()
+}
+
+// SortDiagnostics orders diagnostics by file, line, column, then rule.
+func SortDiagnostics(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Position() != b.Position() {
+			return a.Position().less(b.Position())
+		}
+		return a.Rule < b.Rule
+	})
+}

@@ -1,0 +1,71 @@
+package render
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"renja/internal/content"
+)
+
+var readmeFuncs = regexp.MustCompile(`(?s)(<!-- funcs: [^\n]*-->\n)(.*?)(<!-- end funcs -->)`)
+
+// TestFuncTable: the README's table of Markdown functions is the one the
+// registry makes; -update rewrites it.
+func TestFuncTable(t *testing.T) {
+	const path = "../../README.md"
+	readme, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readmeFuncs.FindSubmatchIndex(readme)
+	if m == nil {
+		t.Fatal("README.md has no <!-- funcs: … --> … <!-- end funcs --> table")
+	}
+	want := FuncTable()
+	if got := string(readme[m[4]:m[5]]); got != want {
+		if *update {
+			out := string(readme[:m[4]]) + want + string(readme[m[5]:])
+			if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("README.md's table of functions differs from render.Funcs (run go test ./internal/render -run FuncTable -update):\ngot:\n%s\nwant:\n%s", got, want)
+	}
+	for _, f := range Funcs {
+		if !strings.Contains(string(readme), "`{{ "+f.Name) {
+			t.Errorf("README.md lacks function %s", f.Name)
+		}
+	}
+}
+
+// TestFuncsDocumented: every function Markdown may call is in the registry
+// with its arguments and documentation, once.
+func TestFuncsDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, f := range Funcs {
+		switch {
+		case !regexp.MustCompile(`^[a-z]+$`).MatchString(f.Name):
+			t.Errorf("function name %q", f.Name)
+		case seen[f.Name]:
+			t.Errorf("function %s registered twice", f.Name)
+		case strings.TrimSpace(f.Doc) == "":
+			t.Errorf("function %s has no documentation", f.Name)
+		case f.bind == nil:
+			t.Errorf("function %s has no implementation", f.Name)
+		}
+		seen[f.Name] = true
+	}
+	r := &renderer{}
+	fm := r.funcMap(&content.Blocks{})
+	if len(fm) != len(Funcs) {
+		t.Errorf("the FuncMap has %d functions, the registry %d", len(fm), len(Funcs))
+	}
+	for name, fn := range fm {
+		if fn == nil || !seen[name] {
+			t.Errorf("FuncMap function %s is not in the registry", name)
+		}
+	}
+}

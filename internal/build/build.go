@@ -32,7 +32,7 @@ type Options struct {
 	Out     string        // the output folder; default Dir/output
 	NoPDF   bool          // write the website only
 	Final   bool          // refuse while the checker reports errors
-	Chrome  string        // the browser; default: FindChrome
+	Chrome  string        // the browser: a program, or a running one's ws:// endpoint; default: $RENJA_CHROME_URL, then FindChrome
 	Date    time.Time     // the date written into the PDF; zero: now
 	Log     io.Writer     // progress, one line a stage; nil: quiet
 	Browser *pdf.Browser  // a running browser to print with (serve, batch); nil: start one
@@ -50,8 +50,10 @@ type Result struct {
 	ContentHash string   // of the sources, recorded in the PDF: provenance.ContentHash
 }
 
-// startBrowser starts Chrome in the background; get waits for it, stop
-// closes it (or lets it close as soon as it has started).
+// startBrowser starts Chrome in the background, or connects to a running
+// one when explicit or $RENJA_CHROME_URL names DevTools endpoints (see
+// pdf.Endpoints); get waits for it, stop closes it (or lets it close as soon
+// as it has started; a remote browser is left running).
 func startBrowser(ctx context.Context, explicit string) (get func() (*pdf.Browser, error), stop func()) {
 	type started struct {
 		b   *pdf.Browser
@@ -59,6 +61,11 @@ func startBrowser(ctx context.Context, explicit string) (get func() (*pdf.Browse
 	}
 	ch := make(chan started, 1)
 	go func() {
+		if eps := pdf.Endpoints(explicit); len(eps) > 0 {
+			b, err := pdf.ConnectAny(ctx, eps)
+			ch <- started{b, err}
+			return
+		}
 		path, err := pdf.FindChrome(explicit)
 		if err != nil {
 			ch <- started{nil, &NoChromeError{err}}

@@ -114,7 +114,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("o", "", "output folder (default PROJECT/output)")
 	noPDF := fs.Bool("no-pdf", false, "write the website only")
 	final := fs.Bool("final", false, "refuse while `renja check` reports errors; print the final PDF")
-	chrome := fs.String("chrome", "", "Chrome, Chromium or Edge to print with (default: $RENJA_CHROME, then the usual places)")
+	chrome := fs.String("chrome", "", "Chrome, Chromium or Edge to print with, or a running one's DevTools endpoint ws://HOST:PORT/… (default: $RENJA_CHROME_URL, then $RENJA_CHROME, then the usual places)")
 	date := fs.String("date", "", "date written into the PDF, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else now)")
 	quiet := fs.Bool("q", false, "print no progress")
 	install := fs.Bool("install-chrome", false, "install Debian's Chromium with apt-get when no browser is found (root only)")

@@ -13,7 +13,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlags("serve", "serve [--port N] [PROJECT]", stderr)
 	port := fs.Int("port", 8080, "port on 127.0.0.1 (0: any free port)")
 	out := fs.String("o", "", "output folder (default PROJECT/output)")
-	chrome := fs.String("chrome", "", "the browser that prints the PDF at /__renja/pdf (default: $RENJA_CHROME, then the usual places)")
+	chrome := fs.String("chrome", "", "the browser that prints the PDF at /__renja/pdf, a program or a ws:// endpoint (default: $RENJA_CHROME_URL, then $RENJA_CHROME, then the usual places)")
 	quiet := fs.Bool("q", false, "print no line per rebuild")
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)

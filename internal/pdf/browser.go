@@ -31,7 +31,8 @@ const startTimeout = 60 * time.Second
 // the whole process. Its methods are safe for concurrent use; each [Browser.Print]
 // uses a tab of its own.
 type Browser struct {
-	dir string // temporary user data directory, removed by Close
+	dir    string // temporary user data directory, removed by Close; "" when remote
+	remote bool   // reached through Connect: files are sent in-band
 
 	ctx         context.Context // the browser's chromedp context
 	cancel      context.CancelFunc
@@ -141,8 +142,10 @@ func (b *Browser) Close() error {
 		cancel()
 		b.cancel()
 		b.allocCancel() // waits for the process
-		killLeftovers(b.dir)
-		b.closeErr = removeAllRetry(b.dir)
+		if b.dir != "" {
+			killLeftovers(b.dir)
+			b.closeErr = removeAllRetry(b.dir)
+		}
 	})
 	return b.closeErr
 }
@@ -197,7 +200,11 @@ type Next func(pdf []byte, pass int) (script string, again bool, err error)
 // page load. It returns the last PDF and the number of prints (at most 4).
 // A nil next prints once.
 func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, next Next) (pdf []byte, refused []string, prints int, err error) {
-	absRoot, pageURL, err := pageLocation(root, pagePath)
+	locate := pageLocation
+	if b.remote {
+		locate = remoteLocation
+	}
+	absRoot, pageURL, err := locate(root, pagePath)
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -242,21 +249,27 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, next N
 				if err != nil {
 					return
 				}
-				if allowedURL(absRoot, ev.Request.URL) {
+				u := ev.Request.URL
+				switch {
+				case b.remote:
+					if answerRemote(ctx, t, absRoot, &ev) {
+						continue
+					}
+				case allowedURL(absRoot, u):
 					_, _ = cdp.Call(ctx, t, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
 					continue
+				default:
+					_, _ = cdp.Call(ctx, t, fetch.FailRequest, fetch.FailRequestParams{
+						RequestID:   ev.RequestID,
+						ErrorReason: network.ErrorReasonBlockedByClient,
+					})
 				}
 				mu.Lock()
-				u := ev.Request.URL
 				if !seen[u] {
 					seen[u] = true
 					refused = append(refused, u)
 				}
 				mu.Unlock()
-				_, _ = cdp.Call(ctx, t, fetch.FailRequest, fetch.FailRequestParams{
-					RequestID:   ev.RequestID,
-					ErrorReason: network.ErrorReasonBlockedByClient,
-				})
 			}
 		})
 		if _, err := chromedp.Navigate(pageURL)(ctx, t); err != nil {

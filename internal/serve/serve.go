@@ -42,7 +42,7 @@ type Options struct {
 	Dir      string        // the project folder
 	Out      string        // the output folder; default Dir/output
 	Port     int           // on 127.0.0.1; 0 picks a free port
-	Chrome   string        // the browser for /__renja/pdf; default: pdf.FindChrome
+	Chrome   string        // the browser for /__renja/pdf: see pdf.Open
 	Log      io.Writer     // a line per rebuild; nil: quiet
 	Debounce time.Duration // quiet time after a change before rebuilding; default 50 ms
 	Ready    func(url string)
@@ -338,10 +338,8 @@ func (s *server) servePDF(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	b := s.browser
 	if b == nil {
-		path, err := pdf.FindChrome(s.o.Chrome)
-		if err == nil {
-			b, err = pdf.Start(context.WithoutCancel(r.Context()), path)
-		}
+		var err error
+		b, err = pdf.Open(context.WithoutCancel(r.Context()), s.o.Chrome)
 		if err != nil {
 			s.mu.Unlock()
 			http.Error(w, "renja: no PDF: "+err.Error(), http.StatusInternalServerError)

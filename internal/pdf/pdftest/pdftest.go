@@ -5,7 +5,12 @@ package pdftest
 
 import (
 	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"renja/internal/pdf"
 	"renja/internal/testenv"
@@ -30,4 +35,44 @@ func Browser(t testing.TB) *pdf.Browser {
 	}
 	t.Cleanup(func() { b.Close() })
 	return b
+}
+
+// Remote starts a headless Chromium of its own with --remote-debugging-port=0,
+// as a browser pool on another machine would run, and returns its DevTools
+// websocket endpoint (read from the DevToolsActivePort file it writes). The
+// browser is stopped when the test ends. renja reaches it only through that
+// endpoint: see pdf.Connect.
+func Remote(t testing.TB) string {
+	t.Helper()
+	path := Chrome(t)
+	dir := t.TempDir()
+	cmd := exec.Command(path, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+		"--remote-debugging-port=0", "--user-data-dir="+dir, "about:blank")
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+dir)
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting Chromium with a debugging port: %v", err)
+	}
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-done
+	})
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		// Two lines: the port, and the browser's websocket path.
+		b, err := os.ReadFile(filepath.Join(dir, "DevToolsActivePort"))
+		if lines := strings.Fields(string(b)); err == nil && len(lines) == 2 {
+			return "ws://127.0.0.1:" + lines[0] + lines[1]
+		}
+		select {
+		case <-done:
+			t.Fatalf("Chromium with a debugging port exited: %v", cmd.ProcessState)
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("Chromium wrote no DevToolsActivePort within 30 s")
+		}
+	}
 }

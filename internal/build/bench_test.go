@@ -75,25 +75,64 @@ func benchCheckHTML(b *testing.B, dir string) *render.Output {
 }
 
 // BenchmarkSize measures load + check + HTML on generated projects of 100,
-// 1,000 and 10,000 sub kegiatan, with the heap in use at the end of a run
-// (target for 10,000: under 1 s and 200 MB; time linear in n).
+// 1,000, 10,000 and 100,000 sub kegiatan (each one a row in four tables of
+// 5 to 8 columns), with the heap in use at the end of a run (target for
+// 10,000: under 1 s and 200 MB; time linear in n) and that heap per sub
+// kegiatan. BenchmarkCheckSize is the same without the HTML: `renja check`.
 func BenchmarkSize(b *testing.B) {
-	for _, n := range []int{100, 1000, 10000} {
+	benchSize(b, true)
+}
+
+// BenchmarkCheckSize measures load + check, what `renja check` does, on the
+// projects of BenchmarkSize, with the memory kept (live heap after a
+// collection, the loaded project still held) per sub kegiatan: the target is
+// under 2 KB a row of a 13-column table, so 4 KB a sub kegiatan here, and
+// linear in n.
+func BenchmarkCheckSize(b *testing.B) {
+	benchSize(b, false)
+}
+
+func benchSize(b *testing.B, html bool) {
+	for _, n := range []int{100, 1000, 10000, 100000} {
+		if n == 100000 && testing.Short() {
+			continue
+		}
 		dir := b.TempDir()
 		if err := gen.Write(dir, n); err != nil {
 			b.Fatal(err)
 		}
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
-			var peak uint64
+			var peak, live uint64
 			for b.Loop() {
-				out := benchCheckHTML(b, dir)
+				var keep any
+				if html {
+					keep = benchCheckHTML(b, dir)
+				} else {
+					p, err := model.Load(dir)
+					if err != nil {
+						b.Fatal(err)
+					}
+					keep = check.Run(p)
+					keep = []any{p, keep}
+				}
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
 				peak = max(peak, ms.HeapInuse)
-				runtime.KeepAlive(out)
+				if !html {
+					b.StopTimer()
+					runtime.GC()
+					runtime.ReadMemStats(&ms)
+					live = max(live, ms.HeapAlloc)
+					b.StartTimer()
+				}
+				runtime.KeepAlive(keep)
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "MB-heap")
+			b.ReportMetric(float64(peak)/float64(n), "B-heap/row")
+			if !html {
+				b.ReportMetric(float64(live)/float64(n), "B-live/row")
+			}
 		})
 	}
 }

@@ -45,6 +45,7 @@ type Result struct {
 	Diagnostics []diag.Diagnostic
 	Errors      int      // diagnostics of severity error
 	Files       []string // written, relative to Out
+	Kept        int      // of Files, how many were already in Out with the same bytes and were left as they were
 	PDF         string   // the PDF's path, when one was printed
 	Prints      int      // how many times Chrome printed
 	ContentHash string   // of the sources, recorded in the PDF: provenance.ContentHash
@@ -126,6 +127,8 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if o.Final && res.Errors > 0 {
 		return res, ErrFinal
 	}
+	od := startOpenData(p, o.Out)
+	defer od.wait()
 	tpl, err := render.LoadTemplates(o.Dir)
 	if err != nil {
 		return res, err
@@ -159,9 +162,6 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 			return res, err
 		}
 	}
-	if err := writeOpenData(st, p); err != nil {
-		return res, err
-	}
 	var pdfErr error
 	if !o.NoPDF {
 		var doc []byte
@@ -175,12 +175,17 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 			return res, pdfErr // nothing is written: the previous output stays
 		}
 	}
+	if err := od.stage(st); err != nil {
+		return res, err
+	}
 	files, err := st.commit()
 	res.Files = files
 	if err != nil {
 		return res, err
 	}
-	lg.done("write")
+	od.commitCache(o.Out)
+	res.Kept = st.keptCount()
+	lg.done(fmt.Sprintf("write (%d of %d files unchanged)", res.Kept, len(files)))
 	return res, pdfErr
 }
 

@@ -74,3 +74,47 @@ func TestLock(t *testing.T) {
 		t.Error("unlock left the lock file")
 	}
 }
+
+// TestStageKeeps: a staged file with the bytes output/ has already is left as
+// it is there; one with other bytes replaces it; keep stages output/'s file
+// without its bytes, and fails for a file output/ does not have.
+func TestStageKeeps(t *testing.T) {
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "same.html"), []byte("sama"), 0o644)
+	os.WriteFile(filepath.Join(out, "other.html"), []byte("lama"), 0o644)
+	os.WriteFile(filepath.Join(out, "kept.xlsx"), []byte("xlsx"), 0o644)
+	old := map[string]os.FileInfo{}
+	for _, n := range []string{"same.html", "other.html", "kept.xlsx"} {
+		old[n], _ = os.Stat(filepath.Join(out, n))
+	}
+	st, err := newStage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.write("same.html", []byte("sama"))
+	st.write("other.html", []byte("baru"))
+	if !st.keep("kept.xlsx") {
+		t.Fatal("keep of an existing file failed")
+	}
+	if st.keep("missing.xlsx") {
+		t.Error("keep of a file output/ does not have succeeded")
+	}
+	if st.keptCount() != 2 {
+		t.Errorf("keptCount = %d, want 2", st.keptCount())
+	}
+	if _, err := st.commit(); err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[string]bool{"same.html": true, "other.html": false, "kept.xlsx": true} {
+		fi, err := os.Stat(filepath.Join(out, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if os.SameFile(fi, old[n]) != want {
+			t.Errorf("%s: same file = %v, want %v", n, !want, want)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "other.html")); string(b) != "baru" {
+		t.Errorf("other.html = %q", b)
+	}
+}

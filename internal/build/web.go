@@ -1,32 +1,121 @@
 package build
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"renja/internal/model"
 	"renja/internal/opendata"
 )
 
-// writeOpenData stages every table as open data: data/<id>.csv and
-// data/<id>.xlsx, which the website links under each table.
-func writeOpenData(st *stage, p *model.Project) error {
-	files, err := opendata.Files(p)
-	if err != nil {
-		return err
+// openData is a build's open data: data/<id>.csv and data/<id>.xlsx of every
+// table, which the website links under each table. The rows and the CSVs are
+// made at once (the model's sums are not safe for concurrent use); the
+// spreadsheets, the slow part, are made in the background while the HTML is
+// rendered and the PDF printed, and only for tables whose spreadsheet would
+// differ from the one the last build left in output/ (opendata.XLSXKey,
+// recorded in output/.renja-opendata.json).
+type openData struct {
+	csv  map[string][]byte
+	keys map[string]string // spreadsheet path → opendata.XLSXKey
+	kept map[string]bool   // spreadsheets the last build left as they would be made now
+
+	wg   sync.WaitGroup
+	xlsx map[string][]byte
+	errs map[string]error
+	redo map[string]func() ([]byte, error) // makes a kept spreadsheet after all
+}
+
+const openDataCache = ".renja-opendata.json"
+
+// startOpenData makes the CSVs and starts making the spreadsheets that
+// changed. out is the output folder of the last build.
+func startOpenData(p *model.Project, out string) *openData {
+	var last map[string]string
+	if b, err := os.ReadFile(filepath.Join(out, openDataCache)); err == nil {
+		_ = json.Unmarshal(b, &last)
 	}
-	names := make([]string, 0, len(files))
-	for n := range files {
+	od := &openData{csv: map[string][]byte{}, keys: map[string]string{}, kept: map[string]bool{},
+		xlsx: map[string][]byte{}, errs: map[string]error{}, redo: map[string]func() ([]byte, error){}}
+	var mu sync.Mutex
+	sem := make(chan struct{}, 2)
+	for _, t := range p.Tables {
+		rows := opendata.Rows(p, t)
+		od.csv[opendata.CSVPath(t.ID)] = opendata.CSV(t, rows)
+		path := opendata.XLSXPath(t.ID)
+		key := opendata.XLSXKey(t, rows)
+		od.keys[path] = key
+		makeXLSX := func() ([]byte, error) { return opendata.XLSX(t, rows) }
+		if last[path] == key && fileExists(filepath.Join(out, filepath.FromSlash(path))) {
+			od.kept[path] = true
+			od.redo[path] = makeXLSX
+			continue
+		}
+		od.wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			b, err := makeXLSX()
+			mu.Lock()
+			od.xlsx[path], od.errs[path] = b, err
+			mu.Unlock()
+		})
+	}
+	return od
+}
+
+// wait waits for the spreadsheets being made; a build that ends early calls
+// it too, so that nothing runs on after the build.
+func (od *openData) wait() { od.wg.Wait() }
+
+// stage waits for the spreadsheets and stages every file.
+func (od *openData) stage(st *stage) error {
+	od.wait()
+	names := make([]string, 0, len(od.keys)+len(od.csv))
+	for n := range od.csv {
+		names = append(names, n)
+	}
+	for n := range od.keys {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if err := st.write(n, files[n]); err != nil {
+		if b, ok := od.csv[n]; ok {
+			if err := st.write(n, b); err != nil {
+				return err
+			}
+			continue
+		}
+		if od.kept[n] && st.keep(n) {
+			continue
+		}
+		b, err := od.xlsx[n], od.errs[n]
+		if od.kept[n] {
+			b, err = od.redo[n]()
+		}
+		if err != nil {
+			return err
+		}
+		if err := st.write(n, b); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// commitCache records the spreadsheets' keys for the next build, once the
+// build's files are in place.
+func (od *openData) commitCache(out string) {
+	if b, err := json.Marshal(od.keys); err == nil {
+		_ = writeAtomic(filepath.Join(out, openDataCache), b)
+	}
+}
+
+func fileExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // pdfLink is the PDF the website links to: the one this build prints, or,

@@ -22,7 +22,10 @@ package opendata
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"strings"
@@ -297,4 +300,25 @@ func sheetName(id string) string {
 		s = s[:31]
 	}
 	return s
+}
+
+// xlsxFormat names the way XLSX lays out a spreadsheet; change it with XLSX,
+// so that spreadsheets kept from an earlier build (see XLSXKey) are made again.
+const xlsxFormat = "renja-xlsx-1"
+
+// XLSXKey is a hash of everything XLSX makes the spreadsheet of t from: the
+// table's id, caption and columns, and the rows. Equal keys give equal files,
+// so a build can keep an earlier build's spreadsheet instead of making it again.
+func XLSXKey(t *table.Table, rows [][]Value) string {
+	h := sha256.New()
+	e := json.NewEncoder(h)
+	e.Encode(xlsxFormat)
+	e.Encode([]any{t.ID, t.Caption, t.Group, t.NameCol()})
+	for _, c := range t.Columns {
+		e.Encode([]any{c.Name, c.Type, c.Title, c.Number, c.Group, c.Hidden, ColumnTitle(&c)})
+	}
+	for _, r := range rows {
+		e.Encode(r)
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }

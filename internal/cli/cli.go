@@ -31,6 +31,8 @@ Usage:
   renja verify FILE.pdf           is the signature intact, who signed, and was it built from these sources
   renja serve [flags] [PROJECT]   preview the website on 127.0.0.1, rebuilt on every change
   renja init DIR --kecamatan X --kabupaten Y [--year N]   start a new project from the bundled one
+  renja diff [REV [REV]]          what changed in the plan, by code, with the effect on every total
+  renja fmt [--check] [PROJECT]   write every table in canonical form (undoes an Excel round trip)
   renja version                   print the version
 
 PROJECT is the folder holding renja.toml (default: the current folder).
@@ -65,6 +67,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
+	case "diff":
+		return runDiff(args[1:], stdout, stderr)
+	case "fmt":
+		return runFmt(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "renja", version())
 		return nil

@@ -19,6 +19,7 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.Kabupaten, "kabupaten", "", "the kabupaten, without the word Kabupaten")
 	fs.IntVar(&o.Year, "year", time.Now().Year()+1, "the plan year")
 	fs.BoolVar(&o.Templates, "templates", false, "also copy the default templates/ to edit")
+	hook := fs.Bool("hook", false, "also install a git pre-commit hook that runs renja fmt --check and renja check")
 	dirs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -38,6 +39,9 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout, "  data/       its tables, as an example to replace with your figures")
 	if o.Templates {
 		fmt.Fprintln(stdout, "  templates/  the default layouts and styles, to adapt")
+	}
+	if code := initReview(o.Dir, *hook, stdout, stderr); code != ExitOK {
+		return code
 	}
 	fmt.Fprintf(stdout, "Next: renja serve %s\n", o.Dir)
 	return nil

@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"renja/internal/diag"
+	"renja/internal/diff"
+	"renja/internal/gitrev"
+	"renja/internal/model"
+	"renja/internal/tablefmt"
+)
+
+// worktree names the project folder as it is on disk in a diff.
+const worktree = "folder kerja"
+
+// runDiff is `renja diff`: what changed in the plan between two versions.
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("diff", "diff [-C PROJECT] [--markdown | --json] [REV [REV] | REV..REV]\n       renja diff --textconv FILE.csv", stderr)
+	dir := fs.String("C", ".", "the project folder")
+	md := fs.Bool("markdown", false, "write Markdown, for a merge-request comment or a CI job summary")
+	asJSON := fs.Bool("json", false, "write a JSON array of changes (table, code, column, old, new, delta, kind)")
+	textconv := fs.Bool("textconv", false, "write FILE.csv as one line per cell, for git's diff driver")
+	revs, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	if *textconv {
+		if len(revs) != 1 {
+			fmt.Fprintln(stderr, "renja: diff --textconv membaca satu berkas CSV (git menambahkannya sendiri)")
+			return ExitUsage
+		}
+		src, err := os.ReadFile(revs[0])
+		if err != nil {
+			fmt.Fprintf(stderr, "renja: %v\n", err)
+			return ExitFail
+		}
+		stdout.Write(diff.Textconv(src, diff.TextconvSchema(revs[0])))
+		return ExitOK
+	}
+	if *md && *asJSON {
+		fmt.Fprintln(stderr, "renja: pilih salah satu: --markdown atau --json")
+		return ExitUsage
+	}
+	oldRev, newRev, err := revRange(revs)
+	if err != nil {
+		fmt.Fprintf(stderr, "renja: %v\n", err)
+		return ExitUsage
+	}
+	repo, err := gitrev.Open(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "renja: %v\n", err)
+		return ExitFail
+	}
+	load := func(rev string) (*model.Project, string, func(), error) {
+		if rev == "" {
+			p, err := model.Load(*dir)
+			return p, worktree, func() {}, err
+		}
+		c, err := repo.Resolve(rev)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		tmp, err := repo.Extract(rev)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		done := func() { os.RemoveAll(tmp) }
+		p, err := model.Load(tmp)
+		if err != nil {
+			done()
+			return nil, "", nil, fmt.Errorf("revisi %s tidak bisa dibaca sebagai proyek renja:\n%v", rev, err)
+		}
+		return p, rev + " (" + c.Hash.String()[:7] + ")", done, nil
+	}
+	op, oname, odone, err := load(oldRev)
+	if err != nil {
+		fmt.Fprintf(stderr, "renja: %v\n", err)
+		return ExitFail
+	}
+	defer odone()
+	np, nname, ndone, err := load(newRev)
+	if err != nil {
+		fmt.Fprintf(stderr, "renja: %v\n", err)
+		return ExitFail
+	}
+	defer ndone()
+	r := diff.Compare(op, np)
+	r.Old, r.New = oname, nname
+	switch {
+	case *asJSON:
+		err = r.JSON(stdout)
+	case *md:
+		err = r.Markdown(stdout)
+	default:
+		err = r.Text(stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "renja: %v\n", err)
+		return ExitFail
+	}
+	return ExitOK
+}
+
+// revRange reads the revisions of renja diff: none (HEAD against the
+// working tree), REV (REV against the working tree), REV REV, or REV..REV
+// (an empty side of .. is HEAD, as in git). "" is the working tree.
+func revRange(args []string) (old, nu string, err error) {
+	switch len(args) {
+	case 0:
+		return "HEAD", "", nil
+	case 1:
+		if a, b, ok := strings.Cut(args[0], ".."); ok {
+			if strings.HasPrefix(b, ".") {
+				return "", "", fmt.Errorf("%q: renja diff membandingkan dua revisi dengan A..B, bukan A...B", args[0])
+			}
+			return revOr(a), revOr(b), nil
+		}
+		return args[0], "", nil
+	case 2:
+		if strings.Contains(args[0]+args[1], "..") {
+			return "", "", fmt.Errorf("tulis dua revisi sebagai A B atau A..B, bukan keduanya")
+		}
+		return args[0], args[1], nil
+	}
+	return "", "", fmt.Errorf("renja diff membandingkan paling banyak dua revisi, diberikan %d: %s", len(args), strings.Join(args, " "))
+}
+
+func revOr(s string) string {
+	if s == "" {
+		return "HEAD"
+	}
+	return s
+}
+
+// runFmt is `renja fmt`: every table in canonical form.
+func runFmt(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("fmt", "fmt [--check] [PROJECT]", stderr)
+	check := fs.Bool("check", false, "change nothing; list the tables that are not in canonical form and exit 1")
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	dir, ok := project(fs, stderr)
+	if !ok {
+		return ExitUsage
+	}
+	files, err := tablefmt.Project(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "renja: %v\n", err)
+		return ExitFail
+	}
+	code := ExitOK
+	var errs []error
+	for _, f := range files {
+		switch {
+		case f.Err != nil:
+			errs = append(errs, f.Err)
+		case !f.Changed():
+		case *check:
+			fmt.Fprintln(stdout, f.Path)
+			code = ExitFail
+		default:
+			if err := tablefmt.Write(dir, f); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			fmt.Fprintf(stdout, "%s dirapikan\n", f.Path)
+		}
+	}
+	if err := diag.Join(errs...); err != nil {
+		fmt.Fprintln(stderr, err)
+		return ExitUsage
+	}
+	if code == ExitFail {
+		fmt.Fprintln(stderr, "renja: tabel di atas belum dalam bentuk baku (hint: jalankan renja fmt)")
+	}
+	return code
+}

@@ -1,0 +1,146 @@
+// Package gitrev reads a renja project as it was at a git revision, with
+// go-git: no git command is needed, so it works the same on a Windows laptop
+// without git on its PATH as on a server. The files of the project at that
+// revision (renja.toml, content/, data/, templates/) are written to a
+// temporary folder, which the model then loads like any project folder.
+package gitrev
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// Repo is the git repository that holds a project folder.
+type Repo struct {
+	repo *git.Repository
+	rel  string // the project folder relative to the repository's top, slash-separated; "" at the top
+}
+
+// Open finds the repository that holds projectDir (in it or a folder above).
+func Open(projectDir string) (*Repo, error) {
+	abs, err := filepath.Abs(projectDir)
+	if err != nil {
+		return nil, err
+	}
+	r, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if err != nil {
+		if errors.Is(err, git.ErrRepositoryNotExists) {
+			return nil, fmt.Errorf("%s tidak berada di repositori git (hint: git init, lalu commit proyeknya)", projectDir)
+		}
+		return nil, fmt.Errorf("repositori git %s tidak bisa dibuka: %w", projectDir, err)
+	}
+	wt, err := r.Worktree()
+	if err != nil {
+		return nil, fmt.Errorf("repositori git %s tidak punya working tree: %w", projectDir, err)
+	}
+	top, err := filepath.EvalSymlinks(wt.Filesystem.Root())
+	if err != nil {
+		return nil, err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	rel, err := filepath.Rel(top, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("%s berada di luar repositori git %s", projectDir, top)
+	}
+	rel = filepath.ToSlash(rel)
+	if rel == "." {
+		rel = ""
+	}
+	return &Repo{repo: r, rel: rel}, nil
+}
+
+// Resolve returns the commit a revision names: HEAD, HEAD~1, a branch, a tag
+// or a (short) hash.
+func (g *Repo) Resolve(rev string) (*object.Commit, error) {
+	h, err := g.repo.ResolveRevision(plumbing.Revision(rev))
+	if err != nil {
+		if rev == "HEAD" && errors.Is(err, plumbing.ErrReferenceNotFound) {
+			return nil, fmt.Errorf("revisi HEAD belum ada: repositori ini belum punya commit (hint: git add . && git commit)")
+		}
+		return nil, fmt.Errorf("revisi %q tidak dikenal git: %v (hint: nama cabang, tag, hash commit, atau HEAD~1)", rev, err)
+	}
+	c, err := g.repo.CommitObject(*h)
+	if err != nil {
+		return nil, fmt.Errorf("revisi %q bukan commit: %v", rev, err)
+	}
+	return c, nil
+}
+
+// parts are the folders of a project that a build reads; output/ is not one.
+var parts = []string{"content", "data", "templates"}
+
+// Extract writes the project as it is at rev into a new temporary folder and
+// returns it; the caller removes it. A revision whose tree holds no
+// renja.toml at the project's place is an error that says so.
+func (g *Repo) Extract(rev string) (dir string, err error) {
+	c, err := g.Resolve(rev)
+	if err != nil {
+		return "", err
+	}
+	tree, err := c.Tree()
+	if err != nil {
+		return "", fmt.Errorf("revisi %s: %v", rev, err)
+	}
+	where := "puncak repositori"
+	if g.rel != "" {
+		where = g.rel + "/"
+		tree, err = tree.Tree(g.rel)
+		if err != nil {
+			return "", fmt.Errorf("revisi %s (%s) tidak memuat proyek renja: folder %s belum ada di sana", rev, c.Hash.String()[:7], g.rel)
+		}
+	}
+	if _, err := tree.File("renja.toml"); err != nil {
+		return "", fmt.Errorf("revisi %s (%s) tidak memuat proyek renja: tidak ada renja.toml di %s", rev, c.Hash.String()[:7], where)
+	}
+	dir, err = os.MkdirTemp("", "renja-rev-")
+	if err != nil {
+		return "", err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(dir)
+		}
+	}()
+	write := func(f *object.File) error {
+		if !f.Mode.IsFile() {
+			return nil
+		}
+		b, err := f.Contents()
+		if err != nil {
+			return err
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, []byte(b), 0o644)
+	}
+	f, _ := tree.File("renja.toml")
+	if err := write(f); err != nil {
+		return "", err
+	}
+	for _, part := range parts {
+		sub, err := tree.Tree(part)
+		if err != nil {
+			continue // a project may have no templates/
+		}
+		err = sub.Files().ForEach(func(f *object.File) error {
+			f.Name = path.Join(part, f.Name)
+			return write(f)
+		})
+		if err != nil {
+			return "", fmt.Errorf("revisi %s: %v", rev, err)
+		}
+	}
+	return dir, nil
+}

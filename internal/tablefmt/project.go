@@ -1,0 +1,125 @@
+package tablefmt
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"renja/internal/diag"
+	"renja/internal/table"
+)
+
+// File is one table of a project: its text now and in canonical form.
+type File struct {
+	Path     string // data/t31.csv
+	Old, New []byte
+	Err      error // the file cannot be read as CSV; it is left as it is
+}
+
+// Changed reports whether formatting changes the file.
+func (f *File) Changed() bool { return f.Err == nil && string(f.Old) != string(f.New) }
+
+// Project formats every data/*.csv of a project in memory. The delimiter is
+// the table's schema's, else the one most of the project's tables use.
+func Project(dir string) ([]*File, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "data", "*.csv"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(paths)
+	var files []*File
+	count := map[rune]int{}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, &File{Path: "data/" + filepath.Base(p), Old: b})
+		count[Detect(b)]++
+	}
+	common := ';'
+	for _, d := range []rune{',', '\t'} {
+		if count[d] > count[common] {
+			common = d
+		}
+	}
+	for _, f := range files {
+		id := strings.TrimSuffix(filepath.Base(f.Path), ".csv")
+		delim := common
+		s, serr := table.LoadSchema(dir, id)
+		if serr != nil {
+			s = nil
+		}
+		if s != nil && s.Delimiter != "" {
+			delim = []rune(s.Delimiter)[0]
+		}
+		f.New, f.Err = Format(f.Old, delim, SchemaTypes(s))
+		if e, ok := f.Err.(*Error); ok {
+			f.Err = &diag.Error{File: f.Path, Line: e.Line, Column: e.Column, Msg: e.Msg,
+				Hint: "renja fmt leaves this file as it is; mend it, then run renja fmt again"}
+			continue
+		}
+		if s != nil && f.Changed() {
+			if err := sameValues(s, f); err != nil {
+				f.Err = err
+			}
+		}
+	}
+	return files, nil
+}
+
+// sameValues reads both texts as the table and refuses a result in which
+// any cell reads differently: formatting never changes a value.
+func sameValues(s *table.Schema, f *File) error {
+	a, err := table.Parse(s, f.Path, f.Old)
+	if err != nil {
+		return nil // the checker reports a table it cannot read; the layout may still be tidied
+	}
+	b, err := table.Parse(s, f.Path, f.New)
+	if err != nil {
+		return &diag.Error{File: f.Path, Msg: "renja fmt would make the table unreadable: " + err.Error(), Hint: "please report this; the file was left as it is"}
+	}
+	if len(a.Rows) != len(b.Rows) {
+		return &diag.Error{File: f.Path, Msg: fmt.Sprintf("renja fmt would change the number of rows (%d → %d)", len(a.Rows), len(b.Rows)), Hint: "please report this; the file was left as it is"}
+	}
+	for i, r := range a.Rows {
+		for j, c := range r.Cells {
+			d := b.Rows[i].Cells[j]
+			same := c.Raw == d.Raw || (s.Columns[j].Type == table.Money && c.Err == nil && d.Err == nil && c.Money == d.Money && c.Present == d.Present)
+			if !same {
+				return &diag.Error{File: f.Path, Line: c.Line, Column: c.Col, Msg: fmt.Sprintf("renja fmt would change %q to %q", c.Raw, d.Raw), Hint: "please report this; the file was left as it is"}
+			}
+		}
+	}
+	return nil
+}
+
+// Write replaces a file by its canonical form: a temporary file beside it,
+// renamed into place.
+func Write(dir string, f *File) error {
+	p := filepath.Join(dir, filepath.FromSlash(f.Path))
+	info, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".renja-fmt-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(f.New)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), info.Mode().Perm())
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), p)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}

@@ -1,0 +1,185 @@
+// Package tablefmt writes a table's CSV in one canonical form, so that a
+// table opened in Excel and saved again, unchanged, is byte for byte what
+// git holds: the project's delimiter, quotes only where a cell needs them,
+// LF line endings, no byte-order mark, no trailing empty columns, no blank
+// rows, and amounts of money in the project's spelling (2.590.643.300).
+//
+// It never changes a value: a cell is only re-quoted, and an amount only
+// respelled when it reads as the same amount; a cell that cannot be read
+// (1.7.1's "278.000,000") stays byte for byte as it was.
+package tablefmt
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"renja/internal/num"
+	"renja/internal/table"
+)
+
+// Types gives a column's type by its CSV header name; nil when the table has
+// no schema (then no cell is respelled).
+type Types func(header string) table.Type
+
+// SchemaTypes returns the types a schema declares.
+func SchemaTypes(s *table.Schema) Types {
+	if s == nil {
+		return nil
+	}
+	return func(h string) table.Type {
+		if c := s.Col(strings.TrimSpace(h)); c != nil {
+			return c.Type
+		}
+		return ""
+	}
+}
+
+// Error is a file that cannot be read as CSV; Format leaves it alone.
+type Error struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Msg) }
+
+// Format returns src in canonical form with delim (',', ';' or '\t') between
+// cells. src may use another delimiter (a sheet saved by an Excel with
+// other regional settings): it is detected from the header line.
+func Format(src []byte, delim rune, types Types) ([]byte, error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(src) {
+		return nil, &Error{Line: 1, Column: 1, Msg: "the file is not UTF-8 text"}
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		return nil, &Error{Line: 1, Column: 1, Msg: "the file has a NUL byte: it is not a CSV text file"}
+	}
+	r := csv.NewReader(bytes.NewReader(src))
+	r.Comma = Detect(src)
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		if pe, ok := err.(*csv.ParseError); ok {
+			return nil, &Error{Line: pe.Line, Column: pe.Column, Msg: pe.Err.Error()}
+		}
+		return nil, &Error{Line: 1, Column: 1, Msg: err.Error()}
+	}
+	for len(recs) > 0 && blank(recs[0]) {
+		recs = recs[1:]
+	}
+	if len(recs) == 0 {
+		return nil, nil
+	}
+	header := trimTrailing(recs[0], 0)
+	width := len(header)
+	var typ []table.Type
+	if types != nil {
+		typ = make([]table.Type, width)
+		for i, h := range header {
+			typ[i] = types(h)
+		}
+	}
+	var out bytes.Buffer
+	write := func(rec []string, head bool) {
+		for i, f := range rec {
+			if i > 0 {
+				out.WriteRune(delim)
+			}
+			// In the header, another delimiter is quoted too, so that
+			// reading the file back detects the same delimiter.
+			if needsQuotes(f, delim) || head && strings.ContainsAny(f, ",;\t") {
+				out.WriteByte('"')
+				out.WriteString(strings.ReplaceAll(f, `"`, `""`))
+				out.WriteByte('"')
+			} else {
+				out.WriteString(f)
+			}
+		}
+		out.WriteByte('\n')
+	}
+	write(header, true)
+	for _, rec := range recs[1:] {
+		if blank(rec) {
+			continue
+		}
+		rec = trimTrailing(rec, width)
+		for i := range rec {
+			if i < len(typ) && typ[i] == table.Money {
+				rec[i] = Money(rec[i])
+			}
+		}
+		write(rec, false)
+	}
+	return out.Bytes(), nil
+}
+
+// Money respells an amount of Rupiah the project's way, with thousands
+// dots and without "Rp"; anything that does not read as an amount is
+// returned as it is.
+func Money(raw string) string {
+	m, ok, err := num.ParseMoney(raw)
+	if err != nil || !ok {
+		return raw
+	}
+	if s := num.FormatMoney(m); s != strings.TrimSpace(raw) {
+		return s
+	}
+	return raw
+}
+
+func needsQuotes(f string, delim rune) bool {
+	return strings.ContainsRune(f, delim) || strings.ContainsAny(f, "\"\r\n")
+}
+
+// trimTrailing drops empty cells at the end of a record, but keeps at least
+// min cells: a row keeps a cell for every column of the header.
+func trimTrailing(rec []string, min int) []string {
+	for len(rec) > min && strings.TrimSpace(rec[len(rec)-1]) == "" {
+		rec = rec[:len(rec)-1]
+	}
+	return rec
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Detect returns the delimiter of a CSV text: the one of ';', ',' and tab
+// that occurs most often outside quotes in its first line (';' on a tie,
+// as Indonesian Excel writes).
+func Detect(src []byte) rune {
+	semi, comma, tab, quoted := 0, 0, 0, false
+	for _, b := range bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) {
+		if b == '"' {
+			quoted = !quoted
+		}
+		if quoted {
+			continue
+		}
+		if b == '\n' {
+			break
+		}
+		switch b {
+		case ';':
+			semi++
+		case ',':
+			comma++
+		case '\t':
+			tab++
+		}
+	}
+	switch {
+	case tab > semi && tab > comma:
+		return '\t'
+	case comma > semi:
+		return ','
+	}
+	return ';'
+}

@@ -1,0 +1,186 @@
+package tablefmt_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"renja/internal/difftest"
+	"renja/internal/table"
+	"renja/internal/tablefmt"
+)
+
+// excel rewrites a CSV the way Excel saves it: a byte-order mark, every
+// cell quoted, CRLF line endings, and a trailing delimiter on every line.
+func excel(t *testing.T, src []byte) []byte {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(src))
+	r.Comma = ';'
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	b.WriteString("\xef\xbb\xbf")
+	for _, rec := range recs {
+		for _, f := range rec {
+			b.WriteString(`"` + strings.ReplaceAll(f, `"`, `""`) + `";`)
+		}
+		b.WriteString("\r\n")
+	}
+	return b.Bytes()
+}
+
+func fmtCheck(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := tablefmt.Project(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var changed []string
+	for _, f := range files {
+		if f.Err != nil {
+			t.Fatalf("%s: %v", f.Path, f.Err)
+		}
+		if f.Changed() {
+			changed = append(changed, f.Path)
+		}
+	}
+	return changed
+}
+
+// TestExcelRoundTrip: every bundled table saved the Excel way is restored
+// byte for byte; the check fails before and passes after.
+func TestExcelRoundTrip(t *testing.T) {
+	dir := difftest.Bundled(t)
+	if c := fmtCheck(t, dir); len(c) != 0 {
+		t.Fatalf("the bundled tables are not in canonical form: %v", c)
+	}
+	orig := map[string][]byte{}
+	paths, _ := filepath.Glob(filepath.Join(dir, "data", "*.csv"))
+	if len(paths) < 8 {
+		t.Fatalf("only %d tables", len(paths))
+	}
+	for _, p := range paths {
+		b, _ := os.ReadFile(p)
+		orig[p] = b
+		x := excel(t, b)
+		if bytes.Equal(x, b) {
+			t.Fatal("the Excel rewrite changed nothing")
+		}
+		os.WriteFile(p, x, 0o644)
+	}
+	if c := fmtCheck(t, dir); len(c) != len(paths) {
+		t.Fatalf("fmt --check lists %v, want all %d tables", c, len(paths))
+	}
+	files, _ := tablefmt.Project(dir)
+	for _, f := range files {
+		if err := tablefmt.Write(dir, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for p, want := range orig {
+		got, _ := os.ReadFile(p)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs after fmt:\n%s", p, firstDiff(got, want))
+		}
+	}
+	if c := fmtCheck(t, dir); len(c) != 0 {
+		t.Fatalf("fmt --check still lists %v", c)
+	}
+}
+
+func firstDiff(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return "got …" + string(a[i:min(len(a), i+60)]) + "\nwant …" + string(b[i:min(len(b), i+60)])
+}
+
+var schema = &table.Schema{ID: "t", Columns: []table.Column{{Name: "kode", Type: table.Code}, {Name: "uraian", Type: table.Text}, {Name: "pagu", Type: table.Money, Index: 2}}}
+
+func TestFormat(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"canonical", "kode;uraian;pagu\n7.01;a;1.000\n", "kode;uraian;pagu\n7.01;a;1.000\n"},
+		{"excel", "\xef\xbb\xbf\"kode\";\"uraian\";\"pagu\";\r\n\"7.01\";\"a\";\"1.000\";\r\n", "kode;uraian;pagu\n7.01;a;1.000\n"},
+		{"comma excel", "kode,uraian,pagu\r\n7.01,\"a; b\",1.000\r\n", "kode;uraian;pagu\n7.01;\"a; b\";1.000\n"},
+		{"money respelled", "kode;uraian;pagu\n7.01;a;2590643300\n7.02;b;Rp 1.500\n", "kode;uraian;pagu\n7.01;a;2.590.643.300\n7.02;b;1.500\n"},
+		{"unreadable cell kept", "kode;uraian;pagu\n7.01;a;278.000,000\n7.02;b;-\n", "kode;uraian;pagu\n7.01;a;278.000,000\n7.02;b;-\n"},
+		{"codes and text kept", "kode;uraian;pagu\n07.01 .2.01;  spaced ;1.000\n", "kode;uraian;pagu\n07.01 .2.01;  spaced ;1.000\n"},
+		{"quotes where needed", "kode;uraian;pagu\n7;\"say \"\"x\"\"\";1\n7;\"two\nlines\";1\n", "kode;uraian;pagu\n7;\"say \"\"x\"\"\";1\n7;\"two\nlines\";1\n"},
+		{"blank rows and trailing columns", "kode;uraian;pagu;;\n7;a;1;;\n;;;;\n\n8;b;;;\n", "kode;uraian;pagu\n7;a;1\n8;b;\n"},
+		{"extra cell kept", "kode;uraian;pagu\n7;a;1;x\n", "kode;uraian;pagu\n7;a;1;x\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tablefmt.Format([]byte(tc.in), ';', tablefmt.SchemaTypes(schema))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tc.want {
+				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+	if _, err := tablefmt.Format([]byte("kode;uraian\n7;\"open\n"), ';', nil); err == nil {
+		t.Error("an unclosed quote was accepted")
+	}
+}
+
+// FuzzFormat: Format never panics, is idempotent, and keeps every value.
+func FuzzFormat(f *testing.F) {
+	f.Add([]byte("kode;uraian;pagu\n7.01;a;1.000\n"))
+	f.Add([]byte("\xef\xbb\xbf\"kode\";\"uraian\";\"pagu\";\r\n\"7.01\";\"a;b\";\"2590643300\";\r\n"))
+	f.Add([]byte("kode,uraian,pagu\n7,\"x\"\"y\",Rp 1.000,00\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		out, err := tablefmt.Format(src, ';', tablefmt.SchemaTypes(schema))
+		if err != nil {
+			return
+		}
+		again, err := tablefmt.Format(out, ';', tablefmt.SchemaTypes(schema))
+		if err != nil {
+			t.Fatalf("formatted text unreadable: %v\n%q", err, out)
+		}
+		if !bytes.Equal(out, again) {
+			t.Fatalf("not idempotent:\n%q\n%q", out, again)
+		}
+		if len(bytes.TrimSpace(src)) == 0 {
+			return
+		}
+		a, b := values(src), values(out)
+		if len(a) != len(b) {
+			t.Fatalf("rows %d → %d", len(a), len(b))
+		}
+		for i := range a {
+			for j := range a[i] {
+				if a[i][j] != b[i][j] && !(j == 2 && i > 0 && tablefmt.Money(a[i][j]) == b[i][j]) {
+					t.Fatalf("cell %d,%d %q → %q", i, j, a[i][j], b[i][j])
+				}
+			}
+		}
+	})
+}
+
+// values reads the non-blank records with trailing empty cells dropped.
+func values(src []byte) [][]string {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	r := csv.NewReader(bytes.NewReader(src))
+	r.Comma = tablefmt.Detect(src)
+	r.FieldsPerRecord = -1
+	recs, _ := r.ReadAll()
+	var out [][]string
+	for _, rec := range recs {
+		for len(rec) > 0 && strings.TrimSpace(rec[len(rec)-1]) == "" {
+			rec = rec[:len(rec)-1]
+		}
+		if len(rec) > 0 {
+			out = append(out, rec)
+		}
+	}
+	return out
+}

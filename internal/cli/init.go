@@ -40,8 +40,8 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	if o.Templates {
 		fmt.Fprintln(stdout, "  templates/  the default layouts and styles, to adapt")
 	}
-	if code := initReview(o.Dir, *hook, stdout, stderr); code != ExitOK {
-		return code
+	if err := initReview(o.Dir, *hook, stdout); err != nil {
+		return err
 	}
 	fmt.Fprintf(stdout, "Next: renja serve %s\n", o.Dir)
 	return nil

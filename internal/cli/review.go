@@ -17,7 +17,7 @@ import (
 const worktree = "folder kerja"
 
 // runDiff is `renja diff`: what changed in the plan between two versions.
-func runDiff(args []string, stdout, stderr io.Writer) int {
+func runDiff(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("diff", "diff [-C PROJECT] [--markdown | --json] [REV [REV] | REV..REV]\n       renja diff --textconv FILE.csv", stderr)
 	dir := fs.String("C", ".", "the project folder")
 	md := fs.Bool("markdown", false, "write Markdown, for a merge-request comment or a CI job summary")
@@ -25,34 +25,29 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	textconv := fs.Bool("textconv", false, "write FILE.csv as one line per cell, for git's diff driver")
 	revs, err := parseInterspersed(fs, args)
 	if err != nil {
-		return flagExit(err)
+		return flagError(err)
 	}
 	if *textconv {
 		if len(revs) != 1 {
-			fmt.Fprintln(stderr, "renja: diff --textconv membaca satu berkas CSV (git menambahkannya sendiri)")
-			return ExitUsage
+			return usagef("diff --textconv membaca satu berkas CSV (git menambahkannya sendiri)")
 		}
 		src, err := os.ReadFile(revs[0])
 		if err != nil {
-			fmt.Fprintf(stderr, "renja: %v\n", err)
-			return ExitFail
+			return failf("%v", err)
 		}
-		stdout.Write(diff.Textconv(src, diff.TextconvSchema(revs[0])))
-		return ExitOK
+		_, err = stdout.Write(diff.Textconv(src, diff.TextconvSchema(revs[0])))
+		return err
 	}
 	if *md && *asJSON {
-		fmt.Fprintln(stderr, "renja: pilih salah satu: --markdown atau --json")
-		return ExitUsage
+		return usagef("pilih salah satu: --markdown atau --json")
 	}
 	oldRev, newRev, err := revRange(revs)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitUsage
+		return usagef("%v", err)
 	}
 	repo, err := gitrev.Open(*dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitFail
+		return failf("%v", err)
 	}
 	load := func(rev string) (*model.Project, string, func(), error) {
 		if rev == "" {
@@ -71,20 +66,18 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		p, err := model.Load(tmp)
 		if err != nil {
 			done()
-			return nil, "", nil, fmt.Errorf("revisi %s tidak bisa dibaca sebagai proyek renja:\n%v", rev, err)
+			return nil, "", nil, fmt.Errorf("revisi %s tidak bisa dibaca sebagai proyek renja:\n%s", rev, diag.Detail(err))
 		}
 		return p, rev + " (" + c.Hash.String()[:7] + ")", done, nil
 	}
 	op, oname, odone, err := load(oldRev)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitFail
+		return failed(err)
 	}
 	defer odone()
 	np, nname, ndone, err := load(newRev)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitFail
+		return failed(err)
 	}
 	defer ndone()
 	r := diff.Compare(op, np)
@@ -98,10 +91,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		err = r.Text(stdout)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitFail
+		return failf("%v", err)
 	}
-	return ExitOK
+	return nil
 }
 
 // revRange reads the revisions of renja diff: none (HEAD against the
@@ -136,22 +128,21 @@ func revOr(s string) string {
 }
 
 // runFmt is `renja fmt`: every table in canonical form.
-func runFmt(args []string, stdout, stderr io.Writer) int {
+func runFmt(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("fmt", "fmt [--check] [PROJECT]", stderr)
 	check := fs.Bool("check", false, "change nothing; list the tables that are not in canonical form and exit 1")
 	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+		return flagError(err)
 	}
-	dir, ok := project(fs, stderr)
-	if !ok {
-		return ExitUsage
+	dir, err := project(fs)
+	if err != nil {
+		return err
 	}
 	files, err := tablefmt.Project(dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitFail
+		return failf("%v", err)
 	}
-	code := ExitOK
+	unformatted := false
 	var errs []error
 	for _, f := range files {
 		switch {
@@ -160,7 +151,7 @@ func runFmt(args []string, stdout, stderr io.Writer) int {
 		case !f.Changed():
 		case *check:
 			fmt.Fprintln(stdout, f.Path)
-			code = ExitFail
+			unformatted = true
 		default:
 			if err := tablefmt.Write(dir, f); err != nil {
 				errs = append(errs, err)
@@ -170,11 +161,10 @@ func runFmt(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err := diag.Join(errs...); err != nil {
-		fmt.Fprintln(stderr, err)
-		return ExitUsage
+		return unreadable(err)
 	}
-	if code == ExitFail {
-		fmt.Fprintln(stderr, "renja: tabel di atas belum dalam bentuk baku (hint: jalankan renja fmt)")
+	if unformatted {
+		return failf("tabel di atas belum dalam bentuk baku (hint: jalankan renja fmt)")
 	}
-	return code
+	return nil
 }

@@ -10,11 +10,10 @@ import (
 // initReview is renja init's part for reviewing in git: .gitattributes and
 // the CI files, and with --hook the pre-commit hook (and a git repository
 // when the folder is in none).
-func initReview(dir string, hook bool, stdout, stderr io.Writer) int {
+func initReview(dir string, hook bool, stdout io.Writer) error {
 	wrote, err := gitsetup.Write(dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: %v\n", err)
-		return ExitFail
+		return failf("%v", err)
 	}
 	for _, f := range wrote {
 		switch f {
@@ -28,16 +27,15 @@ func initReview(dir string, hook bool, stdout, stderr io.Writer) int {
 		}
 	}
 	if !hook {
-		return ExitOK
+		return nil
 	}
 	path, created, err := gitsetup.InstallHook(dir)
 	if created {
 		fmt.Fprintf(stdout, "  .git/           repositori git baru di %s\n", dir)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "renja: hook pre-commit: %v\n", err)
-		return ExitFail
+		return failf("hook pre-commit: %v", err)
 	}
 	fmt.Fprintf(stdout, "  hook pre-commit %s: renja fmt --check dan renja check sebelum tiap commit (lewati: git commit --no-verify)\n", path)
-	return ExitOK
+	return nil
 }

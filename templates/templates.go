@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the default templates.
 //
-//go:embed *.html *.css
+//go:embed *.html *.css *.md
 var FS embed.FS

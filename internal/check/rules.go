@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -13,10 +12,6 @@ import (
 	"renja/internal/num"
 	"renja/internal/table"
 )
-
-// indicatorName matches names that read as an indicator, not as a program,
-// kegiatan or sub kegiatan ("Persentase rata-rata capaian …").
-var indicatorName = regexp.MustCompile(`(?i)^\s*(persentase|jumlah|indeks|rasio|tingkat|rata-rata|capaian)\b`)
 
 func (c *checker) codes() {
 	for _, t := range c.p.Tables {
@@ -53,7 +48,7 @@ func (c *checker) codes() {
 			}
 			if n.Level() == kode.SubKegiatan || n.Level() == kode.Kegiatan {
 				name := t.Name(n.Row)
-				if indicatorName.MatchString(name) {
+				if model.NamedLikeIndicator(name) {
 					d := c.report(Codes, diag.SevWarning, t, n.Row, t.NameCol(), "%s %s is named like an indicator: %q", n.Level(), n.Code, name)
 					d.Found, d.Expected = quote(name), "the "+n.Level().String()+"'s name from the nomenclature"
 					d.Hint = "the indicator belongs in the indicator column; write the " + n.Level().String() + "'s own name here"
@@ -73,14 +68,11 @@ func asKode(err error, ke **kode.Error) bool {
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
 
-// percentIndicator matches indicators measured in percent: "(%)" or "Persentase …".
-var percentIndicator = regexp.MustCompile(`(?i)\(%\)\s*$|^\s*persentase\b`)
-
 func (c *checker) values() {
 	for _, t := range c.p.Tables {
-		ind := indicatorCol(t)
+		ind := model.IndicatorCol(t)
 		for _, r := range t.Rows {
-			isPct := ind >= 0 && percentIndicator.MatchString(r.Cells[ind].Raw)
+			isPct := ind != nil && model.PercentIndicator(r.Cells[ind.Index].Raw)
 			for i, col := range t.Columns {
 				cell := r.Cells[i]
 				if cell.Err != nil {
@@ -124,16 +116,6 @@ func (c *checker) values() {
 			}
 		}
 	}
-}
-
-// indicatorCol finds the indicator column: a text column named or titled "indikator".
-func indicatorCol(t *table.Table) int {
-	for i, col := range t.Columns {
-		if col.Type == table.Text && (strings.HasPrefix(col.Name, "indikator") || strings.Contains(strings.ToLower(col.Title), "indikator")) {
-			return i
-		}
-	}
-	return -1
 }
 
 func (c *checker) hierarchy() {
@@ -191,17 +173,6 @@ func abs(m num.Money) num.Money {
 	return m
 }
 
-// value returns a cell's quantity as a Dec: money, number, percent or target.
-func value(col *table.Column, cell table.Cell) (num.Dec, bool) {
-	if !cell.Present || cell.Err != nil {
-		return 0, false
-	}
-	if col.Type == table.Money {
-		return num.Dec(cell.Money) * num.Scale, true
-	}
-	return cell.Dec, true
-}
-
 type failure struct {
 	r             *table.Row
 	found, expect num.Dec
@@ -219,33 +190,13 @@ func (c *checker) derived() {
 			var fails []failure
 			checked := 0
 			for _, r := range t.Rows {
-				got, ok := value(col, r.Cells[i])
+				got, ok := model.Stated(col, r.Cells[i])
 				if !ok {
 					continue
 				}
-				var args []num.Dec
-				for _, a := range col.Expr.Args {
-					v, ok := value(&t.Columns[a], r.Cells[a])
-					if !ok {
-						break
-					}
-					args = append(args, v)
-				}
-				if len(args) != len(col.Expr.Args) {
+				want, ok := model.Expected(t, r, col)
+				if !ok {
 					continue
-				}
-				var want num.Dec
-				switch col.Expr.Op {
-				case "ratio":
-					w, ok := num.Ratio(args[0], args[1])
-					if !ok {
-						continue
-					}
-					want = w
-				case "sum":
-					for _, a := range args {
-						want += a
-					}
 				}
 				checked++
 				if diff := got - want; diff > tol || -diff > tol {

@@ -1,11 +1,15 @@
-// Package idn writes numbers, money and dates the way an Indonesian document
-// prints them: Rp 3.852.935, 97,10%, 36 (Tiga Puluh Enam), 1 Mei 2023.
+// Package idn owns writing the Indonesian way: numbers, money and dates as
+// an Indonesian document prints them (Rp 3.852.935, 97,10%, 36 (Tiga Puluh
+// Enam), 1 Mei 2023), the one title case for names typed in capitals, and
+// lists ("a, b dan c").
 package idn
 
 import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"renja/internal/num"
 )
@@ -66,9 +70,55 @@ func words(n int64) string {
 
 // Terbilang writes a count as documents do: "36 (Tiga Puluh Enam)".
 func Terbilang(n int64) string {
-	w := strings.Fields(Words(n))
-	for i, s := range w {
-		w[i] = strings.ToUpper(s[:1]) + s[1:]
+	return fmt.Sprintf("%d (%s)", n, Title(strings.ToUpper(Words(n))))
+}
+
+// smallWords stay lower case inside a title (Indonesian spelling).
+var smallWords = map[string]bool{
+	"dan": true, "di": true, "ke": true, "dari": true, "yang": true, "pada": true, "untuk": true, "atau": true,
+	"dengan": true, "serta": true, "sesuai": true, "kepada": true, "oleh": true, "dalam": true, "terhadap": true, "bagi": true, "atas": true,
+}
+
+// Title writes a name typed in capitals (T-C.29's PROGRAM PENUNJANG URUSAN
+// …) in title case, small words such as "dan" kept lower case after the
+// first: "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota". A
+// name with lower-case letters, or with none, stays as typed. It is the one
+// title case of renja.
+func Title(s string) string {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return s
 	}
-	return fmt.Sprintf("%d (%s)", n, strings.Join(w, " "))
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		if i > 0 && smallWords[w] {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		ws[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// LowerFirst writes "Jumlah dokumen …" as "jumlah dokumen …" inside a
+// sentence, and leaves "IMB …" as it is.
+func LowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsUpper(r) {
+		return s
+	}
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// List joins "1.7.1", "1.8.2", "2.1.1" as "1.7.1, 1.8.2 dan 2.1.1".
+func List(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " dan " + xs[len(xs)-1]
 }

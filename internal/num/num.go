@@ -13,6 +13,7 @@ package num
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 	"unicode"
@@ -358,4 +359,25 @@ func Round(d Dec, decimals int) Dec {
 		v = -v
 	}
 	return Dec(v)
+}
+
+// Dec returns the amount as a Dec.
+func (m Money) Dec() Dec { return Dec(m) * Scale }
+
+// Float returns the amount as a float64, for drawing; never for sums.
+func (m Money) Float() float64 { return float64(m) }
+
+// Whole returns d as a whole number; ok is false when d has decimals.
+func (d Dec) Whole() (n int64, ok bool) { return int64(d / Scale), d%Scale == 0 }
+
+// Float returns d as a float64, for drawing; never for sums.
+func (d Dec) Float() float64 { return float64(d) / Scale }
+
+// DecFromFloat rounds x to four decimals; ok is false for NaN, an infinity,
+// or a number too large for a Renja (beyond 10¹⁴).
+func DecFromFloat(x float64) (Dec, bool) {
+	if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e14 {
+		return 0, false
+	}
+	return Dec(math.Round(x * Scale)), true
 }

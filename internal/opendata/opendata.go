@@ -123,7 +123,7 @@ func value(tree *model.Tree, r *table.Row, c *table.Column) Value {
 	case table.Number:
 		v.Kind, v.Dec = Number, mv.Dec
 	case table.Percent:
-		v.Kind, v.Dec = Percent, num.Round(mv.Dec, 2)
+		v.Kind, v.Dec = Percent, mv.Shown()
 	}
 	return v
 }
@@ -216,9 +216,9 @@ func XLSX(t *table.Table, rows [][]Value) ([]byte, error) {
 			case Money:
 				cells[i] = excelize.Cell{StyleID: money, Value: v.Money}
 			case Number:
-				cells[i] = excelize.Cell{Value: decFloat(v.Dec)}
+				cells[i] = excelize.Cell{Value: v.Dec.Float()}
 			case Percent:
-				cells[i] = excelize.Cell{StyleID: pct, Value: decFloat(v.Dec)}
+				cells[i] = excelize.Cell{StyleID: pct, Value: v.Dec.Float()}
 			default:
 				if v.Text == "" {
 					cells[i] = nil
@@ -285,8 +285,6 @@ func ColumnTitle(c *table.Column) string {
 	}
 	return c.Title
 }
-
-func decFloat(d num.Dec) float64 { return float64(d) / num.Scale }
 
 // sheetName makes a valid sheet name (at most 31 characters, none of :\/?*[]).
 func sheetName(id string) string {

@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"html/template"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -73,15 +72,15 @@ func (r *renderer) chart(name string) (*chart.Chart, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		next := measureCol(plan.Table, fmt.Sprintf("pagu:%d", year+1), table.Money)
-		if next < 0 {
+		next := model.MeasureCol(plan.Table, fmt.Sprintf("pagu:%d", year+1), table.Money)
+		if next == nil {
 			return nil, "", fmt.Errorf("chart %q: the plan table %s has no money column with measure = \"pagu:%d\"", name, plan.Table.Path, year+1)
 		}
 		c := &chart.Chart{ID: "grafik-" + name, Title: fmt.Sprintf("Pagu Indikatif Tahun %d dan Prakiraan Maju Tahun %d per Program", year, year+1),
 			Series: []string{fmt.Sprintf("Tahun %d", year), fmt.Sprintf("Prakiraan maju %d", year+1)}}
 		for _, n := range plan.Programs() {
 			a, aok := plan.Sum(n, col)
-			b, bok := plan.Sum(n, next)
+			b, bok := plan.Sum(n, next.Index)
 			c.Items = append(c.Items, moneyItem(programLabel(plan.Table, n), []num.Money{a, b}, []bool{aok, bok}))
 		}
 		return c, "Sumber: " + plan.Table.Caption + "; jumlah program dihitung dari sub kegiatannya.", nil
@@ -121,77 +120,15 @@ func (r *renderer) planMoney() (*model.Tree, int, int, error) {
 func (r *renderer) realisationChart(name string, year int) (*chart.Chart, string, error) {
 	c := &chart.Chart{ID: "grafik-" + name, Title: fmt.Sprintf("Tingkat Realisasi Tahun %d per Program (%%)", year),
 		Series: []string{"Kinerja", "Anggaran"}, Max: 100}
-	type rates struct {
-		label      string
-		perf       num.Dec
-		perfOK     bool
-		plan, real num.Money
-		budgetOK   bool
-	}
-	byCode := map[string]*rates{}
-	var order []string
-	// A program is named as the plan names it, else as the table does.
-	get := func(code kode.Code, label string) *rates {
-		k := code.String()
-		if byCode[k] == nil {
-			if n := r.programName(code); n != "" {
-				label = n
-			}
-			byCode[k] = &rates{label: label}
-			order = append(order, k)
-		}
-		return byCode[k]
+	rates, src := r.p.RealisationRates(year)
+	if len(rates) == 0 {
+		return nil, "", fmt.Errorf("chart %q: no table has program rows with a ratio(realisasi:%d, target:%d) column, nor sub kegiatan with pagu:%d and realisasi-anggaran:%d", name, year, year, year, year)
 	}
 	var sources []string
-	// Performance: a percent column that is ratio(realisasi:Y, target:Y), on program rows.
-	for _, t := range r.p.Tables {
-		pc := ratioCol(t, fmt.Sprintf("realisasi:%d", year), fmt.Sprintf("target:%d", year))
-		if pc < 0 || t.CodeCol() < 0 {
-			continue
-		}
-		found := false
-		for _, row := range t.Rows {
-			if row.CodeErr != nil || row.Code.Level() != kode.Program {
-				continue
-			}
-			found = true
-			rt := get(row.Code, label(t, row))
-			if cell := row.Cells[pc]; cell.Err == nil && cell.Present {
-				rt.perf, rt.perfOK = cell.Dec, true
-			}
-		}
-		if found {
-			sources = append(sources, fmt.Sprintf("kinerja: %s kolom %s", t.Caption, t.Columns[pc].Number))
-			break
-		}
+	if src.Kinerja != nil {
+		sources = append(sources, fmt.Sprintf("kinerja: %s kolom %s", src.Kinerja.Caption, src.KinerjaCol.Number))
 	}
-	// Budget: Σ realisasi-anggaran ÷ Σ pagu of the sub kegiatan, per program.
-	for _, t := range r.p.Tables {
-		pg := measureCol(t, fmt.Sprintf("pagu:%d", year), table.Money)
-		re := measureCol(t, fmt.Sprintf("realisasi-anggaran:%d", year), table.Money)
-		if pg < 0 || re < 0 || t.CodeCol() < 0 {
-			continue
-		}
-		for _, row := range t.Rows {
-			if row.CodeErr != nil || row.Code.Level() != kode.SubKegiatan {
-				continue
-			}
-			a, b := row.Cells[pg], row.Cells[re]
-			if a.Err != nil || b.Err != nil || !a.Present || !b.Present {
-				continue
-			}
-			prog := row.Code
-			for !prog.IsZero() && prog.Level() != kode.Program {
-				prog = prog.Parent()
-			}
-			if prog.IsZero() {
-				continue
-			}
-			rt := get(prog, prog.String())
-			rt.plan += a.Money
-			rt.real += b.Money
-			rt.budgetOK = true
-		}
+	if t := src.Anggaran; t != nil {
 		what := "anggaran: jumlah realisasi ÷ jumlah pagu sub kegiatan"
 		if t.Caption != "" {
 			what += " (" + t.Caption + ")"
@@ -199,21 +136,19 @@ func (r *renderer) realisationChart(name string, year int) (*chart.Chart, string
 			what += " (" + t.Path + ")"
 		}
 		sources = append(sources, what)
-		break
 	}
-	if len(order) == 0 {
-		return nil, "", fmt.Errorf("chart %q: no table has program rows with a ratio(realisasi:%d, target:%d) column, nor sub kegiatan with pagu:%d and realisasi-anggaran:%d", name, year, year, year, year)
-	}
-	sort.SliceStable(order, func(i, j int) bool { return order[i] < order[j] })
-	for _, k := range order {
-		rt := byCode[k]
-		it := chart.Item{Label: rt.label, Values: []float64{math.NaN(), math.NaN()}, Texts: []string{"tidak ada data", "tidak ada data"}}
-		if rt.perfOK {
-			it.Values[0], it.Texts[0] = decFloat(rt.perf), num.FormatDec(rt.perf, 2)+"%"
+	for _, rt := range rates {
+		l := rt.Code.String()
+		if rt.Row != nil {
+			l = label(rt.Table, rt.Row)
 		}
-		if rt.budgetOK {
-			if d, ok := num.MoneyRatio(rt.real, rt.plan); ok {
-				it.Values[1], it.Texts[1] = decFloat(d), num.FormatDec(d, 2)+"%"
+		if n := r.programName(rt.Code); n != "" {
+			l = n
+		}
+		it := chart.Item{Label: l, Values: []float64{math.NaN(), math.NaN()}, Texts: []string{"tidak ada data", "tidak ada data"}}
+		for i, f := range []model.Figure{rt.Kinerja, rt.Anggaran} {
+			if f.OK {
+				it.Values[i], it.Texts[i] = f.Dec.Float(), num.FormatDec(f.Dec, 2)+"%"
 			}
 		}
 		c.Items = append(c.Items, it)
@@ -238,33 +173,16 @@ func programLabel(t *table.Table, n *model.Node) string {
 	return label(t, n.Row)
 }
 
-// label is a row's name, in sentence case when the table shouts it.
+// label is a row's name, in title case when the table shouts it.
 func label(t *table.Table, row *table.Row) string {
-	s := strings.Join(strings.Fields(t.Name(row)), " ")
-	if s == strings.ToUpper(s) {
-		s = titleCase(s)
-	}
-	return s
-}
-
-// titleCase writes PROGRAM PENUNJANG URUSAN as Program Penunjang Urusan.
-func titleCase(s string) string {
-	words := strings.Fields(strings.ToLower(s))
-	small := map[string]bool{"dan": true, "di": true, "ke": true, "dari": true, "yang": true, "pada": true, "untuk": true, "atau": true}
-	for i, w := range words {
-		if i > 0 && small[w] {
-			continue
-		}
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
-	}
-	return strings.Join(words, " ")
+	return idn.Title(strings.Join(strings.Fields(t.Name(row)), " "))
 }
 
 func moneyItem(l string, ms []num.Money, oks []bool) chart.Item {
 	it := chart.Item{Label: l}
 	for i, m := range ms {
 		if oks[i] {
-			it.Values = append(it.Values, float64(m))
+			it.Values = append(it.Values, m.Float())
 			it.Texts = append(it.Texts, idn.Rupiah(m))
 		} else {
 			it.Values = append(it.Values, math.NaN())
@@ -273,29 +191,3 @@ func moneyItem(l string, ms []num.Money, oks []bool) chart.Item {
 	}
 	return it
 }
-
-// measureCol returns the index of the column of that type with the measure, or -1.
-func measureCol(t *table.Table, measure string, typ table.Type) int {
-	for i, c := range t.Columns {
-		if c.Measure == measure && c.Type == typ {
-			return i
-		}
-	}
-	return -1
-}
-
-// ratioCol returns a percent column whose formula divides the column
-// measuring num by the one measuring den, or -1.
-func ratioCol(t *table.Table, numM, denM string) int {
-	for i, c := range t.Columns {
-		if c.Type != table.Percent || c.Expr == nil || c.Expr.Op != "ratio" || len(c.Expr.Args) != 2 {
-			continue
-		}
-		if t.Columns[c.Expr.Args[0]].Measure == numM && t.Columns[c.Expr.Args[1]].Measure == denM {
-			return i
-		}
-	}
-	return -1
-}
-
-func decFloat(d num.Dec) float64 { return float64(d) / num.Scale }

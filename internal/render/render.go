@@ -51,9 +51,11 @@ type Entry struct {
 	Page  string
 }
 
-// Templates are a project's parsed layouts and its stylesheets.
+// Templates are a project's parsed layouts (*.html), its Markdown
+// templates (*.md, such as evaluasi.md) and its stylesheets (*.css).
 type Templates struct {
 	html   *template.Template
+	text   *ttemplate.Template
 	assets map[string][]byte
 }
 
@@ -73,7 +75,7 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 	own, _ := filepath.Glob(filepath.Join(projectDir, "templates", "*"))
 	for _, f := range own {
 		n := filepath.Base(f)
-		if !strings.HasSuffix(n, ".html") && !strings.HasSuffix(n, ".css") {
+		if !strings.HasSuffix(n, ".html") && !strings.HasSuffix(n, ".css") && !strings.HasSuffix(n, ".md") {
 			continue
 		}
 		b, err := os.ReadFile(f)
@@ -82,7 +84,7 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 		}
 		files[n], where[n] = b, "templates/"+n
 	}
-	t := &Templates{html: template.New("renja").Funcs(layoutFuncs), assets: map[string][]byte{}}
+	t := &Templates{html: template.New("renja").Funcs(layoutFuncs), text: ttemplate.New("renja").Funcs(markdownFuncs), assets: map[string][]byte{}}
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -91,6 +93,12 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 	for _, n := range names {
 		if strings.HasSuffix(n, ".css") {
 			t.assets[n] = files[n]
+			continue
+		}
+		if strings.HasSuffix(n, ".md") {
+			if _, err := t.text.New(n).Parse(string(files[n])); err != nil {
+				return nil, templateError(where[n], err)
+			}
 			continue
 		}
 		if _, err := t.html.New(n).Parse(string(files[n])); err != nil {

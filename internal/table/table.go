@@ -64,10 +64,19 @@ type Schema struct {
 	File string `toml:"-"` // the schema file, relative to the project
 }
 
-// Formula is a derived column's rule.
+// Op is what a derived column's formula does with its arguments.
+type Op string
+
+const (
+	Ratio Op = "ratio" // ratio(a, b): a ÷ b × 100
+	Sum   Op = "sum"   // sum(a, b, …)
+)
+
+// Formula is a derived column's rule, as read from its schema; package
+// model evaluates it.
 type Formula struct {
-	Op   string // "ratio" or "sum"
-	Args []int  // column indexes
+	Op   Op
+	Args []int // column indexes
 	Text string
 }
 
@@ -277,7 +286,7 @@ func ParseSchema(file, id string, src []byte) (*Schema, error) {
 			bad(column(i, "formula"), `write ratio(a, b) for a ÷ b × 100, or sum(a, b, …)`, "formula %q of column %q cannot be read", c.Formula, c.Name)
 			continue
 		}
-		f := &Formula{Op: m[1], Text: c.Formula}
+		f := &Formula{Op: Op(m[1]), Text: c.Formula}
 		for _, a := range strings.Split(m[2], ",") {
 			a = strings.TrimSpace(a)
 			col := s.Col(a)
@@ -287,7 +296,7 @@ func ParseSchema(file, id string, src []byte) (*Schema, error) {
 			}
 			f.Args = append(f.Args, col.Index)
 		}
-		if f.Op == "ratio" && len(f.Args) != 2 {
+		if f.Op == Ratio && len(f.Args) != 2 {
 			bad(column(i, "formula"), "ratio(a, b) takes two columns", "formula %q needs two columns", c.Formula)
 			continue
 		}

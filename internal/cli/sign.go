@@ -52,11 +52,13 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 }
 
 func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sign", "sign --p12 FILE [--out SIGNED.pdf] [--location PLACE] [-C PROJECT] IN.pdf", stderr)
+	fs := newFlags("sign", "sign --p12 FILE [--out SIGNED.pdf] [--tsa URL] [--blok ID] [--location PLACE] [-C PROJECT] IN.pdf", stderr)
 	p12 := fs.String("p12", "", "the PKCS#12 file (.p12, .pfx) with the signer's key and certificate; its password from $"+PasswordEnv+" or asked on the terminal")
 	out := fs.String("out", "", "the signed PDF (default: IN-signed.pdf beside IN.pdf)")
 	location := fs.String("location", "", "the place of signing (default: signatory.place of the project's renja.toml)")
 	dir := fs.String("C", ".", "the project folder, for the place of signing and to check that the PDF was built from its sources")
+	tsa := fs.String("tsa", "", "the address of an RFC 3161 time-stamp authority: the signature gets its trusted time (PAdES B-T)")
+	block := fs.String("blok", "", "the signature block that shows the signature: ttd-keputusan, ttd, ttd-2, … (default: the document's last, the closing's, for the first signature; none for a countersignature); - for none")
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -107,12 +109,17 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			fmt.Fprintf(stderr, "renja: warning: %s was not built from the sources in %s as they are now (content hash %s, here %s)\n", in, *dir, info.ContentHash, h)
 		}
 	}
-	if !flagSet(fs, "location") && isProject {
+	var nip, address string
+	if isProject {
 		c, err := config.Load(*dir)
 		if err != nil {
-			return unreadable(err, "the place of signing comes from renja.toml; or give it with --location PLACE")
+			return unreadable(err, "the place of signing, the NIP and the verification address come from renja.toml")
 		}
-		*location = c.Signatory.Place
+		if !flagSet(fs, "location") {
+			*location = c.Signatory.Place
+		}
+		nip = c.Signatory.NIP
+		address = sign.VerificationAddress(c.Office.Website)
 	}
 
 	key, err := os.ReadFile(*p12)
@@ -128,7 +135,8 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return failf("%s: %v", *p12, err)
 	}
 	when := time.Now()
-	signed, warnings, err := sign.Sign(doc, id, sign.Options{Location: *location, Time: when})
+	signed, warnings, err := sign.Sign(doc, id, sign.Options{Location: *location, Time: when, TSA: *tsa, Block: *block,
+		NIP: nip, Address: address, Context: ctx})
 	for _, w := range warnings {
 		fmt.Fprintf(stderr, "renja: warning: %s\n", w)
 	}
@@ -306,6 +314,17 @@ func printSignature(w io.Writer, s sign.Signature, last bool) {
 	if !s.Time.IsZero() {
 		row("time", s.Time.Format("2006-01-02 15:04:05 -07:00")+" (the signer's clock)")
 	}
+	if !s.TimeStamp.IsZero() {
+		row("time-stamp", s.TimeStamp.UTC().Format("2006-01-02 15:04:05 UTC")+" by "+s.TimeStampBy+" (RFC 3161)")
+	}
+	format := s.SubFilter
+	if format == "ETSI.CAdES.detached" {
+		format += " (PAdES B-B)"
+		if !s.TimeStamp.IsZero() {
+			format = "ETSI.CAdES.detached (PAdES B-T)"
+		}
+	}
+	row("format", format)
 	row("reason", s.Reason)
 	row("location", s.Location)
 	switch {

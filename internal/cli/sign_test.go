@@ -92,7 +92,7 @@ func TestSignVerifyCommands(t *testing.T) {
 	orig := signtest.PDF("Renja", map[string]string{provenance.HashKey: h})
 	writeFile(t, in, orig)
 
-	code, out, errs := signRun("sign", "--p12", p12, "-C", dir, in)
+	code, out, errs := signRun("sign", "--p12", p12, "--blok", "-", "-C", dir, in)
 	if code != ExitOK || errs != "" {
 		t.Fatalf("sign: exit %d\n%s%s", code, out, errs)
 	}

@@ -147,7 +147,8 @@ type renderer struct {
 	opts   Options
 	bad    map[cellPos]string
 	tables []Entry
-	charts int // charts placed so far, to number them
+	charts int      // charts placed so far, to number them
+	sigs   []string // ids of the signature blocks placed so far
 }
 
 type partView struct {
@@ -316,7 +317,11 @@ func (r *renderer) signatureFunc(b *content.Blocks) func(...string) (string, err
 		default:
 			return "", fmt.Errorf("signature %q: forms are signature, signature \"decree\" and signature \"closing\"", f)
 		}
-		return r.place(b, "signature", map[string]any{"Config": r.p.Config, "Form": f})
+		id := ""
+		if r.opts.Print {
+			id = r.signatureID(f)
+		}
+		return r.place(b, "signature", map[string]any{"Config": r.p.Config, "Form": f, "ID": id})
 	}
 }
 

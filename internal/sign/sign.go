@@ -3,12 +3,16 @@
 // who signed, when and why, and what the PDF records of the sources that made
 // it (see package provenance).
 //
-// The signature is a CMS (PKCS#7) detached signature in the PDF's own
-// signature dictionary (SubFilter adbe.pkcs7.detached) with the ESS
-// signing-certificate-v2 attribute, made by github.com/digitorus/pdfsign as
-// an incremental update: every byte of the input stays as it was, and the
-// signature covers all of them. It is invisible: the printed signature block
-// of the document is the visible one.
+// The signature is PAdES (SubFilter ETSI.CAdES.detached): a CMS detached
+// signature with the ESS signing-certificate-v2 attribute and no signing-time
+// attribute (baseline B-B), and with an RFC 3161 time-stamp of the signature
+// value from a time-stamp authority when one is named (B-T). renja writes it
+// itself as an incremental update (pdfcpu reads the PDF): every byte of the
+// input stays as it was, and the signature covers all of them. It is visible
+// in a signature block of the document (the signer's name, NIP, the words
+// "Ditandatangani secara elektronik", the time, and a QR code leading to the
+// website's verification page); github.com/digitorus/pdfsign checks the
+// signatures when verifying.
 package sign
 
 import (
@@ -20,11 +24,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
-	"unicode/utf16"
 
 	"github.com/digitorus/pdf"
-	pdfsign "github.com/digitorus/pdfsign/sign"
 	"software.sslmate.com/src/go-pkcs12"
 
 	"renja/internal/sign/provenance"
@@ -71,122 +72,6 @@ func certName(c *x509.Certificate) string {
 		return c.Subject.CommonName
 	}
 	return c.Subject.String()
-}
-
-// Options of a signature.
-type Options struct {
-	Name     string    // written as /Name; default: the certificate's name
-	Reason   string    // default: Reason
-	Location string    // the place of signing; empty: none
-	Time     time.Time // the time of signing; zero: now
-}
-
-// Sign returns doc with a signature by id appended. The first signature of
-// a document certifies it (DocMDP, permitting only further signatures, such
-// as a countersignature or a time-stamp); a later one approves it. Sign
-// verifies what it made before returning it.
-//
-// A name or location whose characters pdfsign cannot write faithfully (some
-// non-Latin characters, and brackets or a backslash in a non-ASCII text) is
-// left out, and said so in the returned warnings; the certificate still
-// names the signer.
-func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string, err error) {
-	if id == nil || id.Key == nil || id.Cert == nil {
-		return nil, nil, errors.New("signing: no key or certificate")
-	}
-	if o.Name == "" {
-		o.Name = id.Name()
-	}
-	if o.Reason == "" {
-		o.Reason = Reason
-	}
-	if o.Time.IsZero() {
-		o.Time = time.Now()
-	}
-	for _, f := range []struct {
-		what string
-		v    *string
-	}{{"signer's name", &o.Name}, {"location", &o.Location}, {"reason", &o.Reason}} {
-		if !writable(*f.v) {
-			warnings = append(warnings, fmt.Sprintf("the %s %q cannot be written into the signature dictionary; it is left out", f.what, *f.v))
-			*f.v = ""
-		}
-	}
-	if t := o.Time; t.Before(id.Cert.NotBefore) || t.After(id.Cert.NotAfter) {
-		warnings = append(warnings, fmt.Sprintf("the certificate is valid from %s to %s, not at the time of signing",
-			id.Cert.NotBefore.Format(time.DateOnly), id.Cert.NotAfter.Format(time.DateOnly)))
-	}
-
-	defer func() {
-		if r := recover(); r != nil {
-			signed, err = nil, fmt.Errorf("signing: the PDF cannot be read: %v", r)
-		}
-	}()
-	rdr, err := pdf.NewReader(bytes.NewReader(doc), int64(len(doc)))
-	if err != nil {
-		return nil, warnings, fmt.Errorf("signing: the PDF cannot be read: %w", err)
-	}
-	if rdr.Trailer().Key("Encrypt").Kind() != pdf.Null {
-		return nil, warnings, errors.New("signing: the PDF is encrypted")
-	}
-	certType := pdfsign.CertificationSignature
-	if !rdr.Trailer().Key("Root").Key("AcroForm").Key("SigFlags").IsNull() {
-		certType = pdfsign.ApprovalSignature
-	}
-	var out bytes.Buffer
-	err = pdfsign.Sign(bytes.NewReader(doc), &out, rdr, int64(len(doc)), pdfsign.SignData{
-		Signature: pdfsign.SignDataSignature{
-			Info: pdfsign.SignDataSignatureInfo{
-				Name:     o.Name,
-				Location: o.Location,
-				Reason:   o.Reason,
-				Date:     o.Time,
-			},
-			CertType:   certType,
-			DocMDPPerm: pdfsign.AllowFillingExistingFormFieldsAndSignaturesPerms,
-		},
-		Signer:            id.Key,
-		DigestAlgorithm:   crypto.SHA256,
-		Certificate:       id.Cert,
-		CertificateChains: [][]*x509.Certificate{append([]*x509.Certificate{id.Cert}, id.Chain...)},
-	})
-	if err != nil {
-		return nil, warnings, fmt.Errorf("signing: %w", err)
-	}
-	signed = out.Bytes()
-	rep, err := Verify(signed)
-	if err != nil {
-		return nil, warnings, fmt.Errorf("signing: the signed PDF does not verify: %w", err)
-	}
-	if !rep.Intact() {
-		return nil, warnings, fmt.Errorf("signing: the signed PDF does not verify: %s", rep.Problem())
-	}
-	return signed, warnings, nil
-}
-
-// writable reports whether pdfsign writes s so that a reader reads s back:
-// it writes a non-ASCII text as UTF-16 in a literal string without escaping
-// it, so no UTF-16 byte may be a bracket, a backslash or a carriage return.
-func writable(s string) bool {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return true
-	}
-	for _, u := range utf16.Encode([]rune(s)) {
-		for _, b := range []byte{byte(u >> 8), byte(u)} {
-			switch b {
-			case '(', ')', '\\', '\r':
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // Info is what a PDF's information dictionary records of its sources.

@@ -38,7 +38,7 @@ const hash = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789a
 func signed(t *testing.T, info map[string]string) (in, out []byte) {
 	t.Helper()
 	in = signtest.PDF("Rencana Kerja", info)
-	out, warnings, err := Sign(in, identity(t), Options{Location: "Kalaena Kiri", Time: time.Now()})
+	out, warnings, err := Sign(in, identity(t), Options{Location: "Kalaena Kiri", Time: time.Now(), Block: NoBlock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,28 +214,6 @@ func TestNotPDF(t *testing.T) {
 	}
 	if _, err := ReadInfo(nil); err == nil {
 		t.Error("read the information of an empty file")
-	}
-}
-
-func TestWritable(t *testing.T) {
-	for s, want := range map[string]bool{
-		"MUHAMMAD YUSRI, S.E., M.Si.": true,
-		"Nama (Camat) \\ ASCII":       true, // pdfsign escapes ASCII
-		"Ñoño Müller":                 true,
-		"Ĩ":                           false, // U+0128: the byte 0x28 is "("
-		"Kočevje":                     false, // č is U+010D: the byte 0x0D is a carriage return
-		"Müller (Camat)":              false, // "(" is 0x00 0x28 in UTF-16
-	} {
-		if got := writable(s); got != want {
-			t.Errorf("writable(%q) = %v, want %v", s, got, want)
-		}
-	}
-	_, warnings, err := Sign(signtest.PDF("x", nil), identity(t), Options{Location: "Kočevje"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], "location") {
-		t.Errorf("warnings %q", warnings)
 	}
 }
 

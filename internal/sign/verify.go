@@ -2,6 +2,8 @@ package sign
 
 import (
 	"bytes"
+	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,7 +12,38 @@ import (
 	"github.com/digitorus/pdf"
 	"github.com/digitorus/pdfsign/verify"
 	"github.com/digitorus/pkcs7"
+	"github.com/digitorus/timestamp"
 )
+
+// readTimeStamp reads the signature-time-stamp attribute of a signer, if
+// any, into s: its time, or why it is broken (in s.Problem).
+func readTimeStamp(s *Signature, token, value []byte) {
+	ts, err := parseToken(token)
+	if err != nil {
+		s.Problem = "the time-stamp cannot be read: " + err.Error()
+		return
+	}
+	digest := sha256.Sum256(value)
+	if err := checkToken(ts, digest[:]); err != nil {
+		s.Problem = "the time-stamp is broken: " + err.Error()
+		return
+	}
+	s.TimeStamp = ts.Time
+	for _, c := range ts.Certificates {
+		if len(c.ExtKeyUsage) > 0 || s.TimeStampBy == "" {
+			s.TimeStampBy = certName(c)
+		}
+	}
+}
+
+func parseToken(b []byte) (ts *timestamp.Timestamp, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ts, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return timestamp.Parse(b)
+}
 
 // Signature is one signature of a PDF, as [Verify] found it.
 type Signature struct {
@@ -18,6 +51,13 @@ type Signature struct {
 	Reason   string
 	Location string
 	Time     time.Time // the signature's /M (the signer's clock); zero when absent
+	// SubFilter is the signature's format: ETSI.CAdES.detached (PAdES),
+	// adbe.pkcs7.detached, ….
+	SubFilter string
+	// TimeStamp is the time of the signature's RFC 3161 time-stamp, zero
+	// without one; TimeStampBy names the authority's certificate.
+	TimeStamp   time.Time
+	TimeStampBy string
 
 	Subject, Issuer string // of the signer's certificate
 	// Intact: the bytes that the signature covers are the bytes that were
@@ -74,12 +114,22 @@ func (r *Report) Problem() string {
 // cannot be read as a PDF; a PDF without signatures gives a report without
 // signatures.
 func Verify(doc []byte) (rep *Report, err error) {
+	return VerifyContext(context.Background(), doc)
+}
+
+// VerifyContext is [Verify] that stops when ctx is done. Its time grows
+// linearly with the size of the file.
+func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			rep, err = nil, fmt.Errorf("reading the PDF: %v", r)
 		}
 	}()
-	rdr, err := pdf.NewReader(bytes.NewReader(doc), int64(len(doc)))
+	body := view(doc)
+	if len(body) == 0 {
+		return nil, errors.New("reading the PDF: not a PDF file: no %%EOF")
+	}
+	rdr, err := pdf.NewReader(bytes.NewReader(body), int64(len(body)))
 	if err != nil {
 		return nil, fmt.Errorf("reading the PDF: %w", err)
 	}
@@ -94,7 +144,10 @@ func Verify(doc []byte) (rep *Report, err error) {
 		p7ok bool
 	}
 	var sigs []found
-	for _, x := range rdr.Xref() {
+	for i, x := range rdr.Xref() {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		v := rdr.Resolve(x.Ptr(), x.Ptr())
 		if v.Key("Filter").Name() != "Adobe.PPKLite" {
 			continue
@@ -104,12 +157,21 @@ func Verify(doc []byte) (rep *Report, err error) {
 			Reason:   v.Key("Reason").Text(),
 			Location: v.Key("Location").Text(),
 			Time:     pdfTime(v.Key("M").Text()),
+
+			SubFilter: v.Key("SubFilter").Name(),
 		}
 		p7, err := pkcs7.Parse([]byte(v.Key("Contents").RawString()))
 		if err != nil {
 			s.Problem = "the signature's value cannot be read: " + err.Error()
 			sigs = append(sigs, found{sig: s})
 			continue
+		}
+		if len(p7.Signers) == 1 {
+			for _, a := range p7.Signers[0].UnauthenticatedAttributes {
+				if a.Type.Equal(oidTimeStampToken) {
+					readTimeStamp(&s, a.Value.Bytes, p7.Signers[0].EncryptedDigest)
+				}
+			}
 		}
 		if c := p7.GetOnlySigner(); c != nil {
 			s.Subject, s.Issuer = c.Subject.String(), c.Issuer.String()
@@ -130,7 +192,10 @@ func Verify(doc []byte) (rep *Report, err error) {
 
 	opts := verify.DefaultVerifyOptions()
 	opts.TrustSignatureTime = true // check the certificate at the signer's time, not now
-	res, err := verify.VerifyWithOptions(bytes.NewReader(doc), int64(len(doc)), opts)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	res, err := verify.VerifyWithOptions(bytes.NewReader(body), int64(len(body)), opts)
 	if err != nil {
 		return nil, fmt.Errorf("verifying the signatures: %w", err)
 	}

@@ -1,0 +1,170 @@
+package sign
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"renja/internal/render"
+)
+
+// A Block is the space of a signature block on a page, found in the PDF.
+type Block struct {
+	ID   string
+	Page int        // 0-based
+	Rect [4]float64 // lower left x, y, upper right x, y, in points
+	ref  types.IndirectRef
+}
+
+// Blocks returns the signature spaces that the PDF marks, in the order of
+// its pages, top to bottom. renja build prints each space of a
+// {{ signature }} block as a link to itself (render.SignatureIDs), so the
+// page holds a link annotation whose rectangle is the space.
+func Blocks(doc []byte) ([]Block, error) {
+	ctx, err := readPDF(view(doc))
+	if err != nil {
+		return nil, err
+	}
+	return blocks(ctx)
+}
+
+func blocks(ctx *model.Context) ([]Block, error) {
+	pgs, err := pages(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Block
+	seen := map[string]bool{}
+	for i, ref := range pgs {
+		page, err := ctx.DereferenceDict(ref)
+		if err != nil || page == nil {
+			continue
+		}
+		annots, err := ctx.DereferenceArray(page["Annots"])
+		if err != nil {
+			continue
+		}
+		for _, a := range annots {
+			d, err := ctx.DereferenceDict(a)
+			if err != nil || d == nil {
+				continue
+			}
+			if st := d.NameEntry("Subtype"); st == nil || *st != "Link" {
+				continue
+			}
+			name := linkTarget(ctx, d)
+			if !isSignatureID(name) || seen[name] {
+				continue
+			}
+			rect, err := ctx.DereferenceArray(d["Rect"])
+			if err != nil || len(rect) != 4 {
+				continue
+			}
+			var r [4]float64
+			ok := true
+			for k := range r {
+				var okk bool
+				r[k], okk = number(rect[k])
+				ok = ok && okk
+			}
+			r = [4]float64{min(r[0], r[2]), min(r[1], r[3]), max(r[0], r[2]), max(r[1], r[3])}
+			if !ok || r[2]-r[0] < 10 || r[3]-r[1] < 10 {
+				continue
+			}
+			seen[name] = true
+			out = append(out, Block{ID: name, Page: i, Rect: r, ref: ref})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Page != out[j].Page {
+			return out[i].Page < out[j].Page
+		}
+		return out[i].Rect[3] > out[j].Rect[3]
+	})
+	return out, nil
+}
+
+// linkTarget is the named destination of a link annotation: its /Dest, or
+// the /D of its GoTo action, when that is a name or a string.
+func linkTarget(ctx *model.Context, link types.Dict) string {
+	o, ok := link["Dest"]
+	if !ok {
+		a, err := ctx.DereferenceDict(link["A"])
+		if err != nil || a == nil {
+			return ""
+		}
+		o = a["D"]
+	}
+	o, err := ctx.Dereference(o)
+	if err != nil {
+		return ""
+	}
+	switch v := o.(type) {
+	case types.Name:
+		return string(v)
+	case types.StringLiteral:
+		s, err := types.StringLiteralToString(v)
+		if err == nil {
+			return s
+		}
+	case types.HexLiteral:
+		s, err := types.HexLiteralToString(v)
+		if err == nil {
+			return s
+		}
+	}
+	return ""
+}
+
+// isSignatureID reports whether id is one that render gives a signature
+// space: a base id, or one with "-2", "-3", … appended.
+func isSignatureID(id string) bool {
+	for _, base := range render.SignatureIDs {
+		if id == base {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(id, base+"-"); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func number(o types.Object) (float64, bool) {
+	switch v := o.(type) {
+	case types.Integer:
+		return float64(v), true
+	case types.Float:
+		return float64(v), true
+	}
+	return 0, false
+}
+
+// chooseBlock picks the block named id, or the last one of the document
+// (the closing's) when id is "".
+func chooseBlock(bs []Block, id string) (*Block, error) {
+	if id == "" {
+		if len(bs) == 0 {
+			return nil, nil
+		}
+		return &bs[len(bs)-1], nil
+	}
+	for i := range bs {
+		if bs[i].ID == id {
+			return &bs[i], nil
+		}
+	}
+	var ids []string
+	for _, b := range bs {
+		ids = append(ids, b.ID)
+	}
+	slices.Sort(ids)
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("blok tanda tangan %q tidak ada: PDF ini tidak menandai blok tanda tangan (dibuat bukan oleh renja build?)", id)
+	}
+	return nil, fmt.Errorf("blok tanda tangan %q tidak ada; yang ada: %s", id, strings.Join(ids, ", "))
+}

@@ -1,0 +1,320 @@
+package sign
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// Options of a signature.
+type Options struct {
+	Name     string    // written as /Name; default: the certificate's name
+	Reason   string    // default: Reason
+	Location string    // the place of signing; empty: none
+	Time     time.Time // the time of signing (the signer's clock, /M); zero: now
+	// TSA is the address of an RFC 3161 time-stamp authority; when set the
+	// signature carries its time-stamp (PAdES B-T), and signing fails
+	// without one.
+	TSA string
+	// Block is the id of the signature space that shows the signature
+	// (see [Blocks]). Empty: the document's last one (the closing's) for
+	// the first signature, none for a later one. NoBlock: none.
+	Block   string
+	NIP     string          // the signer's NIP, shown in the visible signature
+	Address string          // the verification page, in the QR code (see [QRText])
+	Context context.Context // cancels the request to the TSA; nil: never
+}
+
+// NoBlock as Options.Block makes an invisible signature.
+const NoBlock = "-"
+
+// contentsSize is the room kept for the signature value (CMS), in bytes:
+// certificates and a time-stamp token with the TSA's certificates fit.
+const contentsSize = 24 << 10
+
+// Sign returns doc with a signature by id appended as an incremental
+// update: every byte of doc stays as it is. The signature is PAdES
+// (ETSI.CAdES.detached): baseline B-B, B-T with a time-stamp (Options.TSA).
+// The first signature of a document certifies it (DocMDP P=2, permitting
+// only further signatures and form filling); a later one approves it. A
+// visible signature goes into a signature space of the document
+// (Options.Block): the signer's name from the certificate, the NIP, the
+// words "Ditandatangani secara elektronik", the time, and a QR code of
+// [QRText]. Sign verifies what it made before returning it.
+func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string, err error) {
+	if id == nil || id.Key == nil || id.Cert == nil {
+		return nil, nil, errors.New("menandatangani: tidak ada kunci atau sertifikat")
+	}
+	if o.Name == "" {
+		o.Name = id.Name()
+	}
+	if o.Reason == "" {
+		o.Reason = Reason
+	}
+	if o.Time.IsZero() {
+		o.Time = time.Now()
+	}
+	if o.Context == nil {
+		o.Context = context.Background()
+	}
+	if t := o.Time; t.Before(id.Cert.NotBefore) || t.After(id.Cert.NotAfter) {
+		warnings = append(warnings, fmt.Sprintf("sertifikat berlaku dari %s sampai %s, tidak pada waktu penandatanganan",
+			id.Cert.NotBefore.Format(time.DateOnly), id.Cert.NotAfter.Format(time.DateOnly)))
+	}
+	ctx, err := readPDF(view(doc))
+	if err != nil {
+		return nil, warnings, err
+	}
+	u, err := newUpdate(doc, ctx)
+	if err != nil {
+		return nil, warnings, err
+	}
+	fields := signatureFields(ctx)
+	certify := len(fields) == 0
+	if p := docMDPLevel(ctx); p == 1 {
+		return nil, warnings, errors.New("PDF ini disertifikasi tanpa izin perubahan apa pun (DocMDP P=1): tanda tangan lain akan merusaknya")
+	}
+
+	// The place of the signature.
+	var block *Block
+	if o.Block != NoBlock && (o.Block != "" || certify) {
+		bs, err := blocks(ctx)
+		if err != nil {
+			return nil, warnings, err
+		}
+		if block, err = chooseBlock(bs, o.Block); err != nil {
+			return nil, warnings, err
+		}
+		if block == nil {
+			warnings = append(warnings, "PDF tidak menandai blok tanda tangan, jadi tanda tangan tidak terlihat di halaman")
+		}
+	}
+
+	// The signature dictionary, with room for the byte range and the value.
+	var sig bytes.Buffer
+	fmt.Fprintf(&sig, "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n/ByteRange [0 0 0 0%s]\n/Contents <%s>\n",
+		strings.Repeat(" ", byteRangeRoom), strings.Repeat("0", 2*contentsSize))
+	fmt.Fprintf(&sig, "/M %s /Name %s /Reason %s", types.StringLiteral(pdfDate(o.Time)).PDFString(), text(o.Name).PDFString(), text(o.Reason).PDFString())
+	if o.Location != "" {
+		fmt.Fprintf(&sig, " /Location %s", text(o.Location).PDFString())
+	}
+	if certify {
+		sig.WriteString("\n/Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P 2 /V /1.2 >> /DigestMethod /SHA256 >>]")
+	}
+	sig.WriteString(" >>")
+	sigNr := u.add(sig.Bytes())
+
+	// The field and its widget, on the page of the block or on the first.
+	pgs, err := pages(ctx)
+	if err != nil {
+		return nil, warnings, err
+	}
+	if len(pgs) == 0 {
+		return nil, warnings, errors.New("PDF tidak terbaca: tidak ada halaman")
+	}
+	page := pgs[0]
+	widget := types.Dict{
+		"Type": types.Name("Annot"), "Subtype": types.Name("Widget"), "FT": types.Name("Sig"),
+		"T":    text(fmt.Sprintf("Tanda tangan %d", len(fields)+1)),
+		"V":    *types.NewIndirectRef(sigNr, 0),
+		"F":    types.Integer(132), // print, locked
+		"Rect": types.NewNumberArray(0, 0, 0, 0),
+	}
+	if block != nil {
+		page = block.ref
+		r := block.Rect
+		w, h := r[2]-r[0], r[3]-r[1]
+		qr, err := qrMatrix(QRText(o.Address, sha256.Sum256(doc)))
+		if err != nil {
+			return nil, warnings, err
+		}
+		stream := appearance(w, h, qr, appearanceLines(certName(id.Cert), o.NIP, o.Time))
+		ap := fmt.Appendf(nil, "<< /Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources %s /Length %d >>\nstream\n",
+			f(w), f(h), appearanceResources, len(stream))
+		ap = append(append(ap, stream...), "\nendstream"...)
+		apNr := u.add(ap)
+		widget["Rect"] = types.NewNumberArray(r[0], r[1], r[2], r[3])
+		widget["AP"] = types.Dict{"N": *types.NewIndirectRef(apNr, 0)}
+	}
+	widget["P"] = page
+	widgetRef := *types.NewIndirectRef(u.add([]byte(widget.PDFString())), 0)
+
+	// The page, with the widget among its annotations.
+	pageDict, err := ctx.DereferenceDict(page)
+	if err != nil || pageDict == nil {
+		return nil, warnings, errors.New("PDF tidak terbaca: halaman rusak")
+	}
+	pageDict = pageDict.Clone().(types.Dict)
+	switch a := pageDict["Annots"].(type) {
+	case types.IndirectRef:
+		arr, err := ctx.DereferenceArray(a)
+		if err != nil {
+			return nil, warnings, errors.New("PDF tidak terbaca: /Annots halaman rusak")
+		}
+		u.objs[a.ObjectNumber.Value()] = []byte(append(slices.Clone(arr), widgetRef).PDFString())
+	case types.Array:
+		pageDict["Annots"] = append(slices.Clone(a), widgetRef)
+	default:
+		pageDict["Annots"] = types.Array{widgetRef}
+	}
+	u.objs[page.ObjectNumber.Value()] = []byte(pageDict.PDFString())
+
+	// The catalog: the form with the new field, and the certification.
+	catalog := ctx.RootDict.Clone().(types.Dict)
+	form := types.Dict{}
+	formNr := 0
+	if o, ok := catalog["AcroForm"]; ok {
+		d, err := ctx.DereferenceDict(o)
+		if err != nil {
+			return nil, warnings, errors.New("PDF tidak terbaca: /AcroForm rusak")
+		}
+		if d != nil {
+			form = d.Clone().(types.Dict)
+		}
+		if ref, ok := o.(types.IndirectRef); ok {
+			formNr = ref.ObjectNumber.Value()
+		}
+	}
+	fieldList, _ := ctx.DereferenceArray(form["Fields"])
+	form["Fields"] = append(slices.Clone(fieldList), widgetRef)
+	form["SigFlags"] = types.Integer(3)
+	if formNr != 0 {
+		u.objs[formNr] = []byte(form.PDFString())
+	} else {
+		catalog["AcroForm"] = form
+	}
+	if certify {
+		catalog["Perms"] = types.Dict{"DocMDP": *types.NewIndirectRef(sigNr, 0)}
+	}
+	u.objs[ctx.Root.ObjectNumber.Value()] = []byte(catalog.PDFString())
+
+	out, err := u.bytes()
+	if err != nil {
+		return nil, warnings, err
+	}
+	if err := fill(out, len(doc), id, o); err != nil {
+		return nil, warnings, err
+	}
+	rep, err := Verify(out)
+	if err != nil {
+		return nil, warnings, fmt.Errorf("PDF yang ditandatangani tidak lolos pemeriksaan: %w", err)
+	}
+	if !rep.Intact() {
+		return nil, warnings, fmt.Errorf("PDF yang ditandatangani tidak lolos pemeriksaan: %s", rep.Problem())
+	}
+	return out, warnings, nil
+}
+
+// byteRangeRoom is the room for the numbers of /ByteRange [0 a b c].
+const byteRangeRoom = 3 * 11
+
+// fill writes the byte range and the signature value into the signature
+// dictionary that the update (appended at offset from) holds.
+func fill(out []byte, from int, id *Identity, o Options) error {
+	br := bytes.Index(out[from:], []byte("/ByteRange [0 0 0 0"))
+	ct := bytes.Index(out[from:], []byte("/Contents <"))
+	if br < 0 || ct < 0 {
+		return errors.New("menandatangani: kamus tanda tangan tidak ditemukan")
+	}
+	br += from + len("/ByteRange [")
+	a := from + ct + len("/Contents ")
+	b := a + 2 + 2*contentsSize
+	nums := fmt.Sprintf("0 %d %d %d", a, b, len(out)-b)
+	room := out[br : br+len("0 0 0 0")+byteRangeRoom]
+	copy(room, nums+strings.Repeat(" ", len(room)-len(nums)))
+
+	h := sha256.New()
+	h.Write(out[:a])
+	h.Write(out[b:])
+	var stamp stamper
+	if o.TSA != "" {
+		stamp = func(sig []byte) ([]byte, error) {
+			token, _, err := TimeStamp(o.Context, o.TSA, sig)
+			return token, err
+		}
+	}
+	value, err := cades(h.Sum(nil), id, stamp)
+	if err != nil {
+		return fmt.Errorf("menandatangani: %w", err)
+	}
+	if len(value) > contentsSize {
+		return fmt.Errorf("menandatangani: nilai tanda tangan %d byte, lebih dari ruang %d byte", len(value), contentsSize)
+	}
+	hex.Encode(out[a+1:], value)
+	for i := a + 1 + 2*len(value); i < b-1; i++ {
+		out[i] = '0'
+	}
+	return nil
+}
+
+// pdfDate writes a time as a PDF date, D:YYYYMMDDHHmmSS+HH'mm'.
+func pdfDate(t time.Time) string {
+	return t.Format("D:20060102150405-07'00'")
+}
+
+// signatureFields returns the signature fields of the form that hold a
+// signature.
+func signatureFields(ctx *model.Context) []types.Dict {
+	form, err := ctx.DereferenceDict(ctx.RootDict["AcroForm"])
+	if err != nil || form == nil {
+		return nil
+	}
+	fields, err := ctx.DereferenceArray(form["Fields"])
+	if err != nil {
+		return nil
+	}
+	var out []types.Dict
+	for _, o := range fields {
+		d, err := ctx.DereferenceDict(o)
+		if err != nil || d == nil {
+			continue
+		}
+		if ft := d.NameEntry("FT"); ft != nil && *ft == "Sig" {
+			if _, ok := d["V"]; ok {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// docMDPLevel is the /P of the certifying signature, 2 when it has none,
+// and 0 when the document is not certified.
+func docMDPLevel(ctx *model.Context) int {
+	perms, err := ctx.DereferenceDict(ctx.RootDict["Perms"])
+	if err != nil || perms == nil {
+		return 0
+	}
+	sig, err := ctx.DereferenceDict(perms["DocMDP"])
+	if err != nil || sig == nil {
+		return 0
+	}
+	refs, _ := ctx.DereferenceArray(sig["Reference"])
+	for _, r := range refs {
+		d, err := ctx.DereferenceDict(r)
+		if err != nil || d == nil {
+			continue
+		}
+		if m := d.NameEntry("TransformMethod"); m == nil || *m != "DocMDP" {
+			continue
+		}
+		params, err := ctx.DereferenceDict(d["TransformParams"])
+		if err != nil || params == nil {
+			return 2
+		}
+		if p := params.IntEntry("P"); p != nil && *p >= 1 && *p <= 3 {
+			return *p
+		}
+		return 2
+	}
+	return 2
+}

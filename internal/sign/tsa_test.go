@@ -1,13 +1,20 @@
 package sign
 
 import (
+	"bytes"
+	"encoding/hex"
+	"encoding/pem"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/digitorus/pkcs7"
+
 	"renja/internal/sign/signtest"
+	"renja/internal/testenv"
 )
 
 // stampTime is the test authority's clock: an hour before now, so that a
@@ -49,7 +56,66 @@ func TestTimeStamped(t *testing.T) {
 			t.Errorf("pdfsig does not say %q:\n%s", want, r)
 		}
 	}
-	t.Logf("pdfsig:\n%s", r)
+	// poppler's pdfsig (22.12) prints the signer's clock (/M) as the
+	// signing time and nothing of a time-stamp; openssl reads the token and
+	// checks it against the signature value.
+	opensslTimeStamp(t, out, stampTime)
+}
+
+// opensslTimeStamp takes the time-stamp token out of the signature of doc,
+// and has openssl print its time and verify it against the signature value
+// and the authority's certificate.
+func opensslTimeStamp(t *testing.T, doc []byte, at time.Time) {
+	t.Helper()
+	if _, err := exec.LookPath("openssl"); err != nil {
+		testenv.Missing(t, "openssl checks the time-stamp independently: apt-get install openssl")
+	}
+	i := bytes.LastIndex(doc, []byte("/Contents <"))
+	j := bytes.IndexByte(doc[i:], '>')
+	der, err := hex.DecodeString(string(doc[i+len("/Contents <") : i+j]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p7, err := pkcs7.Parse(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var token []byte
+	for _, a := range p7.Signers[0].UnauthenticatedAttributes {
+		if a.Type.Equal(oidTimeStampToken) {
+			token = a.Value.Bytes
+		}
+	}
+	if token == nil {
+		t.Fatal("no time-stamp token in the signature")
+	}
+	tp7, err := pkcs7.Parse(token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"token.der": token,
+		"value.bin": p7.Signers[0].EncryptedDigest,
+		"tsa.pem":   pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: tp7.Certificates[0].Raw}),
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text, err := exec.Command("openssl", "ts", "-reply", "-token_in", "-in", filepath.Join(dir, "token.der"), "-token_out", "-text").CombinedOutput()
+	if err != nil {
+		t.Fatalf("openssl ts -reply: %v\n%s", err, text)
+	}
+	if want := "Time stamp: " + at.Format("Jan _2 15:04:05 2006") + " GMT"; !strings.Contains(string(text), want) {
+		t.Errorf("openssl does not say %q:\n%s", want, text)
+	}
+	v, err := exec.Command("openssl", "ts", "-verify", "-token_in", "-in", filepath.Join(dir, "token.der"),
+		"-data", filepath.Join(dir, "value.bin"), "-CAfile", filepath.Join(dir, "tsa.pem")).CombinedOutput()
+	if err != nil || !strings.Contains(string(v), "Verification: OK") {
+		t.Errorf("openssl ts -verify: %v\n%s", err, v)
+	}
 }
 
 // TestTSAFaults: an authority that answers wrongly is an error, never a

@@ -116,6 +116,16 @@ func TestVisibleSignature(t *testing.T) {
 	if err != nil || !rep.Intact() {
 		t.Fatalf("verify: %v %v", err, rep)
 	}
+	changed := bytes.Clone(signed)
+	changed[len(doc)/2] ^= 0x20
+	broken := filepath.Join(dir, "changed.pdf")
+	os.WriteFile(broken, changed, 0o644)
+	if r := signtest.Pdfsig(t, broken); strings.Contains(r, signtest.Valid) {
+		t.Errorf("pdfsig finds the PDF valid after one byte changed:\n%s", r)
+	}
+	if rep, err := sign.Verify(changed); err == nil && rep.Intact() {
+		t.Error("renja verify finds the PDF intact after one byte changed")
+	}
 	if got := rep.Signatures[0].TimeStamp; !got.Equal(at) {
 		t.Errorf("time-stamp %v, want %v", got, at)
 	}

@@ -21,6 +21,9 @@ import (
 // TSAName is the common name of the test time-stamp authority.
 const TSAName = "TSA UJI RENJA"
 
+// ekuTimeStamping is the extended key usage extension's value: id-kp-timeStamping.
+var ekuTimeStamping, _ = asn1.Marshal([]asn1.ObjectIdentifier{{1, 3, 6, 1, 5, 5, 7, 3, 8}})
+
 // A TSAFault makes the test authority answer wrongly.
 type TSAFault int
 
@@ -50,8 +53,9 @@ func TSA(t testing.TB, at time.Time, fault TSAFault) string {
 		NotBefore:             now.Add(-48 * time.Hour),
 		NotAfter:              now.Add(365 * 24 * time.Hour),
 		KeyUsage:              x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageTimeStamping},
 		BasicConstraintsValid: true,
+		// RFC 3161 wants the time-stamping extended key usage critical.
+		ExtraExtensions: []pkix.Extension{{Id: asn1.ObjectIdentifier{2, 5, 29, 37}, Critical: true, Value: ekuTimeStamping}},
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
 	if err != nil {

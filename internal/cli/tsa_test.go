@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"renja/internal/sign/signtest"
+)
+
+// TestSignTimeStamped: renja sign --tsa asks the authority, renja verify
+// reports its time; an authority that answers wrongly fails the signing
+// and writes nothing.
+func TestSignTimeStamped(t *testing.T) {
+	dir := signProject(t)
+	p12 := signP12(t)
+	in := filepath.Join(dir, "in.pdf")
+	writeFile(t, in, signtest.PDF("Renja", nil))
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+	bad := signtest.TSA(t, at, signtest.TSAOtherDigest)
+	code, out, errs := signRun("sign", "--p12", p12, "--tsa", bad, "--blok", "-", "--out", filepath.Join(dir, "bad.pdf"), in)
+	if code != ExitFail || !strings.Contains(errs, "cap waktu untuk data lain") {
+		t.Errorf("a wrong time-stamp: exit %d, want %d\n%s%s", code, ExitFail, out, errs)
+	}
+	if fileExists(filepath.Join(dir, "bad.pdf")) {
+		t.Error("a PDF was written although the time-stamp was wrong")
+	}
+
+	good := signtest.TSA(t, at, signtest.TSAGood)
+	signed := filepath.Join(dir, "signed.pdf")
+	if code, out, errs := signRun("sign", "--p12", p12, "--tsa", good, "--blok", "-", "--out", signed, in); code != ExitOK {
+		t.Fatalf("sign --tsa: exit %d\n%s%s", code, out, errs)
+	}
+	code, out, errs = signRun("verify", signed)
+	if code != ExitFail && code != ExitOK {
+		t.Fatalf("verify: exit %d\n%s%s", code, out, errs)
+	}
+	wantIn(t, "verify's output", out, "2026-01-02 03:04:05 UTC by "+signtest.TSAName, "ETSI.CAdES.detached (PAdES B-T)")
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}

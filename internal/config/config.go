@@ -58,10 +58,22 @@ type Signatory struct {
 	Date  time.Time `toml:"date"`
 }
 
-// Decree is the Camat's decree adopting the Renja.
+// Decree is the Camat's decree adopting the Renja: its number line
+// ({{ nomor }}) and the date the decree's signature shows.
 type Decree struct {
-	Number string `toml:"number"` // blank until it is numbered
-	Year   int    `toml:"year"`
+	Number string    `toml:"number"` // blank until it is numbered
+	Year   int       `toml:"year"`   // default: the year of date, else of signatory.date
+	Date   time.Time `toml:"date"`   // default: signatory.date
+}
+
+// DecreeLine is the decree's number line: "NOMOR : 12 TAHUN 2023", with
+// room to write the number by hand while it is blank.
+func (c *Config) DecreeLine() string {
+	n := strings.TrimSpace(c.Decree.Number)
+	if n == "" {
+		n = "      "
+	}
+	return fmt.Sprintf("NOMOR : %s TAHUN %d", n, c.Decree.Year)
 }
 
 // Paper is the print format.
@@ -170,6 +182,15 @@ func (c *Config) defaults() {
 	}
 	if c.Signatory.Title == "" {
 		c.Signatory.Title = "Camat"
+	}
+	if c.Decree.Date.IsZero() {
+		c.Decree.Date = c.Signatory.Date
+	}
+	if c.Decree.Year == 0 {
+		c.Decree.Year = c.Decree.Date.Year()
+		if c.Decree.Date.IsZero() {
+			c.Decree.Year = c.Plan.Year - 1
+		}
 	}
 	if c.Units == nil {
 		c.Units = map[string]string{}

@@ -95,14 +95,16 @@ func (r *renderer) chart(name string) (*chart.Chart, string, error) {
 }
 
 // planMoney returns the plan's tree, its money column of the plan year's
-// pagu and that year: the earliest measure pagu:YEAR of the plan table. It is
-// plan.year in a project whose tables are its own; a project that renja init
-// started for another year still holds the example's tables, and its charts
-// name the tables' year.
+// pagu and that year: the column whose measure is pagu:YEAR for plan.year
+// (pagu:N in the bundled schemas), else the earliest pagu:YEAR of the plan
+// table, for tables that write absolute years of another plan year.
 func (r *renderer) planMoney() (*model.Tree, int, int, error) {
 	plan := r.p.Plan()
 	if plan == nil {
 		return nil, 0, 0, fmt.Errorf("chart: renja.toml names no plan table (plan.table)")
+	}
+	if c := model.MeasureCol(plan.Table, fmt.Sprintf("pagu:%d", r.p.Config.Plan.Year), table.Money); c != nil {
+		return plan, c.Index, r.p.Config.Plan.Year, nil
 	}
 	col, year := -1, 0
 	for i, c := range plan.Table.Columns {
@@ -112,7 +114,7 @@ func (r *renderer) planMoney() (*model.Tree, int, int, error) {
 		}
 	}
 	if col < 0 {
-		return nil, 0, 0, fmt.Errorf("chart: the plan table %s has no money column with measure = \"pagu:%d\"", plan.Table.Path, r.p.Config.Plan.Year)
+		return nil, 0, 0, fmt.Errorf("chart: the plan table %s has no money column with measure = \"pagu:N\" (pagu:%d)", plan.Table.Path, r.p.Config.Plan.Year)
 	}
 	return plan, col, year, nil
 }

@@ -49,7 +49,9 @@ type Schema struct {
 	Delimiter string   `toml:"delimiter"` // "," or ";"; empty: detected from the header line
 	Columns   []Column `toml:"columns"`
 
-	File string `toml:"-"` // the schema file, relative to the project
+	File    string `toml:"-"` // the schema file, relative to the project
+	Src     []byte `toml:"-"` // the schema file's text, for positions
+	Written *Texts `toml:"-"` // the words as written, when Resolve replaced placeholders
 }
 
 // Op is what a derived column's formula does with its arguments.
@@ -119,7 +121,7 @@ func ParseSchema(file, id string, src []byte) (*Schema, error) {
 	if err := tomlx.Decode(file, src, 1, &s); err != nil {
 		return nil, err
 	}
-	s.File = file
+	s.File, s.Src = file, src
 	keys := tomlx.Index(diag.NewSource(file, src, 1))
 	var errs diag.List
 	bad := func(path []string, hint, format string, args ...any) {

@@ -3,11 +3,15 @@ package main
 import (
 	"context"
 	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"renja/internal/cli"
+	"renja/internal/pdf/pdftest"
+	"renja/internal/testenv"
 )
 
 func TestMain(m *testing.M) {
@@ -19,5 +23,58 @@ func TestMain(m *testing.M) {
 // TestScripts runs the CLI scripts in testdata/script: each is a small
 // project as a text archive and the commands a user would type.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: cmds})
+}
+
+// TestPDFScripts runs the scripts that print PDFs with a real Chrome and
+// read them back with poppler (testdata/script-pdf); without them it skips.
+func TestPDFScripts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("prints PDFs")
+	}
+	chrome := pdftest.Chrome(t)
+	for _, tool := range []string{"pdftotext", "pdfimages"} {
+		testenv.Tool(t, tool, "poppler-utils")
+	}
+	testscript.Run(t, testscript.Params{Dir: "testdata/script-pdf", Cmds: cmds,
+		Setup: func(e *testscript.Env) error { e.Setenv("RENJA_CHROME", chrome); return nil }})
+}
+
+var tbodyRe = regexp.MustCompile(`(?s)<tbody>.*?</tbody>`)
+
+var cmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	// only-in-cells WORD FILE.html [TEXT]: WORD appears in the HTML only
+	// inside the tables' rows (the example data); with TEXT, a text of
+	// the PDF (pdftotext), WORD appears there as often as in those rows.
+	"only-in-cells": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) < 2 || neg {
+			ts.Fatalf("usage: only-in-cells WORD FILE.html [PDF.txt]")
+		}
+		word, page := args[0], ts.ReadFile(args[1])
+		inRows := 0
+		for _, b := range tbodyRe.FindAllString(page, -1) {
+			inRows += strings.Count(b, word)
+		}
+		if rest := tbodyRe.ReplaceAllString(page, ""); strings.Contains(rest, word) {
+			i := strings.Index(rest, word)
+			ts.Fatalf("%s names %s outside the tables' rows: …%s…", args[1], word, rest[max(0, i-80):min(len(rest), i+40)])
+		}
+		if len(args) > 2 {
+			if n := strings.Count(ts.ReadFile(args[2]), word); n != inRows {
+				ts.Fatalf("%s names %s %d times, the tables' rows %d times", args[2], word, n, inRows)
+			}
+		}
+		ts.Logf("%s: %d times, all in the tables' rows", word, inRows)
+	},
+	// replace FILE OLD NEW: every OLD in FILE becomes NEW.
+	"replace": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 3 || neg {
+			ts.Fatalf("usage: replace FILE OLD NEW")
+		}
+		s := ts.ReadFile(args[0])
+		if !strings.Contains(s, args[1]) {
+			ts.Fatalf("%s has no %q", args[0], args[1])
+		}
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.ReplaceAll(s, args[1], args[2])), 0o644))
+	},
 }

@@ -44,6 +44,7 @@ type Result struct {
 	Project     *model.Project
 	Diagnostics []diag.Diagnostic
 	Errors      int      // diagnostics of severity error
+	Todos       int      // diagnostics of severity todo: placeholders and cells to fill
 	Files       []string // written, relative to Out
 	Kept        int      // of Files, how many were already in Out with the same bytes and were left as they were
 	PDF         string   // the PDF's path, when one was printed
@@ -89,7 +90,7 @@ func startBrowser(ctx context.Context, explicit string) (get func() (*pdf.Browse
 }
 
 // ErrFinal is returned by a --final build while errors remain.
-var ErrFinal = errors.New("the checker reports errors: a final PDF is refused")
+var ErrFinal = errors.New("the checker reports errors or things to fill: a final PDF is refused")
 
 // NoChromeError says that no browser was found; the website was written.
 type NoChromeError struct{ Err error }
@@ -120,11 +121,12 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	lg.done("load")
 	res := &Result{Project: p, Diagnostics: check.Run(p)}
 	res.Errors, _ = check.Count(res.Diagnostics)
+	res.Todos = check.Todos(res.Diagnostics)
 	if res.ContentHash, err = provenance.ContentHash(o.Dir); err != nil {
 		return res, err
 	}
 	lg.done(fmt.Sprintf("check (%d errors)", res.Errors))
-	if o.Final && res.Errors > 0 {
+	if o.Final && (res.Errors > 0 || res.Todos > 0) {
 		return res, ErrFinal
 	}
 	od := startOpenData(p, o.Out)
@@ -281,7 +283,7 @@ func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Temp
 // sources: their content hash, and whether the build is a draft.
 func provenanceInfo(res *Result) map[string]string {
 	m := map[string]string{provenance.HashKey: res.ContentHash}
-	if res.Errors > 0 {
+	if res.Errors > 0 || res.Todos > 0 {
 		m[provenance.DraftKey] = "true"
 	}
 	return m

@@ -32,12 +32,23 @@ func Run(p *model.Project) []diag.Diagnostic {
 	c.derived()
 	c.crossTable()
 	c.prose()
+	c.leftovers()
 	out := make([]diag.Diagnostic, len(c.out))
 	for i, d := range c.out {
 		out[i] = *d
 	}
 	diag.SortDiagnostics(out)
 	return out
+}
+
+// Todos returns the number of to-dos: placeholders and cells to fill.
+func Todos(ds []diag.Diagnostic) (n int) {
+	for _, d := range ds {
+		if d.Severity == diag.SevTodo {
+			n++
+		}
+	}
+	return n
 }
 
 // Count returns the number of errors and warnings.

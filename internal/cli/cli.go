@@ -158,7 +158,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var noChrome *build.NoChromeError
 	switch {
 	case errors.Is(err, build.ErrFinal):
-		return failf("%v (%d); nothing was written", err, res.Errors)
+		return failf("%v (%d errors, %d to fill); nothing was written", err, res.Errors, res.Todos)
 	case errors.As(err, &noChrome):
 		return failf("the website was written to %s, but no PDF: %v", outDir(o), err)
 	case err != nil && ctx.Err() != nil:
@@ -175,8 +175,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			what += " and " + res.PDF
 		}
 		state := "final"
-		if res.Errors > 0 {
-			state = fmt.Sprintf("DRAFT (%d errors to fix before it can be final)", res.Errors)
+		if res.Errors > 0 || res.Todos > 0 {
+			state = fmt.Sprintf("DRAFT (%d errors to fix and %d things to fill before it can be final)", res.Errors, res.Todos)
 		} else if !*final {
 			state = "ready"
 		}
@@ -202,8 +202,8 @@ func runBatch(ctx context.Context, dirs []string, common build.Options, quiet bo
 			fmt.Fprintf(stderr, "renja: %s: build failed:\n%s\n", o.Dir, diag.Detail(err))
 		case !quiet:
 			state := "ready"
-			if res.Errors > 0 {
-				state = fmt.Sprintf("DRAFT (%d errors; run renja check %s)", res.Errors, o.Dir)
+			if res.Errors > 0 || res.Todos > 0 {
+				state = fmt.Sprintf("DRAFT (%d errors, %d to fill; run renja check %s)", res.Errors, res.Todos, o.Dir)
 			}
 			fmt.Fprintf(stdout, "renja: %s: wrote %s: %s\n", o.Dir, outDir(o), state)
 		}
@@ -298,9 +298,13 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 // prints the summary line alone (renja check lists them).
 func printDiagnostics(w io.Writer, ds []diag.Diagnostic, quiet bool) {
 	e, wn := check.Count(ds)
+	todo := ""
+	if n := check.Todos(ds); n > 0 {
+		todo = fmt.Sprintf(", %d to fill", n)
+	}
 	if quiet {
-		if e+wn > 0 {
-			fmt.Fprintf(w, "renja: %d errors, %d warnings (renja check lists them)\n", e, wn)
+		if e+wn > 0 || todo != "" {
+			fmt.Fprintf(w, "renja: %d errors, %d warnings%s (renja check lists them)\n", e, wn, todo)
 		}
 		return
 	}
@@ -312,7 +316,7 @@ func printDiagnostics(w io.Writer, ds []diag.Diagnostic, quiet bool) {
 		file = d.File
 		fmt.Fprintln(w, d.String())
 	}
-	if e+wn > 0 {
-		fmt.Fprintf(w, "\n%d errors, %d warnings\n", e, wn)
+	if e+wn > 0 || todo != "" {
+		fmt.Fprintf(w, "\n%d errors, %d warnings%s\n", e, wn, todo)
 	}
 }

@@ -29,14 +29,18 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 		return usagef("init needs one folder, got %d: %s", len(dirs), strings.Join(dirs, " "))
 	}
 	o.Dir = dirs[0]
+	if o.Office == "" && o.Kecamatan != "" {
+		o.Office = "Kantor Kecamatan " + o.Kecamatan
+	}
 	files, err := scaffold.Init(o)
 	if err != nil {
 		return usagef("%v", err)
 	}
 	fmt.Fprintf(stdout, "renja: wrote a new project to %s (%d files)\n", o.Dir, len(files))
 	fmt.Fprintf(stdout, "  renja.toml  %s, Kabupaten %s, %d: fill in the [bracketed] signatory and address\n", o.Office, o.Kabupaten, o.Year)
-	fmt.Fprintln(stdout, "  content/    the bundled Renja's narrative, as an example to rewrite")
-	fmt.Fprintln(stdout, "  data/       its tables, as an example to replace with your figures")
+	fmt.Fprintf(stdout, "  content/    the bundled Renja's narrative, naming %s: example text to rewrite\n", o.Office)
+	fmt.Fprintln(stdout, "  data/       its tables: example data (another kecamatan's figures) to replace with your own")
+	fmt.Fprintln(stdout, "Then: renja check lists what is still to fill; renja build --final waits for it.")
 	if o.Templates {
 		fmt.Fprintln(stdout, "  templates/  the default layouts and styles, to adapt")
 	}

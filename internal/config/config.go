@@ -27,6 +27,8 @@ type Config struct {
 	Parts     []string              `toml:"parts"` // content ids in document order; empty: file name order
 	Units     map[string]string     `toml:"units"` // unit spellings that mean the same: Dok = "Dokumen"
 	Check     map[string]RuleConfig `toml:"check"`
+
+	Src []byte `toml:"-"` // renja.toml's text, for the positions of the checker's findings
 }
 
 // Office is the kecamatan office that writes the Renja.
@@ -71,7 +73,7 @@ type Decree struct {
 func (c *Config) DecreeLine() string {
 	n := strings.TrimSpace(c.Decree.Number)
 	if n == "" {
-		n = "      "
+		return fmt.Sprintf("NOMOR : %sTAHUN %d", strings.Repeat("\u00a0", 6), c.Decree.Year)
 	}
 	return fmt.Sprintf("NOMOR : %s TAHUN %d", n, c.Decree.Year)
 }
@@ -83,7 +85,7 @@ type Paper struct {
 
 // RuleConfig sets a check rule's severity and tolerance.
 type RuleConfig struct {
-	Severity  string  `toml:"severity"`  // "error", "warning" or "off"
+	Severity  string  `toml:"severity"`  // "error", "warning", "todo" or "off"
 	Tolerance float64 `toml:"tolerance"` // allowed difference, in the column's unit (percentage points for percentages)
 }
 
@@ -124,6 +126,7 @@ func Parse(src []byte) (*Config, error) {
 		return nil, err
 	}
 	c.defaults()
+	c.Src = src
 	return &c, nil
 }
 
@@ -158,10 +161,10 @@ func (c *Config) validate(src []byte) error {
 			errs = append(errs, keys.Errorf([]string{"check", rule}, hint, "unknown check rule %q", rule))
 		}
 		switch rc.Severity {
-		case "", "error", "warning", "off":
+		case "", "error", "warning", "todo", "off":
 		default:
 			errs = append(errs, at("check."+rule+".severity", fmt.Sprintf("check.%s.severity %q is not a severity", rule, rc.Severity),
-				`write "error", "warning" or "off"`))
+				`write "error", "warning", "todo" or "off"`))
 		}
 	}
 	return errs.Err()

@@ -84,7 +84,7 @@ func TestParseErrors(t *testing.T) {
 		{"misspelt key of a rule", "\n[check.derived]\ntolerence = 0.5\n", "renja.toml:13:1", `unknown key "tolerence" in [check.derived]`, `did you mean "tolerance"?`},
 		{"misspelt rule", "\n[check.hierachy]\nseverity = \"off\"\n", "renja.toml:12:1", `unknown check rule "hierachy"`, `did you mean [check.hierarchy]?`},
 		{"unknown rule", "\n[check.spelling]\nseverity = \"off\"\n", "renja.toml:12:1", `unknown check rule "spelling"`, "the rules are codes, values, hierarchy, derived, cross-table"},
-		{"bad severity", "\n[check.values]\nseverity = \"fatal\"\n", "renja.toml:13:1", `check.values.severity "fatal" is not a severity`, `"error", "warning" or "off"`},
+		{"bad severity", "\n[check.values]\nseverity = \"fatal\"\n", "renja.toml:13:1", `check.values.severity "fatal" is not a severity`, `"error", "warning", "todo" or "off"`},
 		{"syntax error", "\n[decree]\nnumber = 800/12/2023\n", "renja.toml:13:13", "", "toml.io"},
 		{"unclosed string", "\n[decree]\nnumber = \"800/12\n", "renja.toml:13:17", "strings cannot contain newlines", ""},
 		{"wrong type", "\n[decree]\nyear = \"2023\"\n", "renja.toml:13:1", "decree.year: incompatible types", "check the value's type"},

@@ -12,23 +12,28 @@ type Severity string
 const (
 	SevError   Severity = "error"
 	SevWarning Severity = "warning"
+	SevTodo    Severity = "todo" // something to fill in: not a mistake, but a final build waits for it
 	SevOff     Severity = "off"
 )
 
 // The checker's rules: each has a stable id that diagnostics carry and that
 // renja.toml's [check.<rule>] names.
 const (
-	RuleCodes      = "codes"       // a code cannot be read, is duplicated, lacks its parent, or its name disagrees with its level
-	RuleValues     = "values"      // a cell cannot be read, or its value is impossible
-	RuleHierarchy  = "hierarchy"   // a stated parent amount differs from the sum of its children
-	RuleDerived    = "derived"     // a derived column differs from its formula
-	RuleCrossTable = "cross-table" // the same code and measure differ between tables, or a sub kegiatan is missing from one
-	RuleProse      = "prose"       // a Rupiah amount or a computed percentage typed in a Markdown part
+	RuleCodes      = "codes"        // a code cannot be read, is duplicated, lacks its parent, or its name disagrees with its level
+	RuleValues     = "values"       // a cell cannot be read, or its value is impossible
+	RuleHierarchy  = "hierarchy"    // a stated parent amount differs from the sum of its children
+	RuleDerived    = "derived"      // a derived column differs from its formula
+	RuleCrossTable = "cross-table"  // the same code and measure differ between tables, or a sub kegiatan is missing from one
+	RuleProse      = "prose"        // a Rupiah amount or a computed percentage typed in a Markdown part
+	RuleYears      = "years"        // a year in a table's title, header or measure that does not fit plan.year
+	RuleOther      = "other-office" // the bundled example's kecamatan named in a part or a table's title
+	RulePlacehold  = "placeholder"  // [bracketed] text to fill in renja.toml or a part (a to-do)
+	RuleTodo       = "todo"         // a table cell to fill, [isi] (a to-do)
 )
 
 // Rules lists the rule ids in the order the checker runs them: the one list
 // that renja.toml is validated against and the checker runs.
-var Rules = []string{RuleCodes, RuleValues, RuleHierarchy, RuleDerived, RuleCrossTable, RuleProse}
+var Rules = []string{RuleCodes, RuleValues, RuleHierarchy, RuleDerived, RuleCrossTable, RuleProse, RuleYears, RuleOther, RulePlacehold, RuleTodo}
 
 // Diagnostic is one finding of `renja check`: a cell whose value is wrong or
 // disagrees with another. It does not stop a draft build.

@@ -163,6 +163,7 @@ type docView struct {
 	Print      bool
 	Draft      bool
 	ErrorCount int
+	TodoCount  int // placeholders and cells still to fill
 	PDF        string
 	Parts      []*partView
 	TOC        []Entry
@@ -180,11 +181,14 @@ func (r *renderer) render() (*Output, error) {
 	}
 	doc := &docView{Config: r.p.Config, Sheet: r.p.Config.Paper.Sheet(), Print: r.opts.Print, PDF: r.opts.PDF}
 	for _, d := range r.opts.Diagnostics {
-		if d.Severity == diag.SevError {
+		switch d.Severity {
+		case diag.SevError:
 			doc.ErrorCount++
+		case diag.SevTodo:
+			doc.TodoCount++
 		}
 	}
-	doc.Draft = doc.ErrorCount > 0
+	doc.Draft = doc.ErrorCount > 0 || doc.TodoCount > 0
 	out := &Output{Assets: r.t.assets}
 	var errs []error
 	for _, part := range r.p.Parts {

@@ -144,8 +144,10 @@ var configTemplate = template.Must(template.New("renja.toml").Funcs(template.Fun
 	"upper": strings.ToUpper,
 	"minus": func(a, b int) int { return a - b },
 }).Parse(`# The settings of this Renja. Dates are written {{ minus .Year 1 }}-05-01; text in quotes.
-# Written by renja init. Fill in what is in [brackets]; content/ and data/
-# hold the bundled example (Kantor Kecamatan Kalaena, 2024) to rewrite.
+# Written by renja init. Fill in what is in [brackets] (renja check lists it,
+# and renja build --final waits for it). content/ holds the bundled example's
+# text, which names this office and year from this file (the functions
+# kantor, kecamatan, tahun); data/ holds the example's figures: example data to replace.
 
 parts = [{{ range $i, $p := .Parts }}{{ if $i }}, {{ end }}{{ q $p }}{{ end }}]
 
@@ -153,7 +155,7 @@ parts = [{{ range $i, $p := .Parts }}{{ if $i }}, {{ end }}{{ q $p }}{{ end }}]
 name = {{ q .Office }}
 kecamatan = {{ q .Kecamatan }}
 kabupaten = {{ q .Kabupaten }}
-province = "[provinsi]"
+province = "[Provinsi]"
 address = "[alamat kantor, kode pos]"
 website = "[alamat situs web]"
 
@@ -172,8 +174,8 @@ place = {{ q .Kecamatan }}
 date = {{ minus .Year 1 }}-05-01
 
 [decree]
-number = ""
-year = {{ minus .Year 1 }}
+number = "[nomor keputusan]"
+date = {{ minus .Year 1 }}-05-01
 
 [paper]
 size = "A4"

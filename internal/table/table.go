@@ -33,6 +33,7 @@ type Cell struct {
 	Dec     num.Dec    // number and percent
 	Target  num.Target // target
 	Err     error      // the value cannot be read as the column's type
+	Todo    bool       // a cell to fill: [isi], [isi realisasi] (renja check lists it)
 }
 
 // Row is one record.
@@ -230,6 +231,10 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 
 func parseCell(typ Type, raw string, line, col int) Cell {
 	c := Cell{Raw: strings.TrimSpace(raw), Line: line, Col: col}
+	if IsPlaceholder(c.Raw) {
+		c.Todo = true
+		return c
+	}
 	var err error
 	switch typ {
 	case Money:
@@ -248,6 +253,13 @@ func parseCell(typ Type, raw string, line, col int) Cell {
 		c.Err = err
 	}
 	return c
+}
+
+// IsPlaceholder reports whether a cell is a mark to fill in: text in square
+// brackets, such as [isi] or [isi realisasi 2024].
+func IsPlaceholder(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) >= 3 && s[0] == '[' && s[len(s)-1] == ']' && !strings.ContainsAny(s[1:len(s)-1], "[]")
 }
 
 func inParens(s string) string {

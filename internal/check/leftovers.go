@@ -1,0 +1,415 @@
+package check
+
+// Leftovers of the project a Renja was made from, and what is still to fill:
+//
+//   - placeholder (a to-do): text in square brackets, [NAMA CAMAT], in a value
+//     of renja.toml or in a Markdown part's narrative;
+//   - todo (a to-do): a table cell to fill, [isi] (renja init --from marks
+//     the realisation and evaluation cells of the new year so);
+//   - other-office (a warning): the bundled example's kecamatan named in a
+//     part or in a table's caption, title or headers of a project of another
+//     kecamatan;
+//   - years (a warning): a year in a table's caption, title, headers or
+//     measures that does not fit plan.year: labelled n, n-1, … but another
+//     year ("Tahun 2023 (n)" for plan year 2024), or written as a fixed year
+//     before the plan year ("Tahun 2024" in a 2025 plan), which does not move
+//     with plan.year as {N-1} does.
+//
+// A to-do is not an error: a draft builds, but `renja build --final` refuses
+// while any remains.
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"renja"
+	"renja/internal/config"
+	"renja/internal/content"
+	"renja/internal/diag"
+	"renja/internal/table"
+)
+
+// Rule ids of the leftovers.
+const (
+	Years       = diag.RuleYears
+	OtherOffice = diag.RuleOther
+	Placeholder = diag.RulePlacehold
+	Todo        = diag.RuleTodo
+)
+
+var (
+	// [NAMA CAMAT], not a Markdown link [text](url), [text][ref] or [ref]: url.
+	bracketRe  = regexp.MustCompile(`\[[^\[\]\n]{1,80}\]`)
+	yearRe     = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)(?:[^\d]|$)`)
+	rangeRe    = regexp.MustCompile(`(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d`)
+	yearFirst  = regexp.MustCompile(`((?:19|20)\d\d)\s*\(\s*[nN]\s*(?:([+-])\s*(\d))?\s*\)`)
+	labelFirst = regexp.MustCompile(`(?:^|[^\p{L}])[nN]\s*(?:([+-])\s*(\d))?\s*\)?\s*\(\s*((?:19|20)\d\d)\s*\)`)
+	braceRe    = regexp.MustCompile(`\{[^{}]*\}`)
+)
+
+func (c *checker) severity(rule string, def diag.Severity) diag.Severity {
+	if s := c.cfg.Rule(rule).Severity; s != "" {
+		return diag.Severity(s)
+	}
+	return def
+}
+
+func (c *checker) add(d diag.Diagnostic) {
+	if d.Severity = c.severity(d.Rule, d.Severity); d.Severity != diag.SevOff {
+		c.out = append(c.out, &d)
+	}
+}
+
+// leftovers runs the four rules.
+func (c *checker) leftovers() {
+	c.placeholders()
+	c.todos()
+	c.otherOffice()
+	c.years()
+}
+
+func (c *checker) placeholders() {
+	hint := "write what the brackets ask for; a final build waits for every placeholder"
+	for i, line := range strings.Split(string(c.cfg.Src), "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || t[0] == '#' || t[0] == '[' { // comments and [table] headers
+			continue
+		}
+		eq := strings.IndexByte(line, '=')
+		if eq < 0 {
+			continue
+		}
+		for _, m := range bracketRe.FindAllStringIndex(line[eq:], -1) {
+			at := eq + m[0]
+			if !inString(line, at) {
+				continue
+			}
+			key := strings.TrimSpace(line[:eq])
+			c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: config.FileName, Line: i + 1, Column: charCol(line, at),
+				Message: fmt.Sprintf("%s is still a placeholder: %s", key, line[at:eq+m[1]]), Hint: hint})
+		}
+	}
+	for _, p := range c.p.Parts {
+		orig := strings.Split(string(p.Body), "\n")
+		for i, line := range narrative(p) {
+			for _, m := range bracketRe.FindAllStringIndex(line, -1) {
+				if rest := line[m[1]:]; strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[") || strings.HasPrefix(rest, ":") {
+					continue // a Markdown link or a link reference
+				}
+				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: p.File, Line: p.BodyLine + i, Column: charCol(orig[i], m[0]),
+					Message: "a placeholder in the text: " + line[m[0]:m[1]], Hint: hint})
+			}
+		}
+	}
+}
+
+// inString reports whether byte i of a TOML line lies inside a quoted string.
+func inString(line string, i int) bool {
+	in := byte(0)
+	for j := 0; j < i && j < len(line); j++ {
+		switch ch := line[j]; {
+		case in == 0 && (ch == '"' || ch == '\''):
+			in = ch
+		case in != 0 && ch == '\\' && in == '"':
+			j++
+		case ch == in:
+			in = 0
+		case in == 0 && ch == '#':
+			return false
+		}
+	}
+	return in != 0
+}
+
+func (c *checker) todos() {
+	for _, t := range c.p.Tables {
+		for _, r := range t.Rows {
+			for i, cell := range r.Cells {
+				if !cell.Todo {
+					continue
+				}
+				col := t.Columns[i]
+				what := col.Title
+				if col.Group != "" {
+					what = col.Group + " — " + col.Title
+				}
+				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Todo, File: t.Path, Line: cell.Line, Column: cell.Col, Code: codeOf(t, r),
+					Message: fmt.Sprintf("to fill: %s (%s) %s", col.Name, strings.Join(strings.Fields(what), " "), cell.Raw),
+					Hint:    "write the figure in place of the bracketed mark; - means nothing was planned or reported"})
+			}
+		}
+	}
+}
+
+// exampleKecamatan is the kecamatan of the Renja bundled in renja.
+func exampleKecamatan() string {
+	cfg, err := config.Parse(renja.Config)
+	if err != nil {
+		return ""
+	}
+	return cfg.Office.Kecamatan
+}
+
+func (c *checker) otherOffice() {
+	other := exampleKecamatan()
+	if other == "" || strings.EqualFold(other, c.cfg.Office.Kecamatan) || strings.Contains(strings.ToLower(c.cfg.Office.Name), strings.ToLower(other)) {
+		return
+	}
+	re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(other) + `\b`)
+	msg := fmt.Sprintf("%q, the kecamatan of the example this project was made from", other)
+	want := quote(c.cfg.Office.Kecamatan)
+	hint := fmt.Sprintf("write {{ kecamatan }} (in a schema: {kecamatan}) for this office's name, or rewrite the passage for Kecamatan %s", c.cfg.Office.Kecamatan)
+	for _, p := range c.p.Parts {
+		line, text := c.frontMatterKey(p, "title")
+		for _, m := range re.FindAllStringIndex(p.Title, -1) {
+			col := 0
+			if loc := re.FindStringIndex(text); loc != nil {
+				col = charCol(text, loc[0])
+			}
+			c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: p.File, Line: line, Column: col,
+				Message: "the part's title names " + msg, Found: quote(p.Title[m[0]:m[1]]), Expected: want, Hint: hint})
+		}
+		orig := strings.Split(string(p.Body), "\n")
+		for i, line := range narrative(p) {
+			for _, m := range re.FindAllStringIndex(line, -1) {
+				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: p.File, Line: p.BodyLine + i, Column: charCol(orig[i], m[0]),
+					Message: "the text names " + msg, Found: quote(line[m[0]:m[1]]), Expected: want, Hint: hint})
+			}
+		}
+	}
+	for _, t := range c.p.Tables {
+		for _, w := range schemaWords(t.Schema) {
+			for _, m := range re.FindAllStringIndex(w.text, -1) {
+				line, col := w.pos(t.Schema, w.text[m[0]:m[1]])
+				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: t.File, Line: line, Column: col,
+					Message: fmt.Sprintf("the table's %s names %s", w.what, msg), Found: quote(w.text[m[0]:m[1]]), Expected: want, Hint: hint})
+			}
+		}
+	}
+}
+
+// frontMatterKey finds a key of a part's front matter in its file: its
+// line number and text.
+func (c *checker) frontMatterKey(p *content.Part, key string) (int, string) {
+	src, err := os.ReadFile(filepath.Join(c.p.Dir, filepath.FromSlash(p.File)))
+	if err != nil {
+		return 0, ""
+	}
+	for i, l := range strings.Split(string(src), "\n") {
+		if i+1 >= p.BodyLine {
+			break
+		}
+		if k, _, ok := strings.Cut(l, "="); ok && strings.TrimSpace(k) == key {
+			return i + 1, l
+		}
+	}
+	return 0, ""
+}
+
+func (c *checker) years() {
+	n := c.cfg.Plan.Year
+	for _, t := range c.p.Tables {
+		words := schemaWords(t.Schema)
+		for _, w := range words {
+			// A year labelled n, n-1, … must be that year.
+			check := func(year, sign, digits string) {
+				y, _ := strconv.Atoi(year)
+				k := 0
+				if digits != "" {
+					k, _ = strconv.Atoi(digits)
+					if sign == "-" {
+						k = -k
+					}
+				}
+				if y == n+k {
+					return
+				}
+				label := "n"
+				if k != 0 {
+					label = fmt.Sprintf("n%+d", k)
+				}
+				line, col := w.pos(t.Schema, year)
+				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: Years, File: t.File, Line: line, Column: col,
+					Message: fmt.Sprintf("the table's %s labels %s as %s, but %s is %d for plan.year %d", w.what, year, label, label, n+k, n),
+					Found:   year, Expected: strconv.Itoa(n + k),
+					Hint: fmt.Sprintf("write {N%s} for the year, so it follows plan.year", offsetText(k))})
+			}
+			for _, m := range yearFirst.FindAllStringSubmatch(w.text, -1) {
+				check(m[1], m[2], m[3])
+			}
+			for _, m := range labelFirst.FindAllStringSubmatch(w.text, -1) {
+				check(m[3], m[1], m[2])
+			}
+			// A fixed year before the plan year, as written (not {N-1}).
+			written := braceRe.ReplaceAllStringFunc(w.written, func(s string) string { return strings.Repeat(" ", len(s)) })
+			written = rangeRe.ReplaceAllStringFunc(written, func(s string) string { return strings.Repeat(" ", len(s)) })
+			labelled := map[string]bool{}
+			for _, m := range yearFirst.FindAllStringSubmatch(written, -1) {
+				labelled[m[1]] = true
+			}
+			for _, m := range labelFirst.FindAllStringSubmatch(written, -1) {
+				labelled[m[3]] = true
+			}
+			for _, m := range yearRe.FindAllStringSubmatch(written, -1) {
+				y, _ := strconv.Atoi(m[1])
+				if labelled[m[1]] || y >= n || y < n-3 {
+					continue
+				}
+				line, col := w.pos(t.Schema, m[1])
+				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: Years, File: t.File, Line: line, Column: col,
+					Message: fmt.Sprintf("the table's %s writes the fixed year %s, which is N%s for plan.year %d and will not move with it", w.what, m[1], offsetText(y-n), n),
+					Found:   m[1], Expected: fmt.Sprintf("{N%s}", offsetText(y-n)),
+					Hint: fmt.Sprintf("write {N%s} (in a measure: %sN%s) if the year before the plan is meant, or {N} for the plan year", offsetText(y-n), measurePrefix(w), offsetText(y-n))})
+			}
+		}
+	}
+}
+
+func offsetText(k int) string {
+	if k == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%+d", k)
+}
+
+func measurePrefix(w word) string {
+	if i := strings.IndexByte(w.written, ':'); w.key == "measure" && i >= 0 {
+		return w.written[:i+1]
+	}
+	return "pagu:"
+}
+
+// word is a text of a schema: resolved, as written, and where it stands.
+type word struct {
+	what          string // "caption", "title", "header of column pagu", …
+	key           string // the TOML key
+	column        int    // the column's index, or -1
+	text, written string
+}
+
+func schemaWords(s *table.Schema) []word {
+	w := s.Written
+	if w == nil {
+		w = &table.Texts{Caption: s.Caption, Title: s.Title}
+		for _, c := range s.Columns {
+			w.Columns = append(w.Columns, table.ColumnTexts{Title: c.Title, Group: c.Group, Number: c.Number, Measure: c.Measure})
+		}
+	}
+	out := []word{{"caption", "caption", -1, s.Caption, w.Caption}}
+	for i, l := range s.Title {
+		out = append(out, word{"title", "title", -1, l, w.Title[i]})
+	}
+	for i, c := range s.Columns {
+		wc := w.Columns[i]
+		out = append(out,
+			word{"header of column " + c.Name, "title", i, c.Title, wc.Title},
+			word{"group header of column " + c.Name, "group", i, c.Group, wc.Group},
+			word{"measure of column " + c.Name, "measure", i, c.Measure, wc.Measure})
+	}
+	return out
+}
+
+// pos finds the word in the schema's file: the line of its key (in the
+// column's [[columns]] block) and the column of needle, or of the value.
+func (w word) pos(s *table.Schema, needle string) (int, int) {
+	lines := strings.Split(string(s.Src), "\n")
+	block := -1
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "[[") {
+			block++
+		}
+		if block != w.column {
+			continue
+		}
+		if w.key == "title" && w.column < 0 {
+			if j := strings.Index(l, w.written); w.written != "" && j >= 0 {
+				return i + 1, needleCol(l, j, w.written, needle)
+			}
+			continue
+		}
+		if k, _, ok := strings.Cut(t, "="); ok && strings.TrimSpace(k) == w.key {
+			j := strings.Index(l, w.written)
+			if j < 0 {
+				return i + 1, strings.Index(l, "=") + 2
+			}
+			return i + 1, needleCol(l, j, w.written, needle)
+		}
+	}
+	return 0, 0
+}
+
+// needleCol is the character column of needle within written, which
+// stands at byte j of line; needle may be a year that {N-1} resolved to.
+func needleCol(line string, j int, written, needle string) int {
+	if k := strings.Index(written, needle); k >= 0 {
+		j += k
+	} else if k := strings.IndexByte(written, '{'); k >= 0 {
+		j += k
+	}
+	return charCol(line, j)
+}
+
+func charCol(line string, byteOff int) int {
+	if byteOff > len(line) {
+		byteOff = len(line)
+	}
+	return utf8.RuneCountInString(line[:byteOff]) + 1
+}
+
+// narrative returns a part's Markdown lines with template actions, code
+// spans and fenced code blocks blanked out, byte offsets kept.
+func narrative(p *content.Part) []string {
+	lines := strings.Split(string(p.Body), "\n")
+	inAction, fence := false, ""
+	for i, line := range lines {
+		t := strings.TrimSpace(line)
+		if !inAction {
+			if fence != "" {
+				if strings.HasPrefix(t, fence) {
+					fence = ""
+				}
+				lines[i] = ""
+				continue
+			}
+			if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+				fence = t[:3]
+				lines[i] = ""
+				continue
+			}
+		}
+		b := []byte(line)
+		for j := 0; j < len(b); j++ {
+			switch {
+			case inAction:
+				if strings.HasPrefix(line[j:], "}}") {
+					b[j], b[j+1] = ' ', ' '
+					j++
+					inAction = false
+					continue
+				}
+				b[j] = ' '
+			case strings.HasPrefix(line[j:], "{{"):
+				inAction = true
+				b[j], b[j+1] = ' ', ' '
+				j++
+			case line[j] == '`':
+				end := strings.IndexByte(line[j+1:], '`')
+				if end < 0 {
+					continue
+				}
+				for k := j; k <= j+1+end; k++ {
+					b[k] = ' '
+				}
+				j += 1 + end
+			}
+		}
+		lines[i] = string(b)
+	}
+	return lines
+}

@@ -194,19 +194,19 @@ type col struct{ name, typ, title, measure, formula, group string }
 
 var (
 	cols31 = []col{{"kode", "code", "Kode", "", "", ""}, {"uraian", "text", "Program/ Kegiatan/ Sub Kegiatan", "", "", ""},
-		{"indikator", "text", "Indikator Kinerja", "", "", ""}, {"target", "target", "Target Capaian", "target:2024", "", "Rencana Tahun 2024"},
-		{"pagu", "money", "Pagu Indikatif", "pagu:2024", "", "Rencana Tahun 2024"}, {"sumber_dana", "text", "Sumber Dana", "", "", "Rencana Tahun 2024"},
-		{"target_2025", "target", "Target", "target:2025", "", "Prakiraan Maju 2025"}, {"pagu_2025", "money", "Pagu Indikatif", "pagu:2025", "", "Prakiraan Maju 2025"}}
+		{"indikator", "text", "Indikator Kinerja", "", "", ""}, {"target", "target", "Target Capaian", "target:N", "", "Rencana Tahun {N}"},
+		{"pagu", "money", "Pagu Indikatif", "pagu:N", "", "Rencana Tahun {N}"}, {"sumber_dana", "text", "Sumber Dana", "", "", "Rencana Tahun {N}"},
+		{"target_2025", "target", "Target", "target:N+1", "", "Prakiraan Maju {N+1}"}, {"pagu_2025", "money", "Pagu Indikatif", "pagu:N+1", "", "Prakiraan Maju {N+1}"}}
 	cols41 = []col{{"kode", "code", "Kode", "", "", ""}, {"uraian", "text", "Program/ Kegiatan/ Sub Kegiatan", "", "", ""},
-		{"target", "target", "Target Capaian Kinerja", "target:2024", "", ""}, {"pagu", "money", "Pagu Indikatif", "pagu:2024", "", ""},
+		{"target", "target", "Target Capaian Kinerja", "target:N", "", ""}, {"pagu", "money", "Pagu Indikatif", "pagu:N", "", ""},
 		{"sumber_dana", "text", "Sumber Dana", "", "", ""}}
 	cols24 = []col{{"kode", "code", "No", "", "", ""}, {"uraian_awal", "text", "Program/ Kegiatan", "", "", "Rancangan Awal"},
-		{"target_awal", "target", "Target", "target:2024:awal", "", "Rancangan Awal"}, {"pagu_awal", "money", "Pagu Indikatif", "pagu:2024:awal", "", "Rancangan Awal"},
-		{"uraian", "text", "Program/ Kegiatan", "", "", "Hasil Analisa Kebutuhan"}, {"target", "target", "Target", "target:2024", "", "Hasil Analisa Kebutuhan"},
-		{"pagu", "money", "Pagu Indikatif", "pagu:2024", "", "Hasil Analisa Kebutuhan"}}
+		{"target_awal", "target", "Target", "target:N:awal", "", "Rancangan Awal"}, {"pagu_awal", "money", "Pagu Indikatif", "pagu:N:awal", "", "Rancangan Awal"},
+		{"uraian", "text", "Program/ Kegiatan", "", "", "Hasil Analisa Kebutuhan"}, {"target", "target", "Target", "target:N", "", "Hasil Analisa Kebutuhan"},
+		{"pagu", "money", "Pagu Indikatif", "pagu:N", "", "Hasil Analisa Kebutuhan"}}
 	colsTC29 = []col{{"kode", "code", "Kode", "", "", ""}, {"uraian", "text", "Program/ Kegiatan", "", "", ""},
-		{"indikator", "text", "Indikator Kinerja", "", "", ""}, {"target_2022", "number", "Target 2022", "", "", "Tahun 2022"},
-		{"realisasi_2022", "number", "Realisasi 2022", "", "", "Tahun 2022"}, {"tingkat_2022", "percent", "Tingkat Realisasi (%)", "", "ratio(realisasi_2022, target_2022)", "Tahun 2022"}}
+		{"indikator", "text", "Indikator Kinerja", "", "", ""}, {"target_2022", "number", "Target {N-2}", "", "", "Tahun {N-2}"},
+		{"realisasi_2022", "number", "Realisasi {N-2}", "", "", "Tahun {N-2}"}, {"tingkat_2022", "percent", "Tingkat Realisasi (%)", "", "ratio(realisasi_2022, target_2022)", "Tahun {N-2}"}}
 )
 
 func schema(id, caption string, landscape bool, cols []col) string {

@@ -52,7 +52,7 @@ func TestPlanYearMovesEveryYear(t *testing.T) {
 	}
 	page := html.UnescapeString(string(out.HTML))
 	for _, want := range []string{
-		"Alokasi Anggaran Kantor Kecamatan Kalaena Tahun 2030",           // Tabel 4.1's title
+		"Alokasi Anggaran Kantor Kecamatan Kalaena Tahun 2030",              // Tabel 4.1's title
 		"Rencana Tahun 2030 (N)", "Prakiraan Maju Rencana Tahun 2031 (N+1)", // Tabel 3.1's groups
 		"Tahun 2028 (n-2)", "Tahun 2031 (n+1)", // Tabel 2.3's headers
 		"s/d tahun n-3 (2027)", "Reviu Terhadap Rancangan Awal RKPD Tahun 2030",

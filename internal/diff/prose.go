@@ -100,7 +100,7 @@ func compareProse(old, nu *model.Project) []Change {
 			}
 			for _, s := range sections(op) {
 				if _, gone := os[s.heading]; gone {
-					out = append(out, Change{Table: np.File, Code: s.name(), Kind: Removed, Old: s.name(), Line: s.line})
+					out = append(out, Change{Table: np.File, Code: s.name(), Kind: Removed, Old: s.name()}) // no line: it was in the old file
 				}
 			}
 		}

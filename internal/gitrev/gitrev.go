@@ -144,3 +144,18 @@ func (g *Repo) Extract(rev string) (dir string, err error) {
 	}
 	return dir, nil
 }
+
+// ReadFile returns a file of the project (path relative to the project's
+// folder, slash-separated) as it is at rev.
+func (g *Repo) ReadFile(rev, file string) ([]byte, error) {
+	c, err := g.Resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	f, err := c.File(path.Join(g.rel, file))
+	if err != nil {
+		return nil, fmt.Errorf("%s tidak ada di revisi %s", file, rev)
+	}
+	s, err := f.Contents()
+	return []byte(s), err
+}

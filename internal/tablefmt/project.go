@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"renja/internal/diag"
+	"renja/internal/gitrev"
 	"renja/internal/table"
 )
 
@@ -22,7 +23,9 @@ type File struct {
 func (f *File) Changed() bool { return f.Err == nil && string(f.Old) != string(f.New) }
 
 // Project formats every data/*.csv of a project in memory. The delimiter is
-// the table's schema's, else the one most of the project's tables use.
+// the table's schema's, else the one the table has at git's HEAD, else the
+// one most of the project's tables use. When the project is in a git
+// repository, each table's version at HEAD is the Reference for spellings.
 func Project(dir string) ([]*File, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "data", "*.csv"))
 	if err != nil {
@@ -45,6 +48,7 @@ func Project(dir string) ([]*File, error) {
 			common = d
 		}
 	}
+	repo, _ := gitrev.Open(dir)
 	for _, f := range files {
 		id := strings.TrimSuffix(filepath.Base(f.Path), ".csv")
 		delim := common
@@ -52,10 +56,18 @@ func Project(dir string) ([]*File, error) {
 		if serr != nil {
 			s = nil
 		}
+		var ref *Reference
+		if repo != nil {
+			if b, err := repo.ReadFile("HEAD", f.Path); err == nil {
+				if ref = NewReference(b, SchemaTypes(s)); ref != nil {
+					delim = ref.Delim
+				}
+			}
+		}
 		if s != nil && s.Delimiter != "" {
 			delim = []rune(s.Delimiter)[0]
 		}
-		f.New, f.Err = Format(f.Old, delim, SchemaTypes(s))
+		f.New, f.Err = Format(f.Old, delim, SchemaTypes(s), ref)
 		if e, ok := f.Err.(*Error); ok {
 			f.Err = &diag.Error{File: f.Path, Line: e.Line, Column: e.Column, Msg: e.Msg,
 				Hint: "renja fmt leaves this file as it is; mend it, then run renja fmt again"}
@@ -87,8 +99,7 @@ func sameValues(s *table.Schema, f *File) error {
 	for i, r := range a.Rows {
 		for j, c := range r.Cells {
 			d := b.Rows[i].Cells[j]
-			same := c.Raw == d.Raw || (s.Columns[j].Type == table.Money && c.Err == nil && d.Err == nil && c.Money == d.Money && c.Present == d.Present)
-			if !same {
+			if !SameValue(s.Columns[j].Type, c.Raw, d.Raw) {
 				return &diag.Error{File: f.Path, Line: c.Line, Column: c.Col, Msg: fmt.Sprintf("renja fmt would change %q to %q", c.Raw, d.Raw), Hint: "please report this; the file was left as it is"}
 			}
 		}

@@ -4,9 +4,11 @@
 // LF line endings, no byte-order mark, no trailing empty columns, no blank
 // rows, and amounts of money in the project's spelling (2.590.643.300).
 //
-// It never changes a value: a cell is only re-quoted, and an amount only
-// respelled when it reads as the same amount; a cell that cannot be read
-// (1.7.1's "278.000,000") stays byte for byte as it was.
+// It never changes a value: a cell is only re-quoted, and respelled only to
+// a spelling that reads as the same value; a cell that cannot be read (1.7.1's
+// "278.000,000") stays byte for byte as it was. Given a Reference (the
+// table as git holds it at HEAD), a cell whose value reads the same as there
+// takes that spelling back: Excel's "2379" for "2.379", "50" for "50,00".
 package tablefmt
 
 import (
@@ -16,6 +18,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"renja/internal/kode"
 	"renja/internal/num"
 	"renja/internal/table"
 )
@@ -48,7 +51,7 @@ func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Colum
 // Format returns src in canonical form with delim (',', ';' or '\t') between
 // cells. src may use another delimiter (a sheet saved by an Excel with
 // other regional settings): it is detected from the header line.
-func Format(src []byte, delim rune, types Types) ([]byte, error) {
+func Format(src []byte, delim rune, types Types, ref *Reference) ([]byte, error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(src) {
 		return nil, &Error{Line: 1, Column: 1, Msg: "the file is not UTF-8 text"}
@@ -100,19 +103,126 @@ func Format(src []byte, delim rune, types Types) ([]byte, error) {
 		out.WriteByte('\n')
 	}
 	write(header, true)
-	for _, rec := range recs[1:] {
+	keys := rowKeys(header, typ, recs[1:])
+	for r, rec := range recs[1:] {
 		if blank(rec) {
 			continue
 		}
 		rec = trimTrailing(rec, width)
 		for i := range rec {
-			if i < len(typ) && typ[i] == table.Money {
+			t := table.Type("")
+			if i < len(typ) {
+				t = typ[i]
+			}
+			if i < len(header) && ref != nil {
+				if was, ok := ref.cells[keys[r]+"\x00"+strings.TrimSpace(header[i])]; ok && SameValue(t, rec[i], was) {
+					rec[i] = was
+					continue
+				}
+			}
+			if t == table.Money {
 				rec[i] = Money(rec[i])
 			}
 		}
 		write(rec, false)
 	}
 	return out.Bytes(), nil
+}
+
+// Reference is an earlier version of a table, whose spellings Format
+// restores where the value is the same.
+type Reference struct {
+	Delim rune
+	cells map[string]string // row key NUL column name → the cell as written
+}
+
+// NewReference reads an earlier version of a table; nil when it is not
+// readable CSV.
+func NewReference(src []byte, types Types) *Reference {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	r := csv.NewReader(bytes.NewReader(src))
+	r.Comma = Detect(src)
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil || len(recs) == 0 {
+		return nil
+	}
+	ref := &Reference{Delim: r.Comma, cells: map[string]string{}}
+	header := recs[0]
+	var typ []table.Type
+	if types != nil {
+		for _, h := range header {
+			typ = append(typ, types(h))
+		}
+	}
+	keys := rowKeys(header, typ, recs[1:])
+	for i, rec := range recs[1:] {
+		for j, f := range rec {
+			if j < len(header) {
+				ref.cells[keys[i]+"\x00"+strings.TrimSpace(header[j])] = f
+			}
+		}
+	}
+	return ref
+}
+
+// rowKeys keys each record by its canonical code (the column of type code,
+// else the first), else by that cell as written; a key that repeats gets
+// its count after it.
+func rowKeys(header []string, typ []table.Type, recs [][]string) []string {
+	col := 0
+	for i, t := range typ {
+		if t == table.Code {
+			col = i
+			break
+		}
+	}
+	keys := make([]string, len(recs))
+	seen := map[string]int{}
+	for i, rec := range recs {
+		k := ""
+		if col < len(rec) {
+			k = strings.TrimSpace(rec[col])
+			if c, err := kode.Parse(k); err == nil && !c.IsZero() {
+				k = c.String()
+			}
+		}
+		seen[k]++
+		keys[i] = fmt.Sprintf("%s#%d", k, seen[k])
+	}
+	return keys
+}
+
+// SameValue reports whether two spellings of a cell of type t read as the
+// same value: the same amount, number, percentage, target or code; text
+// only when it is the same text.
+func SameValue(t table.Type, a, b string) bool {
+	if a == b {
+		return true
+	}
+	switch t {
+	case table.Money:
+		x, ok1, e1 := num.ParseMoney(a)
+		y, ok2, e2 := num.ParseMoney(b)
+		return e1 == nil && e2 == nil && ok1 == ok2 && x == y
+	case table.Number:
+		x, ok1, e1 := num.ParseDec(a)
+		y, ok2, e2 := num.ParseDec(b)
+		return e1 == nil && e2 == nil && ok1 == ok2 && x == y
+	case table.Percent:
+		x, ok1, e1 := num.ParsePercent(a)
+		y, ok2, e2 := num.ParsePercent(b)
+		return e1 == nil && e2 == nil && ok1 == ok2 && x == y
+	case table.Target:
+		x, ok1, e1 := num.ParseTarget(a)
+		y, ok2, e2 := num.ParseTarget(b)
+		return e1 == nil && e2 == nil && ok1 == ok2 && x == y
+	case table.Code:
+		x, e1 := kode.Parse(a)
+		y, e2 := kode.Parse(b)
+		return e1 == nil && e2 == nil && !x.IsZero() && x == y
+	}
+	return false
 }
 
 // Money respells an amount of Rupiah the project's way, with thousands

@@ -8,7 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-git/go-git/v5"
+
 	"renja/internal/difftest"
+	"renja/internal/num"
 	"renja/internal/table"
 	"renja/internal/tablefmt"
 )
@@ -118,7 +121,7 @@ func TestFormat(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := tablefmt.Format([]byte(tc.in), ';', tablefmt.SchemaTypes(schema))
+			got, err := tablefmt.Format([]byte(tc.in), ';', tablefmt.SchemaTypes(schema), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -127,7 +130,7 @@ func TestFormat(t *testing.T) {
 			}
 		})
 	}
-	if _, err := tablefmt.Format([]byte("kode;uraian\n7;\"open\n"), ';', nil); err == nil {
+	if _, err := tablefmt.Format([]byte("kode;uraian\n7;\"open\n"), ';', nil, nil); err == nil {
 		t.Error("an unclosed quote was accepted")
 	}
 }
@@ -138,16 +141,27 @@ func FuzzFormat(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbf\"kode\";\"uraian\";\"pagu\";\r\n\"7.01\";\"a;b\";\"2590643300\";\r\n"))
 	f.Add([]byte("kode,uraian,pagu\n7,\"x\"\"y\",Rp 1.000,00\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		out, err := tablefmt.Format(src, ';', tablefmt.SchemaTypes(schema))
+		out, err := tablefmt.Format(src, ';', tablefmt.SchemaTypes(schema), nil)
 		if err != nil {
 			return
 		}
-		again, err := tablefmt.Format(out, ';', tablefmt.SchemaTypes(schema))
+		again, err := tablefmt.Format(out, ';', tablefmt.SchemaTypes(schema), nil)
 		if err != nil {
 			t.Fatalf("formatted text unreadable: %v\n%q", err, out)
 		}
 		if !bytes.Equal(out, again) {
 			t.Fatalf("not idempotent:\n%q\n%q", out, again)
+		}
+		// With the text itself as the reference, every spelling is kept.
+		types := tablefmt.SchemaTypes(schema)
+		if ref := tablefmt.NewReference(src, types); ref != nil {
+			withRef, err := tablefmt.Format(src, ';', types, ref)
+			if err != nil {
+				t.Fatalf("readable without a reference, not with one: %v", err)
+			}
+			if again, _ := tablefmt.Format(withRef, ';', types, ref); !bytes.Equal(again, withRef) {
+				t.Fatalf("not idempotent with a reference:\n%q\n%q", withRef, again)
+			}
 		}
 		if len(bytes.TrimSpace(src)) == 0 {
 			return
@@ -183,4 +197,107 @@ func values(src []byte) [][]string {
 		}
 	}
 	return out
+}
+
+// general writes a cell the way Excel's General format saves a number it
+// read: no thousands dots, no trailing decimal zeros ("2.379" → "2379",
+// "50,00" → "50", "2.590.643.300" → "2590643300").
+func general(typ table.Type, raw string) string {
+	var d num.Dec
+	var err error
+	var ok bool
+	switch typ {
+	case table.Money:
+		var m num.Money
+		m, ok, err = num.ParseMoney(raw)
+		d = num.DecOf(int64(m))
+	case table.Number:
+		d, ok, err = num.ParseDec(raw)
+	case table.Percent:
+		if strings.Contains(raw, "%") {
+			return raw
+		}
+		d, ok, err = num.ParsePercent(raw)
+	default:
+		return raw
+	}
+	if err != nil || !ok {
+		return raw
+	}
+	return strings.ReplaceAll(num.FormatDec(d, -1), ".", "")
+}
+
+// TestExcelNumbers: Excel also respells the numbers it reads. With the
+// project in git, renja fmt takes each spelling back from HEAD where the
+// value is the same, so the files are again byte for byte what git holds;
+// a value that did change keeps its new spelling, in the project's form.
+func TestExcelNumbers(t *testing.T) {
+	dir := difftest.Bundled(t)
+	r, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	difftest.Commit(t, r, "awal", 0)
+	orig := map[string][]byte{}
+	paths, _ := filepath.Glob(filepath.Join(dir, "data", "*.csv"))
+	respelled := 0
+	for _, p := range paths {
+		b, _ := os.ReadFile(p)
+		orig[p] = b
+		id := strings.TrimSuffix(filepath.Base(p), ".csv")
+		s, err := table.LoadSchema(dir, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd := csv.NewReader(bytes.NewReader(b))
+		rd.Comma = ';'
+		recs, err := rd.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rec := range recs[1:] {
+			for i := range rec {
+				g := general(s.Col(recs[0][i]).Type, rec[i])
+				if g != rec[i] {
+					respelled++
+				}
+				rec[i] = g
+			}
+		}
+		var sb bytes.Buffer
+		w := csv.NewWriter(&sb)
+		w.Comma = ';'
+		w.WriteAll(recs)
+		os.WriteFile(p, excel(t, sb.Bytes()), 0o644)
+	}
+	if respelled < 400 {
+		t.Fatalf("only %d cells respelled", respelled)
+	}
+	// One value really changes: it stays changed, spelled the project's way.
+	t31 := filepath.Join(dir, "data", "t31.csv")
+	b, _ := os.ReadFile(t31)
+	b = bytes.Replace(b, []byte(`"14255600"`), []byte(`"14271500"`), 1)
+	os.WriteFile(t31, b, 0o644)
+
+	files, err := tablefmt.Project(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Err != nil {
+			t.Fatal(f.Err)
+		}
+		if err := tablefmt.Write(dir, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for p, want := range orig {
+		got, _ := os.ReadFile(p)
+		if p == t31 {
+			want = bytes.Replace(want, []byte(";14.255.600;"), []byte(";14.271.500;"), 1)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs after fmt:\n%s", p, firstDiff(got, want))
+		}
+	}
 }

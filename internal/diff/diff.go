@@ -12,6 +12,7 @@ package diff
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"renja/internal/kode"
 	"renja/internal/model"
@@ -96,6 +97,20 @@ func Compare(old, nu *model.Project) *Report {
 	return r
 }
 
+// rowName is what a reader calls a row: its uraian, else its first text
+// column that holds a word (not a number like eval21's "1.1.1").
+func rowName(t *table.Table, r *table.Row) string {
+	if c := t.Col("uraian"); c != nil && c.Type == table.Text {
+		return oneLine(r.Cells[c.Index].Raw)
+	}
+	for _, c := range t.Columns {
+		if c.Type == table.Text && c.Name != t.Group && strings.ContainsFunc(r.Cells[c.Index].Raw, unicode.IsLetter) {
+			return oneLine(r.Cells[c.Index].Raw)
+		}
+	}
+	return oneLine(t.Name(r))
+}
+
 func tableName(t *table.Table) string {
 	if len(t.Title) > 0 {
 		return strings.TrimSpace(t.Caption + " " + t.Title[0])
@@ -121,7 +136,7 @@ func compareTree(ot, nt *model.Tree) []Change {
 	id := nt.Table.ID
 	cols := common(ot.Table, nt.Table)
 	var out []Change
-	name := func(tr *model.Tree, n *model.Node) string { return strings.TrimSpace(tr.Table.Name(n.Row)) }
+	name := func(tr *model.Tree, n *model.Node) string { return rowName(tr.Table, n.Row) }
 
 	// Rows that left one code for another with the same name and level.
 	gone, fresh := map[string]*model.Node{}, map[string]*model.Node{}
@@ -326,14 +341,18 @@ func cellChange(base Change, col *table.Column, o, n table.Cell) (Change, bool) 
 func compareRows(ot, nt *table.Table) []Change {
 	cols := common(ot, nt)
 	okeys, nkeys := rowKeys(ot), rowKeys(nt)
+	oldAt := make(map[string]int, len(okeys))
+	for i, k := range okeys {
+		oldAt[k] = i
+	}
 	var out []Change
 	seen := map[string]bool{}
 	for i, r := range nt.Rows {
 		k := nkeys[i]
 		seen[k] = true
-		base := Change{Table: nt.ID, Code: k, Name: strings.TrimSpace(nt.Name(r))}
-		j := indexOf(okeys, k)
-		if j < 0 {
+		base := Change{Table: nt.ID, Code: k, Name: rowName(nt, r)}
+		j, ok := oldAt[k]
+		if !ok {
 			c := base
 			c.Kind, c.New = Added, base.Name
 			out = append(out, c)
@@ -347,7 +366,7 @@ func compareRows(ot, nt *table.Table) []Change {
 	}
 	for i, r := range ot.Rows {
 		if !seen[okeys[i]] {
-			out = append(out, Change{Table: ot.ID, Code: okeys[i], Kind: Removed, Name: strings.TrimSpace(ot.Name(r)), Old: strings.TrimSpace(ot.Name(r))})
+			out = append(out, Change{Table: ot.ID, Code: okeys[i], Kind: Removed, Name: rowName(ot, r), Old: rowName(ot, r)})
 		}
 	}
 	return out
@@ -363,6 +382,14 @@ func rowKeys(t *table.Table) []string {
 		switch {
 		case r.CodeErr == nil && !r.Code.IsZero():
 			k = r.Code.String()
+		case t.Group != "" && len(r.Cells) > 1:
+			// Tabel 2.5: the village, then the row's first other column.
+			g := t.Col(t.Group).Index
+			first := 0
+			if g == 0 {
+				first = 1
+			}
+			k = r.Cells[g].Raw + " › " + r.Cells[first].Raw
 		case len(r.Cells) > 0:
 			k = r.Cells[0].Raw
 		}
@@ -373,15 +400,6 @@ func rowKeys(t *table.Table) []string {
 		keys[i] = k
 	}
 	return keys
-}
-
-func indexOf(xs []string, x string) int {
-	for i, s := range xs {
-		if s == x {
-			return i
-		}
-	}
-	return -1
 }
 
 func itoa(n int) string { return num.FormatDec(num.DecOf(int64(n)), 0) }

@@ -87,6 +87,11 @@ func Compare(old, nu *model.Project) *Report {
 			r.Tables = append(r.Tables, Change{Table: id, Kind: Added, New: tableName(nt)})
 		case nt == nil:
 			r.Tables = append(r.Tables, Change{Table: id, Kind: Removed, Old: tableName(ot)})
+		default:
+			r.Tables = append(r.Tables, compareColumns(ot, nt)...)
+		}
+		switch {
+		case ot == nil || nt == nil:
 		case old.Trees[id] != nil && nu.Trees[id] != nil:
 			r.Tables = append(r.Tables, compareTree(old.Trees[id], nu.Trees[id])...)
 		default:
@@ -109,6 +114,23 @@ func rowName(t *table.Table, r *table.Row) string {
 		}
 	}
 	return oneLine(t.Name(r))
+}
+
+// compareColumns lists the columns one schema declares and the other not
+// (or with another type); their cells are not compared.
+func compareColumns(ot, nt *table.Table) []Change {
+	var out []Change
+	for _, c := range nt.Columns {
+		if oc := ot.Col(c.Name); oc == nil || oc.Type != c.Type {
+			out = append(out, Change{Table: nt.ID, Column: c.Name, Kind: Added, New: c.Title})
+		}
+	}
+	for _, c := range ot.Columns {
+		if nc := nt.Col(c.Name); nc == nil || nc.Type != c.Type {
+			out = append(out, Change{Table: ot.ID, Column: c.Name, Kind: Removed, Old: c.Title})
+		}
+	}
+	return out
 }
 
 func tableName(t *table.Table) string {
@@ -256,7 +278,7 @@ func addedRow(tr *model.Tree, n *model.Node, base Change, kind string) []Change 
 			}
 			v = cell.Raw
 			if cell.Err == nil {
-				v, d, has = cell.Target.String(), cell.Target.Value, true
+				d, has = cell.Target.Value, true
 			}
 		default:
 			continue
@@ -309,12 +331,6 @@ func cellChange(base Change, col *table.Column, o, n table.Cell) (Change, bool) 
 	case col.Type == table.Target:
 		if o.Present == n.Present && o.Target == n.Target {
 			return c, false
-		}
-		if o.Present {
-			c.Old = o.Target.String()
-		}
-		if n.Present {
-			c.New = n.Target.String()
 		}
 		if o.Present && n.Present && o.Target.Unit == n.Target.Unit {
 			d := n.Target.Value - o.Target.Value

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -225,6 +226,35 @@ func TestMoved(t *testing.T) {
 	for _, c := range r.Tables {
 		if c.Kind != diff.Moved {
 			t.Errorf("only the move, got %+v", c)
+		}
+	}
+}
+
+// TestTablesAndColumns: a new table, a new column, and a change in a table
+// without codes (keyed by its first column).
+func TestTablesAndColumns(t *testing.T) {
+	dir := difftest.Bundled(t)
+	old := load(t, dir, "")
+	for _, ext := range []string{".csv", ".toml"} {
+		b, _ := os.ReadFile(filepath.Join(dir, "data", "t22"+ext))
+		b = []byte(strings.Replace(string(b), `id = "t22"`, `id = "t99"`, 1))
+		os.WriteFile(filepath.Join(dir, "data", "t99"+ext), b, 0o644)
+	}
+	f, _ := os.OpenFile(filepath.Join(dir, "data", "t23.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("\n[[columns]]\nname = \"sumber\"\ntype = \"text\"\ntitle = \"Sumber Data\"\n")
+	f.Close()
+	difftest.Edit(t, dir, "data/t23.csv", ";catatan\n", ";catatan;sumber\n")
+	difftest.Edit(t, dir, "data/t23.csv", "Indeks Kepuasan Masyarakat;;;85,00;90,00;95,00;100;89,90;-;87,00;90,00;\n", "Indeks Kepuasan Masyarakat;;;85,00;90,00;95,00;100;91,50;-;87,00;90,00;;survei\n")
+	difftest.Edit(t, dir, "data/t23.csv", ";98%;98%;\n", ";98%;98%;;\n")
+	r := diff.Compare(old, load(t, dir, ""))
+	text := dump(r)
+	for _, want := range []string{
+		"Tabel 2.2 (t99)\n  tabel ditambah: Tabel 2.2",
+		"  kolom sumber ditambah: Sumber Data\n",
+		"  1 Indeks Kepuasan Masyarakat\n    realisasi_2022: 89,90 → 91,50 (+1,6)\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
 		}
 	}
 }

@@ -165,7 +165,13 @@ func (r *Report) Text(w io.Writer) error {
 			fmt.Fprintf(w, "\n%s\n", r.caption(table))
 		}
 		if g[0].Code == "" && g[0].Kind != Total {
-			fmt.Fprintf(w, "  tabel %s: %s\n", g[0].label(), or(g[0].New, g[0].Old))
+			for _, c := range g {
+				if c.Column != "" {
+					fmt.Fprintf(w, "  kolom %s %s: %s\n", c.Column, c.label(), or(c.New, c.Old))
+				} else {
+					fmt.Fprintf(w, "  tabel %s: %s\n", c.label(), or(c.New, c.Old))
+				}
+			}
 			continue
 		}
 		fmt.Fprintf(w, "  %s\n", rowTitle(g))

@@ -1,7 +1,9 @@
-// Package check verifies every number of a Renja and reports each mistake at
-// its cell: hierarchy sums, derived columns, agreement across tables, codes
-// and values. Each rule has a stable id; renja.toml can change a rule's
-// severity and tolerance under [check.<rule>].
+// Package check owns judging: it compares every figure a Renja states with
+// what package model computes (hierarchy sums, derived columns), checks that
+// tables agree, codes read and values are possible, and reports each mistake
+// at its cell as a diag.Diagnostic. It computes nothing itself. The rules'
+// ids are diag.Rules; renja.toml can change a rule's severity and tolerance
+// under [check.<rule>].
 package check
 
 import (

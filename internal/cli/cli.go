@@ -1,5 +1,7 @@
-// Package cli is renja's command line: flags, messages and exit codes. The
-// work is done by the stage packages; main only wires signals to Run.
+// Package cli is renja's command line: flags, messages and exit codes. Each
+// command returns an error; exit.go is the one place that prints it and maps
+// it to the exit code. The work is done by the stage packages; main only
+// wires signals to Run.
 package cli
 
 import (

@@ -1,5 +1,7 @@
 // Package config reads renja.toml, the document's settings: the office, the
-// plan year, the signatory, the paper and the order of the parts.
+// plan year, the signatory, the paper, the order of the parts and the
+// checker's rule settings (validated against diag.Rules), each mistake at
+// its key's line and column.
 package config
 
 import (

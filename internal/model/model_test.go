@@ -212,4 +212,3 @@ func BenchmarkSums(b *testing.B) {
 		})
 	}
 }
-

@@ -1,6 +1,7 @@
 // Package opendata writes every table of a project as open data a citizen
 // can reuse: output/data/<id>.csv and output/data/<id>.xlsx, linked from each
-// table of the website.
+// table of the website. It formats what package model computes (the cells
+// as the document shows them, model.CellValue) and computes nothing itself.
 //
 // Both files hold the rows of the table as the website shows them: canonical
 // codes (7.01.01.2.02.01), the computed amounts of parents and totals (printed

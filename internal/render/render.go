@@ -1,7 +1,12 @@
 // Package render turns the model of a project into HTML through html/template:
 // the website edition (index.html) and the paged edition that Chrome prints.
-// Layouts, partials and stylesheets come from templates/ (embedded defaults,
-// overridable file by file by the project's own templates/ folder).
+// It owns formatting and templates, and computes nothing: every figure comes
+// from package model. Layouts, partials, Markdown templates (evaluasi.md)
+// and stylesheets come from templates/ (embedded defaults, overridable file
+// by file by the project's own templates/ folder). The functions Markdown
+// may call are one registry, Funcs (funcs.go); the lookups among them are a
+// thin layer over the model (lookup.go), their figures written the
+// Indonesian way (figure.go).
 package render
 
 import (

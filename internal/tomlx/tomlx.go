@@ -1,6 +1,7 @@
 // Package tomlx decodes the project's TOML (renja.toml, table schemas, front
 // matter) strictly: a syntax error or an unknown key is a *diag.Error naming
-// the file, line and column, with a hint.
+// the file, line and column (in characters), with a hint. It owns where a
+// key is written (Keys), so that later checks of a value point at its key.
 package tomlx
 
 import (

@@ -52,7 +52,7 @@ func (c *checker) prose() {
 }
 
 type typedFigure struct {
-	line, col int // in the Markdown file; col is a 1-based byte column
+	line, col int // in the Markdown file; col counts characters
 	text      string
 	money     bool
 }
@@ -61,6 +61,7 @@ type typedFigure struct {
 // actions, code spans and fenced code blocks.
 func typedFigures(p *content.Part) []typedFigure {
 	var out []typedFigure
+	src := p.Source()
 	lines := strings.Split(string(p.Body), "\n")
 	inAction, fence := false, ""
 	for i, line := range lines {
@@ -114,11 +115,12 @@ func typedFigures(p *content.Part) []typedFigure {
 			}
 		}
 		text := string(b)
+		line := p.BodyLine + i
 		for _, m := range rupiahRe.FindAllStringIndex(text, -1) {
-			out = append(out, typedFigure{p.BodyLine + i, m[0] + 1, strings.TrimRight(text[m[0]:m[1]], ".,"), true})
+			out = append(out, typedFigure{line, src.Column(line, m[0]+1), strings.TrimRight(text[m[0]:m[1]], ".,"), true})
 		}
 		for _, m := range percentRe.FindAllStringIndex(text, -1) {
-			out = append(out, typedFigure{p.BodyLine + i, m[0] + 1, text[m[0]:m[1]], false})
+			out = append(out, typedFigure{line, src.Column(line, m[0]+1), text[m[0]:m[1]], false})
 		}
 	}
 	return out

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"renja/internal/content"
 	"renja/internal/diag"
 	"renja/internal/tomlx"
 )
@@ -180,9 +181,9 @@ func (c *Config) defaults() {
 		c.Plan.RunningHeader = strings.ToUpper("Rencana Kerja " + c.Office.Name)
 	}
 	if c.Plan.PDF == "" {
-		c.Plan.PDF = fmt.Sprintf("renja-%s-%d.pdf", slug(c.Office.Kecamatan+" "+c.Office.Name), c.Plan.Year)
+		c.Plan.PDF = fmt.Sprintf("renja-%s-%d.pdf", content.Slug(c.Office.Kecamatan+" "+c.Office.Name), c.Plan.Year)
 		if c.Office.Kecamatan != "" {
-			c.Plan.PDF = fmt.Sprintf("renja-%s-%d.pdf", slug(c.Office.Kecamatan), c.Plan.Year)
+			c.Plan.PDF = fmt.Sprintf("renja-%s-%d.pdf", content.Slug(c.Office.Kecamatan), c.Plan.Year)
 		}
 	}
 	if c.Signatory.Title == "" {
@@ -209,18 +210,3 @@ func (c *Config) defaults() {
 
 // Rule returns the settings of a check rule.
 func (c *Config) Rule(name string) RuleConfig { return c.Check[name] }
-
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}

@@ -371,28 +371,9 @@ func (p *Part) checkLink(dest string) error {
 // Source is the part's Markdown body, for positions in its file.
 func (p *Part) Source() *diag.Source { return diag.NewSource(p.File, p.Body, p.BodyLine) }
 
-// templateErrRe matches text/template's "template: NAME:LINE:COL: msg" and "template: NAME:LINE: msg".
-var templateErrRe = regexp.MustCompile(`^template: [^:]+:(\d+):(?:(\d+):)? ?(.*)$`)
-
 func (p *Part) templateError(err error, funcs ttemplate.FuncMap) error {
-	msg := err.Error()
-	m := templateErrRe.FindStringSubmatch(msg)
-	if m == nil {
-		return &diag.Error{File: p.File, Msg: msg}
-	}
-	line, _ := strconv.Atoi(m[1])
-	col, _ := strconv.Atoi(m[2])
-	text := m[3]
-	if i := strings.Index(text, "error calling "); i >= 0 {
-		text = text[i+len("error calling "):]
-	}
-	if i := strings.Index(text, `executing "`); i >= 0 {
-		if j := strings.Index(text, ": "); j > i {
-			text = text[j+2:]
-		}
-	}
 	hint := "template calls are written {{ name args }}; see the README for the functions"
-	if strings.Contains(text, "not defined") {
+	if strings.Contains(err.Error(), "not defined") {
 		names := make([]string, 0, len(funcs))
 		for n := range funcs {
 			names = append(names, n)
@@ -401,17 +382,18 @@ func (p *Part) templateError(err error, funcs ttemplate.FuncMap) error {
 		hint = "known functions: " + strings.Join(names, ", ")
 	}
 	source := p.Source()
-	line += p.BodyLine - 1
-	src := source.Line(line)
-	// text/template gives the column as a 0-based byte offset in the line.
-	byteCol := col + 1
-	switch m := undefinedRe.FindStringSubmatch(text); {
-	case m != nil && strings.Contains(src, m[1]):
-		byteCol = strings.Index(src, m[1]) + 1
-	case col == 0:
-		byteCol = strings.Index(src, "{{") + 1
+	e := diag.TemplateError(source, err, hint)
+	if e.Line == 0 {
+		return e
 	}
-	return source.ErrorAt(line, byteCol, hint, "%s", text)
+	// Point at the misspelt name, or at the call when the column is unknown.
+	switch m := undefinedRe.FindStringSubmatch(e.Msg); {
+	case m != nil && strings.Contains(e.Source, m[1]):
+		e.Column = source.Column(e.Line, strings.Index(e.Source, m[1])+1)
+	case e.Column == 0:
+		e.Column = source.Column(e.Line, strings.Index(e.Source, "{{")+1)
+	}
+	return e
 }
 
 var undefinedRe = regexp.MustCompile(`function "([^"]+)" not defined`)

@@ -57,3 +57,21 @@ func TestErrorOneLine(t *testing.T) {
 		t.Errorf("List.Error() has the hint: %q", l.Error())
 	}
 }
+
+func TestTemplateError(t *testing.T) {
+	src := NewSource("content/a.md", []byte("# Judul\n\nDana “x” {{ tabel 1 }}\n"), 6)
+	for _, tt := range []struct {
+		err  string
+		want string
+	}{
+		{`template: content/a.md:3:14: function "tabel" not defined`, `content/a.md:8:11: function "tabel" not defined`},
+		{`template: content/a.md:3: unexpected "}" in operand`, `content/a.md:8: unexpected "}" in operand`},
+		{`template: content/a.md:3:14: executing "content/a.md" at <pagu "t1" "x">: error calling pagu: code x is not in data/t1.csv`, `content/a.md:8:11: pagu: code x is not in data/t1.csv`},
+		{`html/template:table.html:1:5: no such template "x"`, `content/a.md:6:6: no such template "x"`},
+		{`something else`, `content/a.md: something else`},
+	} {
+		if got := TemplateError(src, errors.New(tt.err), "").Error(); got != tt.want {
+			t.Errorf("TemplateError(%q) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}

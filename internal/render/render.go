@@ -102,12 +102,12 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 		}
 		if strings.HasSuffix(n, ".md") {
 			if _, err := t.text.New(n).Parse(string(files[n])); err != nil {
-				return nil, templateError(where[n], err)
+				return nil, templateError(where[n], files[n], err)
 			}
 			continue
 		}
 		if _, err := t.html.New(n).Parse(string(files[n])); err != nil {
-			return nil, templateError(where[n], err)
+			return nil, templateError(where[n], files[n], err)
 		}
 	}
 	if t.html.Lookup("document.html") == nil {
@@ -116,20 +116,10 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 	return t, nil
 }
 
-func templateError(file string, err error) error {
-	msg := err.Error()
-	line, col := 0, 0
-	// html/template: "template: name:LINE:COL: msg" or "template: name:LINE: msg"
-	if i := strings.Index(msg, ": "); i > 0 {
-		rest := msg[i+2:]
-		var name string
-		if n, _ := fmt.Sscanf(strings.ReplaceAll(rest, ":", " "), "%s %d %d", &name, &line, &col); n >= 2 {
-			if j := strings.LastIndex(msg, ": "); j > 0 {
-				msg = msg[j+2:]
-			}
-		}
-	}
-	return &diag.Error{File: file, Line: line, Column: col, Msg: msg, Hint: "see html/template's syntax; every {{ needs its }}"}
+// templateError places an error of a layout (file, its text src) at its
+// line and column.
+func templateError(file string, src []byte, err error) error {
+	return diag.TemplateError(diag.NewSource(file, src, 1), err, "see html/template's syntax; every {{ needs its }}")
 }
 
 var layoutFuncs = template.FuncMap{
@@ -256,7 +246,7 @@ func (r *renderer) render() (*Output, error) {
 	}
 	var buf bytes.Buffer
 	if err := r.t.html.ExecuteTemplate(&buf, "document.html", doc); err != nil {
-		return nil, templateError("templates/document.html", err)
+		return nil, templateError("templates/document.html", nil, err)
 	}
 	out.HTML = buf.Bytes()
 	out.Dests = doc.Dests

@@ -124,7 +124,11 @@ func compareProse(old, nu *model.Project) []Change {
 	for i, c := range calls {
 		texts[i] = c.text
 	}
-	ov, nv := evaluate(old, texts), evaluate(nu, texts)
+	ov, ook := evaluate(old, texts)
+	nv, nok := evaluate(nu, texts)
+	if !ook || !nok {
+		return out // a version whose layouts cannot be read computes no figure: nothing to compare
+	}
 	for i, c := range calls {
 		if ov[i] == nv[i] {
 			continue
@@ -153,14 +157,15 @@ const marker = "RENJADIFFMARK"
 // it builds, and returns its text ("" where the call fails: in the other
 // version the code may not exist). The calls are rendered together in one
 // part made for the purpose; if one fails, each is rendered on its own.
-func evaluate(p *model.Project, calls []string) []string {
+// ok is false when the project's layouts cannot be read.
+func evaluate(p *model.Project, calls []string) (_ []string, ok bool) {
 	out := make([]string, len(calls))
 	if len(calls) == 0 {
-		return out
+		return out, true
 	}
 	tpl, err := render.LoadTemplates(p.Dir)
 	if err != nil {
-		return out
+		return out, false
 	}
 	run := func(idx []int) (map[int]string, bool) {
 		var b strings.Builder
@@ -203,14 +208,14 @@ func evaluate(p *model.Project, calls []string) []string {
 		for i, v := range res {
 			out[i] = v
 		}
-		return out
+		return out, true
 	}
 	for i := range calls {
 		if res, ok := run([]int{i}); ok {
 			out[i] = res[i]
 		}
 	}
-	return out
+	return out, true
 }
 
 var tag = regexp.MustCompile(`<[^>]*>`)

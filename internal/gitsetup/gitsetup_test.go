@@ -116,6 +116,9 @@ func TestGitLabCI(t *testing.T) {
 	if err := yaml.Unmarshal(src, &cfg); err != nil {
 		t.Fatal(err)
 	}
+	if wf, ok := top["workflow"].(map[string]any); !ok || len(wf["rules"].([]any)) != 3 {
+		t.Errorf("workflow rules: %v", top["workflow"])
+	}
 	if strings.Join(cfg.Stages, ",") != "check,publish" || cfg.Variables["GIT_DEPTH"] != "0" {
 		t.Errorf("stages %v, variables %v", cfg.Stages, cfg.Variables)
 	}

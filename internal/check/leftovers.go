@@ -19,19 +19,18 @@ package check
 // while any remains.
 
 import (
+	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"renja"
 	"renja/internal/config"
 	"renja/internal/content"
 	"renja/internal/diag"
 	"renja/internal/table"
+	"renja/internal/tomlx"
 )
 
 // Rule ids of the leftovers.
@@ -75,6 +74,7 @@ func (c *checker) leftovers() {
 
 func (c *checker) placeholders() {
 	hint := "write what the brackets ask for; a final build waits for every placeholder"
+	cfg := diag.NewSource(config.FileName, c.cfg.Src, 1)
 	for i, line := range strings.Split(string(c.cfg.Src), "\n") {
 		t := strings.TrimSpace(line)
 		if t == "" || t[0] == '#' || t[0] == '[' { // comments and [table] headers
@@ -90,18 +90,18 @@ func (c *checker) placeholders() {
 				continue
 			}
 			key := strings.TrimSpace(line[:eq])
-			c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: config.FileName, Line: i + 1, Column: charCol(line, at),
+			c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: config.FileName, Line: i + 1, Column: cfg.Column(i+1, at+1),
 				Message: fmt.Sprintf("%s is still a placeholder: %s", key, line[at:eq+m[1]]), Hint: hint})
 		}
 	}
 	for _, p := range c.p.Parts {
-		orig := strings.Split(string(p.Body), "\n")
+		src := p.Source()
 		for i, line := range narrative(p) {
 			for _, m := range bracketRe.FindAllStringIndex(line, -1) {
 				if rest := line[m[1]:]; strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[") || strings.HasPrefix(rest, ":") {
 					continue // a Markdown link or a link reference
 				}
-				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: p.File, Line: p.BodyLine + i, Column: charCol(orig[i], m[0]),
+				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: p.File, Line: p.BodyLine + i, Column: src.Column(p.BodyLine+i, m[0]+1),
 					Message: "a placeholder in the text: " + line[m[0]:m[1]], Hint: hint})
 			}
 		}
@@ -165,19 +165,21 @@ func (c *checker) otherOffice() {
 	want := quote(c.cfg.Office.Kecamatan)
 	hint := fmt.Sprintf("write {{ kecamatan }} (in a schema: {kecamatan}) for this office's name, or rewrite the passage for Kecamatan %s", c.cfg.Office.Kecamatan)
 	for _, p := range c.p.Parts {
-		line, text := c.frontMatterKey(p, "title")
+		fm := diag.NewSource(p.File, p.Matter, 2)
+		at, _ := tomlx.Index(fm).Find("title")
+		line, text := at.Line, fm.Line(at.Line)
 		for _, m := range re.FindAllStringIndex(p.Title, -1) {
 			col := 0
 			if loc := re.FindStringIndex(text); loc != nil {
-				col = charCol(text, loc[0])
+				col = fm.Column(line, loc[0]+1)
 			}
 			c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: p.File, Line: line, Column: col,
 				Message: "the part's title names " + msg, Found: quote(p.Title[m[0]:m[1]]), Expected: want, Hint: hint})
 		}
-		orig := strings.Split(string(p.Body), "\n")
+		src := p.Source()
 		for i, line := range narrative(p) {
 			for _, m := range re.FindAllStringIndex(line, -1) {
-				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: p.File, Line: p.BodyLine + i, Column: charCol(orig[i], m[0]),
+				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: p.File, Line: p.BodyLine + i, Column: src.Column(p.BodyLine+i, m[0]+1),
 					Message: "the text names " + msg, Found: quote(line[m[0]:m[1]]), Expected: want, Hint: hint})
 			}
 		}
@@ -191,24 +193,6 @@ func (c *checker) otherOffice() {
 			}
 		}
 	}
-}
-
-// frontMatterKey finds a key of a part's front matter in its file: its
-// line number and text.
-func (c *checker) frontMatterKey(p *content.Part, key string) (int, string) {
-	src, err := os.ReadFile(filepath.Join(c.p.Dir, filepath.FromSlash(p.File)))
-	if err != nil {
-		return 0, ""
-	}
-	for i, l := range strings.Split(string(src), "\n") {
-		if i+1 >= p.BodyLine {
-			break
-		}
-		if k, _, ok := strings.Cut(l, "="); ok && strings.TrimSpace(k) == key {
-			return i + 1, l
-		}
-	}
-	return 0, ""
 }
 
 func (c *checker) years() {
@@ -290,6 +274,7 @@ type word struct {
 	key           string // the TOML key
 	column        int    // the column's index, or -1
 	text, written string
+	index         int // the line of a title
 }
 
 func schemaWords(s *table.Schema) []word {
@@ -300,66 +285,47 @@ func schemaWords(s *table.Schema) []word {
 			w.Columns = append(w.Columns, table.ColumnTexts{Title: c.Title, Group: c.Group, Number: c.Number, Measure: c.Measure})
 		}
 	}
-	out := []word{{"caption", "caption", -1, s.Caption, w.Caption}}
+	out := []word{{"caption", "caption", -1, s.Caption, w.Caption, 0}}
 	for i, l := range s.Title {
-		out = append(out, word{"title", "title", -1, l, w.Title[i]})
+		out = append(out, word{"title", "title", -1, l, w.Title[i], i})
 	}
 	for i, c := range s.Columns {
 		wc := w.Columns[i]
 		out = append(out,
-			word{"header of column " + c.Name, "title", i, c.Title, wc.Title},
-			word{"group header of column " + c.Name, "group", i, c.Group, wc.Group},
-			word{"measure of column " + c.Name, "measure", i, c.Measure, wc.Measure})
+			word{"header of column " + c.Name, "title", i, c.Title, wc.Title, 0},
+			word{"group header of column " + c.Name, "group", i, c.Group, wc.Group, 0},
+			word{"measure of column " + c.Name, "measure", i, c.Measure, wc.Measure, 0})
 	}
 	return out
 }
 
-// pos finds the word in the schema's file: the line of its key (in the
-// column's [[columns]] block) and the column of needle, or of the value.
+// pos finds the word in the schema's file by its key (the title's line,
+// the key in the column's [[columns]] block): the line and column of needle
+// in the value as written, else of the key.
 func (w word) pos(s *table.Schema, needle string) (int, int) {
-	lines := strings.Split(string(s.Src), "\n")
-	block := -1
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "[[") {
-			block++
-		}
-		if block != w.column {
-			continue
-		}
-		if w.key == "title" && w.column < 0 {
-			if j := strings.Index(l, w.written); w.written != "" && j >= 0 {
-				return i + 1, needleCol(l, j, w.written, needle)
-			}
-			continue
-		}
-		if k, _, ok := strings.Cut(t, "="); ok && strings.TrimSpace(k) == w.key {
-			j := strings.Index(l, w.written)
-			if j < 0 {
-				return i + 1, strings.Index(l, "=") + 2
-			}
-			return i + 1, needleCol(l, j, w.written, needle)
+	src := diag.NewSource(s.File, s.Src, 1)
+	path := []string{w.key}
+	switch {
+	case w.column >= 0:
+		path = []string{tomlx.Elem("columns", w.column), w.key}
+	case w.key == "title":
+		path = []string{tomlx.Elem("title", w.index)}
+	}
+	off, ok := tomlx.Index(src).Offset(path...)
+	if !ok {
+		return 0, 0
+	}
+	at := off
+	if j := bytes.Index(s.Src[off:], []byte(w.written)); w.written != "" && j >= 0 {
+		at = off + j
+		if k := strings.Index(w.written, needle); k >= 0 {
+			at += k
+		} else if k := strings.IndexByte(w.written, '{'); k >= 0 {
+			at += k
 		}
 	}
-	return 0, 0
-}
-
-// needleCol is the character column of needle within written, which
-// stands at byte j of line; needle may be a year that {N-1} resolved to.
-func needleCol(line string, j int, written, needle string) int {
-	if k := strings.Index(written, needle); k >= 0 {
-		j += k
-	} else if k := strings.IndexByte(written, '{'); k >= 0 {
-		j += k
-	}
-	return charCol(line, j)
-}
-
-func charCol(line string, byteOff int) int {
-	if byteOff > len(line) {
-		byteOff = len(line)
-	}
-	return utf8.RuneCountInString(line[:byteOff]) + 1
+	p := src.At(at)
+	return p.Line, p.Column
 }
 
 // narrative returns a part's Markdown lines with template actions, code

@@ -46,6 +46,7 @@ type Part struct {
 	File     string `toml:"-"` // content/10-bab-1.md
 	Body     []byte `toml:"-"` // the Markdown after the front matter
 	BodyLine int    `toml:"-"` // line of Body's first line in File
+	Matter   []byte `toml:"-"` // the front matter's TOML, which starts on line 2
 }
 
 // Front reports whether the part belongs to the front matter (numbered i, ii, …).
@@ -145,7 +146,7 @@ func Parse(file string, src []byte) (*Part, error) {
 	if err := tomlx.Decode(file, fm, 2, p); err != nil {
 		return nil, err
 	}
-	p.Body = body
+	p.Body, p.Matter = body, fm
 	p.BodyLine = 2 + bytes.Count(fm, []byte("\n")) + 1
 	var errs diag.List
 	if p.ID == "" {

@@ -1,6 +1,7 @@
 package tablefmt
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -69,7 +70,8 @@ func Project(dir string) ([]*File, error) {
 		}
 		f.New, f.Err = Format(f.Old, delim, SchemaTypes(s), ref)
 		if e, ok := f.Err.(*Error); ok {
-			f.Err = &diag.Error{File: f.Path, Line: e.Line, Column: e.Column, Msg: e.Msg,
+			src := diag.NewSource(f.Path, bytes.TrimPrefix(f.Old, []byte("\xef\xbb\xbf")), 1)
+			f.Err = &diag.Error{File: f.Path, Line: e.Line, Column: src.Column(e.Line, e.Column), Msg: e.Msg, Source: src.Line(e.Line),
 				Hint: "renja fmt leaves this file as it is; mend it, then run renja fmt again"}
 			continue
 		}

@@ -42,7 +42,7 @@ func SchemaTypes(s *table.Schema) Types {
 
 // Error is a file that cannot be read as CSV; Format leaves it alone.
 type Error struct {
-	Line, Column int
+	Line, Column int // Column is a byte column (encoding/csv's); Project reports it in characters
 	Msg          string
 }
 

@@ -12,7 +12,9 @@ import (
 // Keys reads the keys of a text the decoder has accepted with the same
 // grammar: table headers, arrays of tables, dotted and quoted keys, inline
 // tables, and values (multi-line strings and arrays) skipped over. A key
-// inside the n-th [[columns]] has the path "columns[n]", "name".
+// inside the n-th [[columns]] has the path "columns[n]", "name"; the n-th
+// value of an array, title = ["…", "…"], has the path "title[n]" (where its
+// value starts).
 type Keys struct {
 	src  *diag.Source
 	at   map[string]int // indexed path → byte offset of its last part ('[' of a header)
@@ -32,15 +34,22 @@ func Index(src *diag.Source) *Keys {
 
 // Find returns where the key at path is written.
 func (k *Keys) Find(path ...string) (diag.Position, bool) {
+	off, ok := k.Offset(path...)
+	if !ok {
+		return diag.Position{File: k.src.File}, false
+	}
+	return k.src.At(off), true
+}
+
+// Offset returns the byte offset in the text where the key at path is
+// written (where its value starts, for an element of an array).
+func (k *Keys) Offset(path ...string) (int, bool) {
 	p := strings.Join(path, ".")
 	off, ok := k.at[p]
 	if !ok {
 		off, ok = k.flat[stripIndexes(p)]
 	}
-	if !ok {
-		return diag.Position{File: k.src.File}, false
-	}
-	return k.src.At(off), true
+	return off, ok
 }
 
 // Pos returns where the key at path is written or, when it is absent, where
@@ -250,7 +259,9 @@ func (s *keyScanner) value(path []string) {
 				s.i++
 				return
 			}
-			s.value(append(append([]string{}, path[:len(path)-1]...), Elem(path[len(path)-1], n)))
+			elem := append(append([]string{}, path[:len(path)-1]...), Elem(path[len(path)-1], n))
+			s.record(elem, s.i)
+			s.value(elem)
 			s.space(true)
 			if s.peek(0) == ',' {
 				s.i++

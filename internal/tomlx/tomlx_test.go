@@ -171,3 +171,13 @@ func FuzzIndex(f *testing.F) {
 		}
 	})
 }
+
+func TestKeysFindArrayElements(t *testing.T) {
+	src := "title = [\"a\", \"Kecamatan é\",\n  'c']\n"
+	k := Index(diag.NewSource("f.toml", []byte(src), 1))
+	for path, want := range map[string]string{"title[0]": "f.toml:1:10", "title[1]": "f.toml:1:15", "title[2]": "f.toml:2:3"} {
+		if got := k.Pos(path).String(); got != want {
+			t.Errorf("Pos(%s) = %s, want %s", path, got, want)
+		}
+	}
+}

@@ -80,14 +80,6 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 	return errs.Err()
 }
 
-// KeyPos returns where the key at path is written in src (its line and
-// column in characters), or, when the key is absent, where the nearest
-// table holding it is; 0, 0 when neither is written.
-func KeyPos(src []byte, path ...string) (line, col int) {
-	p := Index(diag.NewSource("", src, 1)).Pos(path...)
-	return p.Line, p.Column
-}
-
 // fieldNames lists the TOML keys the Go type accepts at path.
 func fieldNames(t reflect.Type, path toml.Key) []string {
 	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {

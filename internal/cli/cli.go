@@ -64,7 +64,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "sign":
 		return runSign(ctx, args[1:], stdout, stderr)
 	case "verify":
-		return runVerify(args[1:], stdout, stderr)
+		return runVerify(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "init":

@@ -215,7 +215,7 @@ func readTerminalPassword(ctx context.Context) ([]byte, error) {
 	}
 }
 
-func runVerify(args []string, stdout, stderr io.Writer) error {
+func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("verify", "verify [-C PROJECT] FILE.pdf", stderr)
 	dir := fs.String("C", ".", "the project whose sources the PDF should have been built from")
 	pos, err := parseAll(fs, args)
@@ -231,11 +231,36 @@ func runVerify(args []string, stdout, stderr io.Writer) error {
 	if !isProject && flagSet(fs, "C") {
 		return usagef("no renja.toml in %s", *dir)
 	}
-	doc, err := os.ReadFile(file)
-	if err != nil {
-		return usagef("%v", err)
+	// Reading and verifying run aside, so that Ctrl-C or SIGTERM (which
+	// cancel ctx) end verify at once, even while it waits for a slow file.
+	type result struct {
+		rep     *sign.Report
+		err     error
+		readErr error
 	}
-	rep, err := sign.Verify(doc)
+	done := make(chan result, 1)
+	go func() {
+		doc, err := os.ReadFile(file)
+		if err != nil {
+			done <- result{readErr: err}
+			return
+		}
+		rep, err := sign.VerifyContext(ctx, doc)
+		done <- result{rep: rep, err: err}
+	}()
+	var r result
+	select {
+	case <-ctx.Done():
+		return failf("interrupted")
+	case r = <-done:
+	}
+	if r.readErr != nil {
+		return usagef("%v", r.readErr)
+	}
+	rep, err := r.rep, r.err
+	if err != nil && ctx.Err() != nil {
+		return failf("interrupted")
+	}
 	if err != nil {
 		fmt.Fprintf(stdout, "%s: NOT INTACT: %v\n", file, err)
 		return errReported

@@ -9,7 +9,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
-	"renja/internal/render"
+	"renja/internal/sign/blockid"
 )
 
 // A Block is the space of a signature block on a page, found in the PDF.
@@ -22,7 +22,7 @@ type Block struct {
 
 // Blocks returns the signature spaces that the PDF marks, in the order of
 // its pages, top to bottom. renja build prints each space of a
-// {{ signature }} block as a link to itself (render.SignatureIDs), so the
+// {{ signature }} block as a link to itself (ids from package blockid), so the
 // page holds a link annotation whose rectangle is the space.
 func Blocks(doc []byte) ([]Block, error) {
 	ctx, err := readPDF(view(doc))
@@ -57,7 +57,7 @@ func blocks(ctx *model.Context) ([]Block, error) {
 				continue
 			}
 			name := linkTarget(ctx, d)
-			if !isSignatureID(name) || seen[name] {
+			if !blockid.Valid(name) || seen[name] {
 				continue
 			}
 			rect, err := ctx.DereferenceArray(d["Rect"])
@@ -118,20 +118,6 @@ func linkTarget(ctx *model.Context, link types.Dict) string {
 		}
 	}
 	return ""
-}
-
-// isSignatureID reports whether id is one that render gives a signature
-// space: a base id, or one with "-2", "-3", … appended.
-func isSignatureID(id string) bool {
-	for _, base := range render.SignatureIDs {
-		if id == base {
-			return true
-		}
-		if rest, ok := strings.CutPrefix(id, base+"-"); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
-			return true
-		}
-	}
-	return false
 }
 
 func number(o types.Object) (float64, bool) {

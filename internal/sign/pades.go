@@ -208,8 +208,18 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 	if err != nil {
 		return nil, warnings, fmt.Errorf("PDF yang ditandatangani tidak lolos pemeriksaan: %w", err)
 	}
+	if len(rep.Signatures) == 0 {
+		return nil, warnings, errors.New("PDF yang ditandatangani tidak lolos pemeriksaan: tanda tangan tidak ditemukan")
+	}
+	if last := rep.Signatures[len(rep.Signatures)-1]; !last.Intact || !last.Whole {
+		problem := last.Problem
+		if problem == "" {
+			problem = "tanda tangan tidak mencakup seluruh berkas"
+		}
+		return nil, warnings, fmt.Errorf("PDF yang ditandatangani tidak lolos pemeriksaan: %s", problem)
+	}
 	if !rep.Intact() {
-		return nil, warnings, fmt.Errorf("PDF yang ditandatangani tidak lolos pemeriksaan: %s", rep.Problem())
+		warnings = append(warnings, "PDF ini sudah bermasalah sebelum ditandatangani, dan tanda tangan baru tidak memperbaikinya: "+rep.Problem())
 	}
 	return out, warnings, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf16"
 
@@ -31,6 +32,9 @@ func readPDF(doc []byte) (ctx *model.Context, err error) {
 			ctx, err = nil, fmt.Errorf("PDF tidak terbaca: %v", r)
 		}
 	}()
+	if err := checkNesting(doc); err != nil {
+		return nil, err
+	}
 	ctx, err = api.ReadContext(bytes.NewReader(doc), model.NewDefaultConfiguration())
 	if err != nil {
 		return nil, fmt.Errorf("PDF tidak terbaca: %w", err)
@@ -227,4 +231,77 @@ func view(doc []byte) []byte {
 		end++
 	}
 	return doc[:end]
+}
+
+// maxNesting bounds how deeply arrays and dictionaries of a PDF may nest.
+// The PDF readers renja uses recurse once per level, and a file of a few
+// megabytes of "[" would keep them busy for seconds; real PDFs nest a few
+// levels.
+const maxNesting = 256
+
+// checkNesting scans doc once and refuses arrays and dictionaries nested
+// deeper than maxNesting. It skips comments, strings and the bytes of
+// streams (from "stream" to "endstream").
+func checkNesting(doc []byte) error {
+	depth := 0
+	for i := 0; i < len(doc); i++ {
+		switch c := doc[i]; c {
+		case '%':
+			for i < len(doc) && doc[i] != '\n' && doc[i] != '\r' {
+				i++
+			}
+		case '(':
+			n := 1
+			for i++; i < len(doc) && n > 0; i++ {
+				switch doc[i] {
+				case '\\':
+					i++
+				case '(':
+					n++
+				case ')':
+					n--
+				}
+			}
+			i--
+		case '[':
+			depth++
+		case ']', '>':
+			if c == '>' && (i+1 >= len(doc) || doc[i+1] != '>') {
+				continue
+			}
+			if c == '>' {
+				i++
+			}
+			if depth > 0 {
+				depth--
+			}
+		case '<':
+			if i+1 < len(doc) && doc[i+1] == '<' {
+				depth++
+				i++
+				continue
+			}
+			for i < len(doc) && doc[i] != '>' { // a hex string
+				i++
+			}
+		case 's':
+			if bytes.HasPrefix(doc[i:], []byte("stream")) && (i == 0 || !isRegular(doc[i-1])) {
+				end := bytes.Index(doc[i:], []byte("endstream"))
+				if end < 0 {
+					return nil
+				}
+				i += end + len("endstream") - 1
+			}
+		}
+		if depth > maxNesting {
+			return fmt.Errorf("PDF tidak terbaca: larik atau kamus bersarang lebih dari %d tingkat (pada byte %d)", maxNesting, i)
+		}
+	}
+	return nil
+}
+
+// isRegular reports whether c is a regular character of PDF syntax, one that
+// continues a keyword.
+func isRegular(c byte) bool {
+	return !strings.ContainsRune(" \t\r\n\f\x00()<>[]{}/%", rune(c))
 }

@@ -78,6 +78,11 @@ type Report struct {
 	Signatures []Signature
 	Info       Info
 	Size       int // of the file, in bytes
+	// Certified is the DocMDP level (1, 2 or 3) of the signature that
+	// certifies the document, 0 when none does; Changes are the changes
+	// made after it that the level does not permit (pages, objects).
+	Certified int
+	Changes   []string
 }
 
 // Intact reports whether the PDF is signed, every signature is intact, and
@@ -91,7 +96,7 @@ func (r *Report) Intact() bool {
 			return false
 		}
 	}
-	return r.Signatures[len(r.Signatures)-1].Whole
+	return r.Signatures[len(r.Signatures)-1].Whole && len(r.Changes) == 0
 }
 
 // Problem says in one line why the PDF is not intact, or "".
@@ -106,6 +111,10 @@ func (r *Report) Problem() string {
 	}
 	if !r.Signatures[len(r.Signatures)-1].Whole {
 		return "the file was changed after it was signed: bytes were added that no signature covers"
+	}
+	if len(r.Changes) > 0 {
+		return fmt.Sprintf("the document was changed after it was certified (DocMDP P=%d permits %s): %s",
+			r.Certified, permitted[r.Certified], strings.Join(r.Changes, "; "))
 	}
 	return ""
 }
@@ -129,6 +138,9 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 	if len(body) == 0 {
 		return nil, errors.New("reading the PDF: not a PDF file: no %%EOF")
 	}
+	if err := checkNesting(body); err != nil {
+		return nil, err
+	}
 	rdr, err := pdf.NewReader(bytes.NewReader(body), int64(len(body)))
 	if err != nil {
 		return nil, fmt.Errorf("reading the PDF: %w", err)
@@ -142,6 +154,8 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 	type found struct {
 		sig  Signature
 		p7ok bool
+		mdp  int   // the DocMDP level it certifies with, 0 for none
+		end  int64 // the end of the revision it covers
 	}
 	var sigs []found
 	for i, x := range rdr.Xref() {
@@ -184,7 +198,11 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 		} else {
 			s.Whole = whole
 		}
-		sigs = append(sigs, found{sig: s, p7ok: true})
+		fd := found{sig: s, p7ok: true, mdp: docMDP(v)}
+		if br := v.Key("ByteRange"); br.Len() == 4 {
+			fd.end = br.Index(2).Int64() + br.Index(3).Int64()
+		}
+		sigs = append(sigs, fd)
 	}
 	if len(sigs) == 0 {
 		return rep, nil
@@ -230,7 +248,45 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 		}
 		rep.Signatures = append(rep.Signatures, *s)
 	}
+
+	// DocMDP: what changed after the certifying signature.
+	for _, fd := range sigs {
+		if fd.mdp == 0 || !fd.sig.Intact {
+			continue
+		}
+		rep.Certified = fd.mdp
+		if fd.end < int64(len(body)) && fd.end > 0 {
+			if rep.Changes, err = mdpChanges(ctx, doc, int(fd.end), fd.mdp); err != nil {
+				return nil, fmt.Errorf("checking the changes after the certification: %w", err)
+			}
+		}
+		break
+	}
 	return rep, nil
+}
+
+// permitted says what each DocMDP level permits after the certification.
+var permitted = map[int]string{
+	1: "no change",
+	2: "only further signatures and filling in the form",
+	3: "only further signatures, filling in the form and annotations",
+}
+
+// docMDP is the DocMDP level of a signature dictionary that certifies,
+// else 0.
+func docMDP(v pdf.Value) int {
+	refs := v.Key("Reference")
+	for i := 0; i < refs.Len(); i++ {
+		r := refs.Index(i)
+		if r.Key("TransformMethod").Name() != "DocMDP" {
+			continue
+		}
+		if p := r.Key("TransformParams").Key("P").Int64(); p >= 1 && p <= 3 {
+			return int(p)
+		}
+		return 2
+	}
+	return 0
 }
 
 // checkByteRange checks a signature's /ByteRange [0 a b c]: it starts at the

@@ -87,7 +87,7 @@ func (c *checker) report(rule string, sev diag.Severity, t *table.Table, r *tabl
 	if r != nil {
 		d.Line = r.Line
 		if col >= 0 {
-			d.Line, d.Column = r.Cells[col].Line, r.Cells[col].Col
+			d.Line, d.Column = int(r.Cells[col].Line), int(r.Cells[col].Col)
 		}
 		d.Code = codeOf(t, r)
 	} else if col >= 0 {

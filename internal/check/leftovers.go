@@ -138,7 +138,7 @@ func (c *checker) todos() {
 				if col.Group != "" {
 					what = col.Group + " — " + col.Title
 				}
-				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Todo, File: t.Path, Line: cell.Line, Column: cell.Col, Code: codeOf(t, r),
+				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Todo, File: t.Path, Line: int(cell.Line), Column: int(cell.Col), Code: codeOf(t, r),
 					Message: fmt.Sprintf("to fill: %s (%s) %s", col.Name, strings.Join(strings.Fields(what), " "), cell.Raw),
 					Hint:    "write the figure in place of the bracketed mark; - means nothing was planned or reported"})
 			}

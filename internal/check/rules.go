@@ -94,11 +94,11 @@ func (c *checker) values() {
 						d.Found, d.Expected = num.FormatMoney(cell.Money), "an amount of 0 or more"
 					}
 				case table.Target:
-					if cell.Target.Unit == "" && t.CodeCol() >= 0 {
+					if cell.Target().Unit == "" && t.CodeCol() >= 0 {
 						d := c.report(Values, diag.SevError, t, r, i, "the target %s has no unit", cell.Raw)
 						d.Found, d.Expected = quote(cell.Raw), "a number with its unit, e.g. "+cell.Raw+" Dok"
 						d.Hint = "write the unit after the number"
-					} else if cell.Target.Unit == "%" && cell.Target.Value > num.DecOf(100) {
+					} else if cell.Target().Unit == "%" && cell.Target().Value > num.DecOf(100) {
 						d := c.report(Values, diag.SevError, t, r, i, "percentage above 100")
 						d.Found, d.Expected = cell.Raw, "at most 100%"
 					}
@@ -333,8 +333,8 @@ func agree(units map[string]string, ca *table.Column, a table.Cell, cb *table.Co
 	if a.Dec != b.Dec {
 		return false, a.Raw, b.Raw
 	}
-	if ca.Type == table.Target && cb.Type == table.Target && a.Target.Unit != b.Target.Unit {
-		if unit(units, a.Target.Unit) != unit(units, b.Target.Unit) {
+	if ca.Type == table.Target && cb.Type == table.Target && a.Target().Unit != b.Target().Unit {
+		if unit(units, a.Target().Unit) != unit(units, b.Target().Unit) {
 			return false, a.Raw, b.Raw
 		}
 	}

@@ -278,7 +278,7 @@ func addedRow(tr *model.Tree, n *model.Node, base Change, kind string) []Change 
 			}
 			v = cell.Raw
 			if cell.Err == nil {
-				d, has = cell.Target.Value, true
+				d, has = cell.Target().Value, true
 			}
 		default:
 			continue
@@ -329,11 +329,11 @@ func cellChange(base Change, col *table.Column, o, n table.Cell) (Change, bool) 
 	case col.Type == table.Money:
 		return moneyChange(c, col.Name, o.Money, o.Present, n.Money, n.Present)
 	case col.Type == table.Target:
-		if o.Present == n.Present && o.Target == n.Target {
+		if o.Present == n.Present && o.Target() == n.Target() {
 			return c, false
 		}
-		if o.Present && n.Present && o.Target.Unit == n.Target.Unit {
-			d := n.Target.Value - o.Target.Value
+		if o.Present && n.Present && o.Target().Unit == n.Target().Unit {
+			d := n.Target().Value - o.Target().Value
 			c.Delta = &d
 		}
 		return c, true

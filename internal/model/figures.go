@@ -49,7 +49,7 @@ func CellFigure(col *table.Column, c table.Cell) Figure {
 		return f
 	}
 	f.OK = true
-	f.Money, f.Dec, f.Target = c.Money, c.Dec, c.Target
+	f.Money, f.Dec, f.Target = c.Money, c.Dec, c.Target()
 	return f
 }
 

@@ -148,7 +148,7 @@ func CellValue(tree *Tree, r *table.Row, c *table.Column) Value {
 		}
 	case table.Target:
 		if cell.Present {
-			v.Text = cell.Target.String()
+			v.Text = cell.Target().String()
 		}
 	}
 	return v

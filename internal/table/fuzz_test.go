@@ -59,7 +59,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("row has %d cells", len(r.Cells))
 			}
 			for _, c := range r.Cells {
-				if c.Line < r.Line || c.Col < 1 {
+				if int(c.Line) < r.Line || c.Col < 1 {
 					t.Fatalf("cell %q at %d:%d in row at line %d", c.Raw, c.Line, c.Col, r.Line)
 				}
 			}

@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -23,17 +24,24 @@ import (
 	"renja/internal/num"
 )
 
-// Cell is one value with its place in the CSV file.
+// Cell is one value with its place in the CSV file. A table of 100,000 rows
+// holds a million cells or more, so a cell is kept small (64 bytes): its text
+// is a substring of its record's, and a target's unit is the end of that text.
 type Cell struct {
 	Raw     string
-	Line    int // 1-based line in the CSV file
-	Col     int // 1-based column in that line, in characters
-	Present bool
 	Money   num.Money
-	Dec     num.Dec    // number and percent
-	Target  num.Target // target
-	Err     error      // the value cannot be read as the column's type
-	Todo    bool       // a cell to fill: [isi], [isi realisasi] (renja check lists it)
+	Dec     num.Dec // number, percent, and a target's value
+	Err     error   // the value cannot be read as the column's type
+	Line    int32   // 1-based line in the CSV file
+	Col     int32   // 1-based column in that line, in characters
+	unit    uint32  // a target's unit: the last unit bytes of Raw
+	Present bool
+	Todo    bool // a cell to fill: [isi], [isi realisasi] (renja check lists it)
+}
+
+// Target returns a target cell's value with its unit ("12 Dok", "100%").
+func (c *Cell) Target() num.Target {
+	return num.Target{Value: c.Dec, Unit: c.Raw[len(c.Raw)-int(c.unit):]}
 }
 
 // Row is one record.
@@ -180,6 +188,13 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		_, hc := r.FieldPos(i)
 		t.HeaderCol[ci] = source.Column(1, hc)
 	}
+	// The cells of many rows share one allocation; the records share the
+	// reader's slice (each record's text is one string, its cells substrings).
+	header = slices.Clone(header)
+	r.ReuseRecord = true
+	lines := 1 + bytes.Count(src, []byte("\n"))
+	t.Rows = make([]*Row, 0, lines-1)
+	var cells []Cell
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -208,11 +223,15 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 			return nil, source.ErrorAt(line, 0, "every row needs a cell for every column (an empty cell is fine)",
 				"row has %d cells, the header has %d", len(rec), len(header))
 		}
-		row := &Row{Line: line, Cells: make([]Cell, len(s.Columns))}
+		if len(cells) < len(s.Columns) {
+			cells = make([]Cell, len(s.Columns)*min(slab, max(1, lines-line+1)))
+		}
+		row := &Row{Line: line, Cells: cells[:len(s.Columns):len(s.Columns)]}
+		cells = cells[len(s.Columns):]
 		for i := range header {
 			ci := colOf[i]
 			l, c := r.FieldPos(i)
-			row.Cells[ci] = parseCell(s.Columns[ci].Type, rec[i], l, source.Column(l, c))
+			row.Cells[ci] = parseCell(s.Columns[ci].Type, rec[i], int32(l), int32(source.Column(l, c)))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -229,7 +248,10 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	return t, nil
 }
 
-func parseCell(typ Type, raw string, line, col int) Cell {
+// slab is how many rows' cells are allocated at once.
+const slab = 4096
+
+func parseCell(typ Type, raw string, line, col int32) Cell {
 	c := Cell{Raw: strings.TrimSpace(raw), Line: line, Col: col}
 	if IsPlaceholder(c.Raw) {
 		c.Todo = true
@@ -244,8 +266,14 @@ func parseCell(typ Type, raw string, line, col int) Cell {
 	case Percent:
 		c.Dec, c.Present, err = num.ParsePercent(raw)
 	case Target:
-		c.Target, c.Present, err = num.ParseTarget(raw)
-		c.Dec = c.Target.Value
+		var t num.Target
+		t, c.Present, err = num.ParseTarget(raw)
+		// The unit is the end of the trimmed text: "12 Dok", "100 %".
+		if err == nil && strings.HasSuffix(c.Raw, t.Unit) {
+			c.Dec, c.unit = t.Value, uint32(len(t.Unit))
+		} else if err == nil {
+			err = fmt.Errorf("unit %q is not at the end of %q", t.Unit, c.Raw) // cannot happen
+		}
 	default:
 		c.Present = c.Raw != ""
 	}

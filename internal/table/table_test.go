@@ -199,8 +199,8 @@ func TestParseValues(t *testing.T) {
 				t.Errorf("row %d: blank target read as %+v", i, tc)
 			}
 		default:
-			if tc.Err != nil || tc.Target.String() != w.target || tc.Dec != tc.Target.Value {
-				t.Errorf("row %d: target %q (%v), want %q", i, tc.Target, tc.Err, w.target)
+			if tc.Err != nil || tc.Target().String() != w.target || tc.Dec != tc.Target().Value {
+				t.Errorf("row %d: target %q (%v), want %q", i, tc.Target(), tc.Err, w.target)
 			}
 		}
 		mc := r.Cells[3]

@@ -102,7 +102,7 @@ func sameValues(s *table.Schema, f *File) error {
 		for j, c := range r.Cells {
 			d := b.Rows[i].Cells[j]
 			if !SameValue(s.Columns[j].Type, c.Raw, d.Raw) {
-				return &diag.Error{File: f.Path, Line: c.Line, Column: c.Col, Msg: fmt.Sprintf("renja fmt would change %q to %q", c.Raw, d.Raw), Hint: "please report this; the file was left as it is"}
+				return &diag.Error{File: f.Path, Line: int(c.Line), Column: int(c.Col), Msg: fmt.Sprintf("renja fmt would change %q to %q", c.Raw, d.Raw), Hint: "please report this; the file was left as it is"}
 			}
 		}
 	}

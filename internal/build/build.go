@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"renja/internal/check"
@@ -62,6 +63,10 @@ func startBrowser(ctx context.Context, explicit string) (get func() (*pdf.Browse
 		err error
 	}
 	ch := make(chan started, 1)
+	// A build that needs no print (the print cache) never asks for the
+	// browser: stop then cancels a start still under way.
+	ctx, cancel := context.WithCancel(ctx)
+	var asked atomic.Bool
 	go func() {
 		if eps := pdf.Endpoints(explicit); len(eps) > 0 {
 			b, err := pdf.ConnectAny(ctx, eps)
@@ -79,12 +84,19 @@ func startBrowser(ctx context.Context, explicit string) (get func() (*pdf.Browse
 	var once sync.Once
 	var s started
 	wait := func() { once.Do(func() { s = <-ch }) }
-	get = func() (*pdf.Browser, error) { wait(); return s.b, s.err }
+	get = func() (*pdf.Browser, error) { asked.Store(true); wait(); return s.b, s.err }
+	var stopOnce sync.Once
 	stop = func() {
-		wait()
-		if s.b != nil {
-			s.b.Close()
-		}
+		stopOnce.Do(func() {
+			if !asked.Load() {
+				cancel()
+			}
+			wait()
+			if s.b != nil {
+				s.b.Close()
+			}
+			cancel()
+		})
 	}
 	return get, stop
 }
@@ -109,10 +121,11 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	lg := &stageLog{w: o.Log, t: time.Now()}
 	// Chrome starts while Go loads, checks and renders.
 	browser := func() (*pdf.Browser, error) { return o.Browser, nil }
+	unneeded := func() {} // a print taken from the cache needs no browser
 	if !o.NoPDF && o.Browser == nil {
 		get, stop := startBrowser(ctx, o.Chrome)
 		defer stop()
-		browser = get
+		browser, unneeded = get, stop
 	}
 	p, err := model.Load(o.Dir)
 	if err != nil {
@@ -167,7 +180,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	var pdfErr error
 	if !o.NoPDF {
 		var doc []byte
-		doc, res.Prints, pdfErr = printPDF(ctx, o, p, tpl, res.Diagnostics, provenanceInfo(res), browser, lg)
+		doc, res.Prints, pdfErr = printPDF(ctx, o, p, tpl, res.Diagnostics, provenanceInfo(res), browser, unneeded, lg)
 		if pdfErr == nil {
 			if err := st.write(p.Config.Plan.PDF, doc); err != nil {
 				return res, err
@@ -195,9 +208,10 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 // page numbers of the last build (placeholders on a first build); after each
 // print renja reads from the PDF on which page each heading landed, and only
 // when that differs from what the contents show does it write the numbers
-// into the open page and print again. A rebuild after an edit that moved no
-// heading therefore prints once.
-func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Templates, ds []diag.Diagnostic, custom map[string]string, browser func() (*pdf.Browser, error), lg *stageLog) ([]byte, int, error) {
+// into the open page and print again (printPages). A rebuild after an edit
+// that moved no heading therefore prints once, and one whose paged HTML did
+// not change at all takes the last print (see printKey) and prints nothing.
+func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Templates, ds []diag.Diagnostic, custom map[string]string, browser func() (*pdf.Browser, error), unneeded func(), lg *stageLog) ([]byte, int, error) {
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
 	cached := readPageCache(o.Out)
@@ -205,24 +219,6 @@ func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Temp
 	if err != nil {
 		return nil, 0, err
 	}
-	dir, err := os.MkdirTemp(o.Out, ".renja-print-")
-	if err != nil {
-		return nil, 0, err
-	}
-	defer os.RemoveAll(dir)
-	if err := os.WriteFile(filepath.Join(dir, "print.html"), out.HTML, 0o644); err != nil {
-		return nil, 0, err
-	}
-	for name, b := range out.Assets {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			return nil, 0, err
-		}
-	}
-	b, err := browser()
-	if err != nil {
-		return nil, 0, err
-	}
-	lg.done("chrome ready")
 	shown := map[string]string{}
 	for _, id := range out.Shown {
 		shown[id] = "00"
@@ -230,26 +226,29 @@ func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Temp
 			shown[id] = l
 		}
 	}
-	var dests map[string]int
-	next := func(doc []byte, pass int) (string, bool, error) {
+	key := printKey(out, o.Chrome)
+	var (
+		doc    []byte
+		dests  map[string]int
+		prints int
+	)
+	// The page is the one the last build printed, with the page numbers that
+	// print showed: take that print.
+	if raw, d := readPrintCache(o.Out, key); raw != nil && sameLabels(Labels(d, out), shown, out.Shown) {
+		doc, dests = raw, d
+		unneeded()
+		lg.done("print (page unchanged: the last print kept)")
+	}
+	if doc == nil {
 		var err error
-		if dests, err = pdf.Destinations(doc); err != nil {
-			return "", false, err
+		if doc, dests, shown, prints, err = printPages(ctx, o, out, shown, browser, lg); err != nil {
+			return nil, prints, err
 		}
-		lg.done(fmt.Sprintf("print %d", pass))
-		labels := Labels(dests, out)
-		if sameLabels(labels, shown, out.Shown) {
-			return "", false, nil
+		if prints == 1 {
+			// What was printed is exactly out.HTML (no page numbers
+			// written in afterwards): keep it for the next build.
+			writePrintCache(o.Out, key, doc, dests)
 		}
-		shown = labels
-		return pageNumberScript(labels), true, nil
-	}
-	doc, refused, prints, err := b.PrintPasses(ctx, dir, "print.html", next)
-	if err != nil {
-		return nil, prints, err
-	}
-	if len(refused) > 0 && lg.w != nil {
-		fmt.Fprintf(lg.w, "renja: refused %d request(s) outside the project: %s\n", len(refused), strings.Join(refused, ", "))
 	}
 	writePageCache(o.Out, shown)
 	date := o.Date

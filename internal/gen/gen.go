@@ -10,7 +10,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"renja/internal/kode"
+	"renja/internal/model"
 	"renja/internal/num"
+	"renja/internal/table"
 )
 
 // Shape returns how n sub kegiatan are grouped: programs, kegiatan per
@@ -108,34 +111,24 @@ date = 2023-05-01
 	t41.WriteString("kode;uraian;target;pagu;sumber_dana\n")
 	t24.WriteString("kode;uraian_awal;target_awal;pagu_awal;uraian;target;pagu\n")
 	tc29.WriteString("kode;uraian;indikator;target_2022;realisasi_2022;tingkat_2022\n")
-	var total, total25 num.Money
-	for _, p := range ps {
-		for _, k := range p.kegiatan {
-			for _, s := range k.subs {
-				total += s.pagu
-				total25 += s.pagu25
-			}
-		}
+	tr, err := sums(ps)
+	if err != nil {
+		return err
 	}
+	sum := func(code string, col int) num.Money {
+		m, _ := tr.Sum(tr.Node(kode.MustParse(code)), col)
+		return m
+	}
+	total, _ := tr.Sum(tr.Root, 1)
 	fmt.Fprintf(&t24, ";JUMLAH;;%s;JUMLAH;;%s\n", num.FormatMoney(total), num.FormatMoney(total))
 	for _, p := range ps {
-		var pp, pp25 num.Money
-		for _, k := range p.kegiatan {
-			for _, s := range k.subs {
-				pp += s.pagu
-				pp25 += s.pagu25
-			}
-		}
+		pp, pp25 := sum(p.code, 1), sum(p.code, 2)
 		row31(&t31, p.code, p.name, "100%", pp, pp25)
 		row41(&t41, p.code, p.name, "100%", pp)
 		row24(&t24, p.code, p.name, "100%", pp)
 		rowTC(&tc29, p.code, p.name, 100, 100)
 		for _, k := range p.kegiatan {
-			var kp, kp25 num.Money
-			for _, s := range k.subs {
-				kp += s.pagu
-				kp25 += s.pagu25
-			}
+			kp, kp25 := sum(k.code, 1), sum(k.code, 2)
 			row31(&t31, k.code, k.name, "100%", kp, kp25)
 			row41(&t41, k.code, k.name, "100%", kp)
 			row24(&t24, k.code, k.name, "100%", kp)
@@ -163,6 +156,35 @@ date = 2023-05-01
 		}
 	}
 	return nil
+}
+
+// sums reads the plan's codes and the sub kegiatan's amounts of the plan
+// year and the next into a tree of package model, which computes every
+// program's and kegiatan's amounts (columns 1 and 2): renja has one place
+// that adds up a hierarchy.
+func sums(ps []program) (*model.Tree, error) {
+	s, err := table.ParseSchema("data/sums.toml", "sums", []byte(
+		"hierarchy = true\n[[columns]]\nname = \"kode\"\ntype = \"code\"\n"+
+			"[[columns]]\nname = \"pagu\"\ntype = \"money\"\n[[columns]]\nname = \"pagu_2025\"\ntype = \"money\"\n"))
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	b.WriteString("kode;pagu;pagu_2025\n")
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%s;;\n", p.code)
+		for _, k := range p.kegiatan {
+			fmt.Fprintf(&b, "%s;;\n", k.code)
+			for _, s := range k.subs {
+				fmt.Fprintf(&b, "%s;%d;%d\n", s.code, s.pagu, s.pagu25)
+			}
+		}
+	}
+	t, err := table.Parse(s, "data/sums.csv", []byte(b.String()))
+	if err != nil {
+		return nil, err
+	}
+	return model.Build(t), nil
 }
 
 func row31(b *strings.Builder, code, name, target string, pagu, pagu25 num.Money) {

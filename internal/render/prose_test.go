@@ -330,3 +330,36 @@ func copyFile(from, to string) error {
 	}
 	return os.WriteFile(to, b, 0o644)
 }
+
+// TestEvaluasiTemplate: a project's templates/evaluasi.md words section 2.1
+// its own way, fed the same figures; a mistake in it is an error at its line.
+func TestEvaluasiTemplate(t *testing.T) {
+	markdown(t, "") // loads the bundled project
+	dir := t.TempDir()
+	own := "{{ range .Programs }}Program {{ .Number }}: {{ .Pagu }} dari {{ len .Subs }} sub kegiatan.\n{{ end }}"
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "templates", "evaluasi.md"), []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := LoadTemplates(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &renderer{p: bundledP, t: tpl}
+	got, err := r.evaluasi("eval21", "tc29")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, "Program 1: Rp ") || strings.Contains(got, "Indikator dari") || strings.Count(got, "Program ") != 6 {
+		t.Errorf("the project's evaluasi.md was not used:\n%s", got)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "templates", "evaluasi.md"), []byte("baik\n{{ range .Programs }"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = LoadTemplates(dir)
+	if err == nil || !strings.HasPrefix(err.Error(), "templates/evaluasi.md:2") {
+		t.Errorf("a broken evaluasi.md: %v", err)
+	}
+}

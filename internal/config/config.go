@@ -14,6 +14,7 @@ import (
 
 	"renja/internal/content"
 	"renja/internal/diag"
+	"renja/internal/limits"
 	"renja/internal/tomlx"
 )
 
@@ -108,8 +109,10 @@ func (p Paper) Sheet() PaperSize {
 
 // Load reads dir/renja.toml and fills in defaults.
 func Load(dir string) (*Config, error) {
-	src, err := os.ReadFile(filepath.Join(dir, FileName))
-	if err != nil {
+	src, err := limits.ReadFile(filepath.Join(dir, FileName), FileName)
+	if d, ok := err.(*diag.Error); ok {
+		return nil, d
+	} else if err != nil {
 		if os.IsNotExist(err) {
 			return nil, &diag.Error{File: FileName, Msg: "no renja.toml in " + dir,
 				Hint: "run renja in a project folder or name it (renja build DIR), or start one with renja init DIR"}

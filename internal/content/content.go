@@ -7,10 +7,12 @@ package content
 import (
 	"bytes"
 	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -25,6 +27,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"renja/internal/diag"
+	"renja/internal/limits"
 	"renja/internal/tomlx"
 )
 
@@ -65,8 +68,11 @@ func LoadDir(projectDir string, order []string) ([]*Part, error) {
 	byID := map[string]*Part{}
 	for _, f := range files {
 		rel := "content/" + filepath.Base(f)
-		src, err := os.ReadFile(f)
-		if err != nil {
+		src, err := limits.ReadFile(f, rel)
+		if d, ok := err.(*diag.Error); ok {
+			errs = append(errs, d)
+			continue
+		} else if err != nil {
 			errs = append(errs, &diag.Error{File: rel, Msg: err.Error()})
 			continue
 		}
@@ -277,19 +283,53 @@ var md = goldmark.New(
 // (those that place HTML register it with the Blocks) and data, turns the
 // Markdown into HTML and returns it with the part's headings.
 func (p *Part) Render(funcs func(*Blocks) ttemplate.FuncMap, data any, ids *IDs) (template.HTML, []Heading, error) {
+	return p.RenderContext(context.Background(), funcs, data, ids)
+}
+
+// RenderContext is Render that stops when ctx ends. The template calls may
+// expand the part to at most limits.PartOutput bytes and run for at most
+// limits.TemplateTime; the Markdown they give may nest at most
+// limits.MarkdownDepth levels.
+func (p *Part) RenderContext(ctx context.Context, funcs func(*Blocks) ttemplate.FuncMap, data any, ids *IDs) (template.HTML, []Heading, error) {
+	if err := ctx.Err(); err != nil {
+		return "", nil, context.Cause(ctx)
+	}
+	if err := limits.CheckMarkdown(p.File, p.BodyLine, p.Body); err != nil {
+		return "", nil, err
+	}
 	blocks := &Blocks{}
 	fm := funcs(blocks)
 	t, err := ttemplate.New(p.File).Option("missingkey=error").Funcs(fm).Parse(string(p.Body))
 	if err != nil {
 		return "", nil, p.templateError(err, fm)
 	}
+	if rerr := limits.CheckRanges(t.Tree); rerr != nil {
+		return "", nil, p.Source().ErrorAt(p.BodyLine+rerr.Line-1, rerr.Column, rerr.Hint(), "%s", rerr.Message())
+	}
 	var expanded bytes.Buffer
-	if err := t.Execute(&expanded, data); err != nil {
+	err = limits.Execute(ctx, &expanded, limits.PartOutput, func(w io.Writer) error { return t.Execute(w, data) })
+	switch {
+	case errors.Is(err, limits.ErrOutput):
+		msg, hint := limits.OutputMessage(limits.PartOutput)
+		return "", nil, &diag.Error{File: p.File, Msg: msg, Hint: hint}
+	case errors.Is(err, limits.ErrTime):
+		msg, hint := limits.TimeMessage()
+		return "", nil, &diag.Error{File: p.File, Msg: msg, Hint: hint}
+	case err != nil && ctx.Err() != nil:
+		return "", nil, err
+	case err != nil:
 		return "", nil, p.templateError(err, fm)
 	}
 	src := expanded.Bytes()
-	ctx := parser.NewContext(parser.WithIDs(ids))
-	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	// What the calls wrote may nest too; its lines are not the file's.
+	if err := limits.CheckMarkdown(p.File, 0, src); err != nil {
+		d := err.(*diag.Error)
+		d.Line, d.Column, d.Source = 0, 0, ""
+		d.Msg += " (dalam teks yang ditulis oleh panggilan templat)"
+		return "", nil, d
+	}
+	pctx := parser.NewContext(parser.WithIDs(ids))
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pctx))
 	var heads []Heading
 	var linkErr error
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -128,6 +129,10 @@ var chromeFlags = []struct {
 	// loopback address stays reachable for the tabs of NewTab (renja serve,
 	// the website's tests); Print refuses it like any other URL.
 	{"host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"},
+	// WebRTC may use UDP only through a proxy, which has none: so no UDP at
+	// all (the print tabs' TCP goes to a proxy that does not exist, see
+	// offlineProxy).
+	{"webrtc-ip-handling-policy", "disable_non_proxied_udp"},
 }
 
 // Close stops the browser, makes sure that none of its processes is left, and
@@ -166,6 +171,19 @@ func removeAllRetry(dir string) error {
 	}
 }
 
+// offlineProxy is the proxy of the print tabs' browser context: a host name
+// that no rule of the browser resolves (host-resolver-rules), so that every
+// connection the Fetch interception does not see (WebSocket, WebRTC over
+// TCP, a worker's requests) fails. "<-loopback>" removes the implicit bypass
+// of 127.0.0.1 and localhost.
+const offlineProxy = "http://renja-offline.invalid:9"
+
+// offline sets up the browser context of a print tab.
+func offline(p *target.CreateBrowserContextParams) {
+	p.ProxyServer = offlineProxy
+	p.ProxyBypassList = "<-loopback>"
+}
+
 // errTabCrashed is the cause of a print whose tab crashed.
 var errTabCrashed = errors.New("the Chrome tab crashed")
 
@@ -174,7 +192,11 @@ var errTabCrashed = errors.New("the Chrome tab crashed")
 //
 // The page is offline: every request (subresource, iframe, fetch, navigation)
 // for a URL other than a file inside root, a data:, about: or blob: URL is
-// refused, and the page loads without it. The check is on the path, so a
+// refused, and the page loads without it. Connections that request
+// interception does not see (WebSocket, WebRTC, a worker's) fail too: the
+// tab's browser context sends them to a proxy that does not exist, and
+// WebRTC may not use UDP. The tab is closed, and its browser context
+// disposed of, also when ctx ends while it is being made. The check is on the path, so a
 // symbolic link inside root may point outside it. Print returns the refused
 // URLs, sorted, once each; refusing is not an error.
 //
@@ -217,8 +239,22 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, next N
 		return nil, nil, 0, errors.New("the browser is closed")
 	}
 
-	tabCtx, closeTab := chromedp.NewContext(b.ctx)
+	tabCtx, closeTab := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext(offline))
 	defer closeTab()
+	// Make the tab whatever ctx does: a tab whose creation a cancelled ctx
+	// cuts short is never closed, and leaves its renderer process running.
+	// Closing the tab then disposes of its browser context too.
+	timer := time.AfterFunc(startTimeout, closeTab)
+	err = chromedp.Do(tabCtx)
+	if !timer.Stop() {
+		return nil, nil, 0, fmt.Errorf("no new tab within %v", startTimeout)
+	}
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, 0, context.Cause(ctx)
+	}
 	// runCtx ends with the tab, with ctx, or when the tab crashes.
 	runCtx, stop := context.WithCancelCause(tabCtx)
 	defer stop(nil)

@@ -2,12 +2,15 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	ttemplate "text/template"
 
 	"renja/internal/idn"
 	"renja/internal/kode"
+	"renja/internal/limits"
 	"renja/internal/model"
 )
 
@@ -33,7 +36,17 @@ func (r *renderer) evaluasi(figuresID, namesID string) (string, error) {
 		v.Programs = append(v.Programs, groupOf(g))
 	}
 	var b bytes.Buffer
-	if err := r.t.text.ExecuteTemplate(&b, "evaluasi.md", v); err != nil {
+	err = limits.Execute(r.ctx, &b, limits.PartOutput, func(w io.Writer) error {
+		return r.t.text.ExecuteTemplate(w, "evaluasi.md", v)
+	})
+	switch {
+	case errors.Is(err, limits.ErrOutput):
+		msg, _ := limits.OutputMessage(limits.PartOutput)
+		return "", fmt.Errorf("%s: %s", r.t.file("evaluasi.md"), msg)
+	case errors.Is(err, limits.ErrTime):
+		msg, _ := limits.TimeMessage()
+		return "", fmt.Errorf("%s: %s", r.t.file("evaluasi.md"), msg)
+	case err != nil:
 		return "", err
 	}
 	return "\n\n" + strings.TrimSpace(b.String()) + "\n\n", nil

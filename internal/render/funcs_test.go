@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"os"
 	"regexp"
 	"strings"
@@ -58,7 +59,7 @@ func TestFuncsDocumented(t *testing.T) {
 		}
 		seen[f.Name] = true
 	}
-	r := &renderer{}
+	r := &renderer{ctx: context.Background()}
 	fm := r.funcMap(&content.Blocks{})
 	if len(fm) != len(Funcs) {
 		t.Errorf("the FuncMap has %d functions, the registry %d", len(fm), len(Funcs))

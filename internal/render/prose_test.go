@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"html"
 	"os"
 	"path/filepath"
@@ -33,7 +34,7 @@ func markdown(t *testing.T, src string) (string, error) {
 	if bundledErr != nil {
 		t.Fatal(bundledErr)
 	}
-	r := &renderer{p: bundledP, t: bundledT}
+	r := &renderer{ctx: context.Background(), p: bundledP, t: bundledT}
 	part := &content.Part{ID: "uji", Title: "Uji", Kind: content.Chapter, File: "content/99-uji.md", Body: []byte(src), BodyLine: 6}
 	out, _, err := part.Render(r.contentFuncs(part), r.data(), content.NewIDs())
 	return string(out), err

@@ -11,19 +11,23 @@ package render
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	ttemplate "text/template"
+	"text/template/parse"
 
 	"renja/internal/config"
 	"renja/internal/content"
 	"renja/internal/diag"
 	"renja/internal/idn"
+	"renja/internal/limits"
 	"renja/internal/model"
 	deftpl "renja/templates"
 )
@@ -62,6 +66,20 @@ type Templates struct {
 	html   *template.Template
 	text   *ttemplate.Template
 	assets map[string][]byte
+	where  map[string]string // file of each template: "templates/table.html", "(default) table.html"
+}
+
+// file names the file that defines the template name.
+func (t *Templates) file(name string) string {
+	if tt := t.html.Lookup(name); tt != nil && tt.Tree != nil {
+		if f, ok := t.where[tt.Tree.ParseName]; ok {
+			return f
+		}
+	}
+	if f, ok := t.where[name]; ok {
+		return f
+	}
+	return "templates/" + name
 }
 
 // LoadTemplates reads the embedded defaults, then the project's templates/
@@ -83,13 +101,15 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 		if !strings.HasSuffix(n, ".html") && !strings.HasSuffix(n, ".css") && !strings.HasSuffix(n, ".md") {
 			continue
 		}
-		b, err := os.ReadFile(f)
-		if err != nil {
+		b, err := limits.ReadFile(f, "templates/"+n)
+		if d, ok := err.(*diag.Error); ok {
+			return nil, d
+		} else if err != nil {
 			return nil, &diag.Error{File: "templates/" + n, Msg: err.Error()}
 		}
 		files[n], where[n] = b, "templates/"+n
 	}
-	t := &Templates{html: template.New("renja").Funcs(layoutFuncs), text: ttemplate.New("renja").Funcs(markdownFuncs), assets: map[string][]byte{}}
+	t := &Templates{html: template.New("renja").Funcs(layoutFuncs), text: ttemplate.New("renja").Funcs(markdownFuncs), assets: map[string][]byte{}, where: where}
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -108,6 +128,22 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 		}
 		if _, err := t.html.New(n).Parse(string(files[n])); err != nil {
 			return nil, templateError(where[n], files[n], err)
+		}
+	}
+	var trees []*parse.Tree
+	for _, tt := range t.html.Templates() {
+		trees = append(trees, tt.Tree)
+	}
+	for _, tt := range t.text.Templates() {
+		trees = append(trees, tt.Tree)
+	}
+	for _, tree := range trees {
+		if rerr := limits.CheckRanges(tree); rerr != nil {
+			file := "templates/" + tree.ParseName
+			if f, ok := where[tree.ParseName]; ok {
+				file = f
+			}
+			return nil, &diag.Error{File: file, Line: rerr.Line, Column: rerr.Column, Msg: rerr.Message(), Hint: rerr.Hint()}
 		}
 	}
 	if t.html.Lookup("document.html") == nil {
@@ -132,11 +168,19 @@ var layoutFuncs = template.FuncMap{
 
 // Render makes one edition of the project.
 func Render(p *model.Project, t *Templates, opts Options) (*Output, error) {
-	r := &renderer{p: p, t: t, opts: opts, bad: badCells(opts.Diagnostics)}
+	return RenderContext(context.Background(), p, t, opts)
+}
+
+// RenderContext is Render that stops, with ctx's cause as its error, when ctx
+// ends. Each template may write at most limits.PageOutput bytes (a part's
+// Markdown: limits.PartOutput) and run for limits.TemplateTime.
+func RenderContext(ctx context.Context, p *model.Project, t *Templates, opts Options) (*Output, error) {
+	r := &renderer{ctx: ctx, p: p, t: t, opts: opts, bad: badCells(opts.Diagnostics)}
 	return r.render()
 }
 
 type renderer struct {
+	ctx    context.Context
 	p      *model.Project
 	t      *Templates
 	opts   Options
@@ -189,7 +233,10 @@ func (r *renderer) render() (*Output, error) {
 	for _, part := range r.p.Parts {
 		pv := &partView{Part: part}
 		if part.Kind != content.Cover && part.Kind != content.TOC {
-			html, heads, err := part.Render(r.contentFuncs(part), r.data(), ids)
+			html, heads, err := part.RenderContext(r.ctx, r.contentFuncs(part), r.data(), ids)
+			if err != nil && r.ctx.Err() != nil {
+				return nil, context.Cause(r.ctx)
+			}
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -245,8 +292,8 @@ func (r *renderer) render() (*Output, error) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := r.t.html.ExecuteTemplate(&buf, "document.html", doc); err != nil {
-		return nil, templateError("templates/document.html", nil, err)
+	if err := r.execute(&buf, "document.html", doc); err != nil {
+		return nil, err
 	}
 	out.HTML = buf.Bytes()
 	out.Dests = doc.Dests
@@ -255,6 +302,31 @@ func (r *renderer) render() (*Output, error) {
 		out.Shown = append(out.Shown, e.ID)
 	}
 	return out, nil
+}
+
+// execute runs the layout template name within the limits: its output at
+// most limits.PageOutput bytes, its time limits.TemplateTime.
+func (r *renderer) execute(buf *bytes.Buffer, name string, data any) error {
+	err := limits.Execute(r.ctx, buf, limits.PageOutput, func(w io.Writer) error {
+		return r.t.html.ExecuteTemplate(w, name, data)
+	})
+	file := r.t.file(name)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, limits.ErrOutput):
+		msg, hint := limits.OutputMessage(limits.PageOutput)
+		return &diag.Error{File: file, Msg: msg, Hint: hint}
+	case errors.Is(err, limits.ErrTime):
+		msg, hint := limits.TimeMessage()
+		return &diag.Error{File: file, Msg: msg, Hint: hint}
+	case r.ctx.Err() != nil:
+		return err
+	}
+	if _, ok := err.(*diag.Error); ok {
+		return err
+	}
+	return templateError(file, nil, err)
 }
 
 // page returns the printed page of a destination; a fixed-width placeholder
@@ -283,7 +355,7 @@ func (r *renderer) contentFuncs(*content.Part) func(*content.Blocks) ttemplate.F
 // Markdown.
 func (r *renderer) place(b *content.Blocks, name string, data any) (string, error) {
 	var buf bytes.Buffer
-	if err := r.t.html.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := r.execute(&buf, name, data); err != nil {
 		return "", err
 	}
 	return b.Add(template.HTML(buf.String())), nil
@@ -291,6 +363,9 @@ func (r *renderer) place(b *content.Blocks, name string, data any) (string, erro
 
 func (r *renderer) tableFunc(b *content.Blocks) func(string) (string, error) {
 	return func(id string) (string, error) {
+		if err := r.ctx.Err(); err != nil {
+			return "", context.Cause(r.ctx)
+		}
 		tb := r.p.Table(id)
 		if tb == nil {
 			var known []string

@@ -2,12 +2,12 @@ package table
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"renja/internal/diag"
+	"renja/internal/limits"
 	"renja/internal/tomlx"
 )
 
@@ -108,8 +108,10 @@ var (
 // LoadSchema reads data/<id>.toml.
 func LoadSchema(projectDir, id string) (*Schema, error) {
 	file := "data/" + id + ".toml"
-	src, err := os.ReadFile(filepath.Join(projectDir, filepath.FromSlash(file)))
-	if err != nil {
+	src, err := limits.ReadFile(filepath.Join(projectDir, filepath.FromSlash(file)), file)
+	if d, ok := err.(*diag.Error); ok {
+		return nil, d
+	} else if err != nil {
 		return nil, &diag.Error{File: file, Msg: err.Error()}
 	}
 	return ParseSchema(file, id, src)

@@ -21,6 +21,7 @@ import (
 
 	"renja/internal/diag"
 	"renja/internal/kode"
+	"renja/internal/limits"
 	"renja/internal/num"
 )
 
@@ -114,8 +115,10 @@ func Load(projectDir, id string) (*Table, error) {
 		return nil, err
 	}
 	path := "data/" + id + ".csv"
-	src, err := os.ReadFile(filepath.Join(projectDir, filepath.FromSlash(path)))
-	if err != nil {
+	src, err := limits.ReadFile(filepath.Join(projectDir, filepath.FromSlash(path)), path)
+	if d, ok := err.(*diag.Error); ok {
+		return nil, d
+	} else if err != nil {
 		return nil, &diag.Error{File: path, Msg: "cannot read the table: " + errors.Unwrap(err).Error(),
 			Hint: "every schema data/" + id + ".toml needs its CSV beside it"}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"renja/internal/diag"
+	"renja/internal/limits"
 )
 
 // typeErrRe matches the decoder's errors for a value of the wrong type, which
@@ -24,6 +25,9 @@ var typeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.
 // Decode decodes src into v. firstLine is the line of src's first line in
 // file (1 for a whole file; more for front matter inside a Markdown file).
 func Decode(file string, src []byte, firstLine int, v any) error {
+	if err := limits.CheckTOML(file, firstLine, src); err != nil {
+		return err
+	}
 	source := diag.NewSource(file, src, firstLine)
 	md, err := toml.Decode(string(src), v)
 	if err != nil {

@@ -1,0 +1,99 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"renja/internal/diag"
+	"renja/internal/gen"
+	"renja/internal/limits"
+)
+
+// TestLimits: small inputs that used to take the machine's memory or minutes
+// of its time (a 2 MB file of nested >, a list nested 4,000 levels, a front
+// matter of nested inline tables, {{ range 1000000000 }}) fail at once with
+// a clear error at their place, and output/ is left as it was.
+func TestLimits(t *testing.T) {
+	var quotes strings.Builder
+	for i := 1; quotes.Len() < 2_000_000-3000; i++ {
+		quotes.WriteString(strings.Repeat(">", i%2000+1) + " kutipan\n")
+	}
+	var indented strings.Builder
+	for i := 0; i < 1000; i++ {
+		indented.WriteString(strings.Repeat("  ", i) + "- butir\n")
+	}
+	nestedTOML := "x = " + strings.Repeat("{a = ", 20_000) + "1" + strings.Repeat("}", 20_000) + "\n"
+	bab1 := "content/10-bab-1.md"
+	front := "+++\nid = \"bab-1\"\ntitle = \"BAB I PENDAHULUAN\"\nkind = \"chapter\"\n"
+	tests := []struct {
+		name   string
+		file   string
+		text   string // replaces the file
+		append bool   // appended to it instead
+		at     string // the error's file:line:col prefix
+		msg    string
+	}{
+		{"2 MB of nested >", bab1, quotes.String(), true, bab1 + ":", "terlalu dalam"},
+		{"list nested 4,000 levels on one line", bab1, "\n" + strings.Repeat("- ", 4000) + "butir\n", true, bab1 + ":", "terlalu dalam"},
+		{"list nested 1,000 levels by indentation", bab1, "\n" + indented.String(), true, bab1 + ":", "terlalu dalam"},
+		{"front matter of nested inline tables", bab1, front + nestedTOML + "+++\n# BAB I\n", false, bab1 + ":5:", "TOML bertingkat terlalu dalam"},
+		{"dotted keys 5,000 deep", "renja.toml", strings.Repeat("a.", 5000) + "b = 1\n", true, "renja.toml:", "TOML bertingkat terlalu dalam"},
+		{"range 1000000000 in Markdown", bab1, "\n{{ range 1000000000 }}x{{ end }}\n", true, bab1 + ":", "{{ range }} mengulang terlalu banyak"},
+		{"nested ranges in Markdown", bab1, "\n{{ range 1000 }}{{ range 1000 }}x{{ end }}{{ end }}\n", true, bab1 + ":", "mengulang terlalu banyak"},
+		{"Markdown that writes 10 MB", bab1, "\n{{ range 50000 }}" + strings.Repeat("x", 200) + "{{ end }}\n", true, bab1, "templat menulis terlalu banyak"},
+		{"range 1000000000 in a layout", "templates/table.html", `{{ define "table" }}{{ range 1000000000 }}x{{ end }}{{ end }}`, false, "templates/table.html:1:", "mengulang terlalu banyak"},
+		{"a 3 MB Markdown file", bab1, "\n" + strings.Repeat("kata ", 600_000) + "\n", true, bab1, "berkas terlalu besar"},
+		{"a 2 MB schema", "data/t31.toml", "\n# " + strings.Repeat("x", 2<<20) + "\n", true, "data/t31.toml", "berkas terlalu besar"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := gen.Write(dir, 5); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, filepath.FromSlash(tc.file))
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			text := tc.text
+			if tc.append {
+				old, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				text = string(old) + text
+			}
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "output")
+			os.MkdirAll(out, 0o755)
+			os.WriteFile(filepath.Join(out, "index.html"), []byte("kemarin\n"), 0o644)
+			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			defer cancel()
+			start := time.Now()
+			_, err := Build(ctx, Options{Dir: dir, NoPDF: true})
+			took := time.Since(start)
+			t.Logf("%v: %v", took.Round(time.Millisecond), err)
+			if ctx.Err() != nil {
+				t.Fatalf("still running after a minute")
+			}
+			var de *diag.Error
+			if l, ok := diag.ListOf(err); ok && len(l) > 0 {
+				de = l[0]
+			} else if !errors.As(err, &de) {
+				t.Fatalf("error %v (%T), want a *diag.Error", err, err)
+			}
+			if got := de.Error(); !strings.HasPrefix(got, tc.at) || !strings.Contains(got, tc.msg) || de.Hint == "" {
+				t.Errorf("error:\n%s\nwant it at %s, saying %q, with a hint", got, tc.at, tc.msg)
+			}
+			if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "kemarin\n" {
+				t.Error("output/ was written")
+			}
+		})
+	}
+	_ = limits.MarkdownDepth
+}

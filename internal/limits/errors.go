@@ -1,0 +1,61 @@
+package limits
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"renja/internal/diag"
+)
+
+// Size writes a number of bytes the way an officer reads it: 2 MB, 512 KB.
+func Size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d byte", n)
+}
+
+// TooLarge is the error for a file of size bytes over its limit.
+func TooLarge(name string, size int64) *diag.Error {
+	return &diag.Error{File: name,
+		Msg:  fmt.Sprintf("berkas terlalu besar: %s, batasnya %s", Size(size), Size(FileSize(name))),
+		Hint: "pecah isinya menjadi beberapa berkas, atau periksa apakah ini berkas yang benar"}
+}
+
+// ReadFile reads the project file at path (name is its slash-separated path
+// relative to the project, for the message), refusing one over its limit
+// (FileSize) before reading it.
+func ReadFile(path, name string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	max := FileSize(name)
+	if fi, err := f.Stat(); err != nil {
+		return nil, err
+	} else if fi.Mode().IsRegular() && fi.Size() > max {
+		return nil, TooLarge(name, fi.Size())
+	}
+	// The file may grow while it is read.
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err == nil && int64(len(b)) > max {
+		return nil, TooLarge(name, int64(len(b)))
+	}
+	return b, err
+}
+
+// TimeoutError says that the whole build ran longer than its limit.
+type TimeoutError struct{ Limit time.Duration }
+
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("build dihentikan: melewati batas waktu %v\n\thint: beri waktu lebih dengan --timeout (misalnya --timeout 30m), "+
+		"atau cari bagian proyek yang membuatnya lambat", e.Limit)
+}

@@ -1,0 +1,68 @@
+// Package limits holds every bound renja puts on its input and its work, so
+// that no file of a project, however it was made, can take the machine's
+// memory or time: the size of each input file, how deeply Markdown and TOML
+// may nest, how much a template may write and for how long, and how long a
+// whole build may run. Each limit that is reached is a *diag.Error in
+// Indonesian that names the file (and, where there is one, the line and
+// column), the limit, and what to do.
+//
+// The README's "Safety" section lists these values; keep the two together.
+package limits
+
+import (
+	"time"
+)
+
+// The limits.
+const (
+	// MarkdownFile is the largest content/*.md file, in bytes.
+	MarkdownFile = 2 << 20
+	// DataFile is the largest data/*.csv file: a table of 100,000 rows.
+	DataFile = 64 << 20
+	// TOMLFile is the largest renja.toml or data/*.toml file.
+	TOMLFile = 1 << 20
+	// TemplateFile is the largest file of templates/ (a layout or a stylesheet).
+	TemplateFile = 2 << 20
+
+	// MarkdownDepth is how deeply blockquotes (>) and lists may nest in
+	// each other, counted together.
+	MarkdownDepth = 32
+	// TOMLDepth is how deeply TOML may nest: inline tables, arrays and
+	// dotted keys, counted together.
+	TOMLDepth = 16
+
+	// PartOutput is the most a Markdown part's template calls may expand
+	// it to, in bytes (the tables and charts they place are not counted:
+	// they are set aside as blocks).
+	PartOutput = 8 << 20
+	// PageOutput is the most a layout (templates/*.html) may write for one
+	// edition, in bytes.
+	PageOutput = 256 << 20
+	// TemplateTime is how long one template may run.
+	TemplateTime = 20 * time.Second
+	// RangeCount is the most times a template's {{ range N }} over a
+	// number written in it may repeat, nested ranges multiplied.
+	RangeCount = 100_000
+
+	// BuildTime is how long a whole build may run unless --timeout says
+	// otherwise.
+	BuildTime = 10 * time.Minute
+)
+
+// FileSize returns the limit on the size of a project file, by its
+// slash-separated path relative to the project.
+func FileSize(name string) int64 {
+	switch {
+	case hasSuffix(name, ".md"):
+		return MarkdownFile
+	case hasSuffix(name, ".csv"):
+		return DataFile
+	case hasSuffix(name, ".toml"):
+		return TOMLFile
+	}
+	return TemplateFile
+}
+
+func hasSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
+}

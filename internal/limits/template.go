@@ -1,0 +1,194 @@
+package limits
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"text/template/parse"
+	"time"
+)
+
+// Errors of a template's execution (see Execute).
+var (
+	ErrOutput = errors.New("template writes too much")
+	ErrTime   = errors.New("template runs too long")
+)
+
+// OutputMessage and TimeMessage say in Indonesian what ErrOutput and ErrTime
+// mean, with their hints.
+func OutputMessage(max int64) (msg, hint string) {
+	return fmt.Sprintf("templat menulis terlalu banyak: lebih dari %s", Size(max)),
+		"periksa {{ range }} dan {{ template }} yang mengulang tanpa akhir"
+}
+
+// TimeMessage: see OutputMessage.
+func TimeMessage() (msg, hint string) {
+	return fmt.Sprintf("templat berjalan terlalu lama: lebih dari %v", TemplateTime),
+		"periksa {{ range }} dan {{ template }} yang mengulang tanpa akhir"
+}
+
+// Execute runs a template: run writes its output to the writer it gets,
+// which takes at most max bytes and refuses every write after TemplateTime
+// or once ctx ends. html/template and text/template stop at a refused write,
+// and return its error: ErrOutput, ErrTime or ctx's. A template that runs
+// long without writing cannot be stopped; Execute returns ErrTime (or
+// ctx's cause) without waiting for it, and nothing it writes afterwards
+// reaches out.
+func Execute(ctx context.Context, out io.Writer, max int64, run func(io.Writer) error) error {
+	lw := &limitWriter{w: out, max: max}
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- fmt.Errorf("template: %v", r)
+			}
+		}()
+		done <- run(lw)
+	}()
+	timer := time.NewTimer(templateTime)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-timer.C:
+		lw.stop(ErrTime)
+		return ErrTime
+	case <-ctx.Done():
+		lw.stop(context.Cause(ctx))
+		return context.Cause(ctx)
+	}
+}
+
+type limitWriter struct {
+	mu      sync.Mutex
+	w       io.Writer
+	n, max  int64
+	stopped error
+}
+
+func (l *limitWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.stopped != nil {
+		return 0, l.stopped
+	}
+	if l.n+int64(len(b)) > l.max {
+		l.stopped = ErrOutput
+		return 0, ErrOutput
+	}
+	l.n += int64(len(b))
+	return l.w.Write(b)
+}
+
+func (l *limitWriter) stop(err error) {
+	l.mu.Lock()
+	l.stopped = err
+	l.mu.Unlock()
+}
+
+// RangeError is a {{ range N }} over a number written in the template that
+// repeats, with the ranges around it, more than RangeCount times.
+type RangeError struct {
+	Line, Column int // in the template's text, 1-based
+	Count        float64
+}
+
+func (e *RangeError) Error() string { return e.Message() }
+
+// Message says it in Indonesian; Hint says what to do.
+func (e *RangeError) Message() string {
+	return fmt.Sprintf("{{ range }} mengulang terlalu banyak: %.0f kali, batasnya %d", e.Count, RangeCount)
+}
+
+// Hint: see Message.
+func (e *RangeError) Hint() string {
+	return "sebuah Renja tidak perlu mengulang sebanyak itu; periksa angka di {{ range }}"
+}
+
+// CheckRanges walks a parsed template and refuses a range over a number
+// written in it ({{ range 1000000000 }}) that repeats more than RangeCount
+// times, nested ranges multiplied: such a loop would run for minutes even
+// when it writes nothing, and no template can be interrupted.
+func CheckRanges(t *parse.Tree) *RangeError {
+	if t == nil || t.Root == nil {
+		return nil
+	}
+	return walkRanges(t, t.Root, 1)
+}
+
+func walkRanges(t *parse.Tree, n parse.Node, outer float64) *RangeError {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return nil
+		}
+		for _, c := range n.Nodes {
+			if err := walkRanges(t, c, outer); err != nil {
+				return err
+			}
+		}
+	case *parse.IfNode:
+		return walkBranch(t, &n.BranchNode, outer)
+	case *parse.WithNode:
+		return walkBranch(t, &n.BranchNode, outer)
+	case *parse.RangeNode:
+		count := outer
+		if c, ok := constCount(n.Pipe); ok {
+			count *= max(c, 1)
+			if count > RangeCount {
+				line, col := position(t, n)
+				return &RangeError{Line: line, Column: col, Count: count}
+			}
+		}
+		if err := walkRanges(t, n.List, count); err != nil {
+			return err
+		}
+		return walkRanges(t, n.ElseList, outer)
+	}
+	return nil
+}
+
+func walkBranch(t *parse.Tree, b *parse.BranchNode, outer float64) *RangeError {
+	if err := walkRanges(t, b.List, outer); err != nil {
+		return err
+	}
+	return walkRanges(t, b.ElseList, outer)
+}
+
+// constCount returns N of a pipeline that is the number N alone.
+func constCount(p *parse.PipeNode) (float64, bool) {
+	if p == nil || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return 0, false
+	}
+	num, ok := p.Cmds[0].Args[0].(*parse.NumberNode)
+	if !ok {
+		return 0, false
+	}
+	switch {
+	case num.IsInt:
+		return float64(num.Int64), true
+	case num.IsUint:
+		return float64(num.Uint64), true
+	case num.IsFloat:
+		return num.Float64, true
+	}
+	return 0, false
+}
+
+// position returns the line and column (1-based, in bytes) of a node.
+func position(t *parse.Tree, n parse.Node) (line, col int) {
+	loc, _ := t.ErrorContext(n)
+	parts := strings.Split(loc, ":")
+	if len(parts) >= 3 {
+		line, _ = strconv.Atoi(parts[len(parts)-2])
+		col, _ = strconv.Atoi(parts[len(parts)-1]) // 0-based
+	}
+	return line, col + 1
+}
+
+// templateTime is TemplateTime; the tests shorten it.
+var templateTime = TemplateTime

@@ -15,6 +15,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -23,7 +24,18 @@ import (
 )
 
 func main() {
+	// The first Ctrl-C (or SIGTERM) asks the command to stop cleanly; it
+	// stops at its next check, leaving output/ as it was. A second one
+	// stops renja at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	again := make(chan os.Signal, 1)
+	go func() {
+		<-ctx.Done()
+		signal.Notify(again, os.Interrupt, syscall.SIGTERM)
+		<-again
+		fmt.Fprintln(os.Stderr, "renja: dihentikan paksa (sinyal kedua)")
+		os.Exit(130)
+	}()
 	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

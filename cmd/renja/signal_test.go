@@ -162,3 +162,79 @@ func TestChromeKilled(t *testing.T) {
 	}
 	checkClean(t, tmp, out)
 }
+
+// startNoPDF runs `renja build --no-pdf` on a large generated project and
+// returns once it has loaded it, that is, while it checks, renders and
+// writes spreadsheets: the long loops of a build without Chrome.
+func startNoPDF(t *testing.T, bin string) (cmd *exec.Cmd, out string, stderr *strings.Builder) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := gen.Write(dir, 10000); err != nil {
+		t.Fatal(err)
+	}
+	out = filepath.Join(dir, "output")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("yesterday\n"), 0o644)
+	cmd = exec.Command(bin, "build", "--no-pdf", dir)
+	pipe, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stderr = &strings.Builder{}
+	loaded := make(chan bool, 1)
+	go func() {
+		sc := bufio.NewScanner(pipe)
+		for sc.Scan() {
+			stderr.WriteString(sc.Text() + "\n")
+			if strings.HasPrefix(sc.Text(), "renja: load ") {
+				loaded <- true
+			}
+		}
+		io.Copy(io.Discard, pipe)
+	}()
+	select {
+	case <-loaded:
+	case <-time.After(120 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("the build never loaded the project:\n%s", stderr)
+	}
+	return cmd, out, stderr
+}
+
+// TestInterruptBusy sends Ctrl-C to `renja build --no-pdf` while it is busy
+// in Go (checking, rendering, writing spreadsheets), once and then twice:
+// renja stops, exits non-zero and leaves output/ as it was.
+func TestInterruptBusy(t *testing.T) {
+	bin := renjaBinary(t)
+	for _, signals := range []int{1, 2} {
+		t.Run(strconv.Itoa(signals), func(t *testing.T) {
+			cmd, out, stderr := startNoPDF(t, bin)
+			for i := 0; i < signals; i++ {
+				if i > 0 {
+					time.Sleep(100 * time.Millisecond)
+				}
+				cmd.Process.Signal(syscall.SIGINT)
+			}
+			sent := time.Now()
+			err := cmd.Wait()
+			t.Logf("stopped %v after the signal", time.Since(sent).Round(time.Millisecond))
+			if err == nil {
+				t.Fatalf("renja exited 0 after %d SIGINT:\n%s", signals, stderr)
+			}
+			if signals == 1 && !strings.Contains(stderr.String(), "renja: interrupted") {
+				t.Errorf("renja did not say it was interrupted:\n%s", stderr)
+			}
+			if strings.Contains(stderr.String(), "goroutine ") {
+				t.Errorf("a stack trace:\n%s", stderr)
+			}
+			if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "yesterday\n" {
+				t.Error("an interrupted build wrote output/")
+			}
+			if data, _ := filepath.Glob(filepath.Join(out, "data", "*")); len(data) > 0 {
+				t.Errorf("an interrupted build wrote %v", data)
+			}
+		})
+	}
+}

@@ -21,6 +21,7 @@ import (
 
 	"renja/internal/check"
 	"renja/internal/diag"
+	"renja/internal/limits"
 	"renja/internal/model"
 	"renja/internal/pdf"
 	"renja/internal/render"
@@ -38,6 +39,7 @@ type Options struct {
 	Log     io.Writer     // progress, one line a stage; nil: quiet
 	Browser *pdf.Browser  // a running browser to print with (serve, batch); nil: start one
 	Timeout time.Duration // for the whole PDF stage; default 2 minutes
+	MaxTime time.Duration // for the whole build; default limits.BuildTime
 }
 
 // Result of a build.
@@ -110,7 +112,10 @@ type NoChromeError struct{ Err error }
 func (e *NoChromeError) Error() string { return e.Err.Error() }
 func (e *NoChromeError) Unwrap() error { return e.Err }
 
-// Build builds the project.
+// Build builds the project. When ctx ends (Ctrl-C) or the build runs longer
+// than o.MaxTime, every stage stops at its next check (between files, rules,
+// parts, tables and written files) and Build returns ctx's cause, a
+// *limits.TimeoutError for the time limit; output/ is left as it was.
 func Build(ctx context.Context, o Options) (*Result, error) {
 	if o.Out == "" {
 		o.Out = filepath.Join(o.Dir, "output")
@@ -118,6 +123,11 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if o.Timeout == 0 {
 		o.Timeout = 2 * time.Minute
 	}
+	if o.MaxTime == 0 {
+		o.MaxTime = limits.BuildTime
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, o.MaxTime, &limits.TimeoutError{Limit: o.MaxTime})
+	defer cancel()
 	lg := &stageLog{w: o.Log, t: time.Now()}
 	// Chrome starts while Go loads, checks and renders.
 	browser := func() (*pdf.Browser, error) { return o.Browser, nil }
@@ -127,12 +137,15 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		defer stop()
 		browser, unneeded = get, stop
 	}
-	p, err := model.Load(o.Dir)
+	p, err := model.LoadContext(ctx, o.Dir)
 	if err != nil {
 		return nil, err
 	}
 	lg.done("load")
-	res := &Result{Project: p, Diagnostics: check.Run(p)}
+	res := &Result{Project: p}
+	if res.Diagnostics, err = check.RunContext(ctx, p); err != nil {
+		return res, err
+	}
 	res.Errors, _ = check.Count(res.Diagnostics)
 	res.Todos = check.Todos(res.Diagnostics)
 	if res.ContentHash, err = provenance.ContentHash(o.Dir); err != nil {
@@ -142,13 +155,13 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if o.Final && (res.Errors > 0 || res.Todos > 0) {
 		return res, ErrFinal
 	}
-	od := startOpenData(p, o.Out)
+	od := startOpenData(ctx, p, o.Out)
 	defer od.wait()
 	tpl, err := render.LoadTemplates(o.Dir)
 	if err != nil {
 		return res, err
 	}
-	web, err := render.Render(p, tpl, render.Options{Diagnostics: res.Diagnostics, PDF: pdfLink(o, p)})
+	web, err := render.RenderContext(ctx, p, tpl, render.Options{Diagnostics: res.Diagnostics, PDF: pdfLink(o, p)})
 	if err != nil {
 		return res, err
 	}
@@ -190,6 +203,10 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 			return res, pdfErr // nothing is written: the previous output stays
 		}
 	}
+	// The last moment to stop: after it, output/ changes.
+	if ctx.Err() != nil {
+		return res, context.Cause(ctx)
+	}
 	if err := od.stage(st); err != nil {
 		return res, err
 	}
@@ -215,7 +232,7 @@ func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Temp
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
 	cached := readPageCache(o.Out)
-	out, err := render.Render(p, tpl, render.Options{Print: true, Pages: cached, Diagnostics: ds})
+	out, err := render.RenderContext(ctx, p, tpl, render.Options{Print: true, Pages: cached, Diagnostics: ds})
 	if err != nil {
 		return nil, 0, err
 	}

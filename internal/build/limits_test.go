@@ -97,3 +97,23 @@ func TestLimits(t *testing.T) {
 	}
 	_ = limits.MarkdownDepth
 }
+
+// TestBuildTimeout: a build that runs longer than Options.MaxTime stops
+// with a *limits.TimeoutError and writes nothing.
+func TestBuildTimeout(t *testing.T) {
+	dir := t.TempDir()
+	if err := gen.Write(dir, 2000); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(context.Background(), Options{Dir: dir, NoPDF: true, MaxTime: 20 * time.Millisecond})
+	var te *limits.TimeoutError
+	if !errors.As(err, &te) || te.Limit != 20*time.Millisecond {
+		t.Fatalf("error %v (%T), want a *limits.TimeoutError", err, err)
+	}
+	if !strings.Contains(err.Error(), "batas waktu") || !strings.Contains(err.Error(), "--timeout") {
+		t.Errorf("message: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output", "index.html")); err == nil {
+		t.Error("a build stopped by its time limit wrote output/")
+	}
+}

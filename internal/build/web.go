@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -33,7 +34,8 @@ const openDataCache = ".renja-opendata.json"
 
 // startOpenData makes the CSVs and starts making the spreadsheets that
 // changed. out is the output folder of the last build.
-func startOpenData(p *model.Project, out string) *openData {
+// Once ctx ends, no further spreadsheet is started.
+func startOpenData(ctx context.Context, p *model.Project, out string) *openData {
 	var last map[string]string
 	if b, err := os.ReadFile(filepath.Join(out, openDataCache)); err == nil {
 		_ = json.Unmarshal(b, &last)
@@ -57,6 +59,12 @@ func startOpenData(p *model.Project, out string) *openData {
 		od.wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			if ctx.Err() != nil {
+				mu.Lock()
+				od.errs[path] = context.Cause(ctx)
+				mu.Unlock()
+				return
+			}
 			b, err := makeXLSX()
 			mu.Lock()
 			od.xlsx[path], od.errs[path] = b, err

@@ -7,6 +7,7 @@
 package check
 
 import (
+	"context"
 	"fmt"
 
 	"renja/internal/config"
@@ -27,20 +28,26 @@ const (
 
 // Run checks the project and returns its diagnostics, sorted.
 func Run(p *model.Project) []diag.Diagnostic {
+	ds, _ := RunContext(context.Background(), p)
+	return ds
+}
+
+// RunContext is Run that stops between rules, with ctx's cause as its
+// error, when ctx ends.
+func RunContext(ctx context.Context, p *model.Project) ([]diag.Diagnostic, error) {
 	c := &checker{p: p, cfg: p.Config}
-	c.codes()
-	c.values()
-	c.hierarchy()
-	c.derived()
-	c.crossTable()
-	c.prose()
-	c.leftovers()
+	for _, rule := range []func(){c.codes, c.values, c.hierarchy, c.derived, c.crossTable, c.prose, c.leftovers} {
+		if ctx.Err() != nil {
+			return nil, context.Cause(ctx)
+		}
+		rule()
+	}
 	out := make([]diag.Diagnostic, len(c.out))
 	for i, d := range c.out {
 		out[i] = *d
 	}
 	diag.SortDiagnostics(out)
-	return out
+	return out, nil
 }
 
 // Todos returns the number of to-dos: placeholders and cells to fill.

@@ -20,6 +20,7 @@ import (
 	"renja/internal/build"
 	"renja/internal/check"
 	"renja/internal/diag"
+	"renja/internal/limits"
 	"renja/internal/model"
 	"renja/internal/render"
 )
@@ -60,7 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "build":
 		return runBuild(ctx, args[1:], stdout, stderr)
 	case "check":
-		return runCheck(args[1:], stdout, stderr)
+		return runCheck(ctx, args[1:], stdout, stderr)
 	case "sign":
 		return runSign(ctx, args[1:], stdout, stderr)
 	case "verify":
@@ -127,8 +128,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	quiet := fs.Bool("q", false, "print no progress")
 	install := fs.Bool("install-chrome", false, "install Debian's Chromium with apt-get when no browser is found (root only)")
 	debug := fs.Bool("debug", false, "on failure, also print the chain of Go errors behind the message")
+	timeout := fs.Duration("timeout", limits.BuildTime, "stop a build that runs longer than this (e.g. 30m)")
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
+	}
+	if *timeout <= 0 {
+		return usagef("--timeout %v is not a duration; write e.g. 10m or 90s", *timeout)
 	}
 	dirs := fs.Args()
 	if len(dirs) == 0 {
@@ -147,9 +152,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usagef("%v", err)
 	}
 	if len(dirs) > 1 {
-		return runBatch(ctx, dirs, build.Options{NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when}, *quiet, stdout, stderr)
+		return runBatch(ctx, dirs, build.Options{NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when, MaxTime: *timeout}, *quiet, stdout, stderr)
 	}
-	o := build.Options{Dir: dirs[0], Out: *out, NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when}
+	o := build.Options{Dir: dirs[0], Out: *out, NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when, MaxTime: *timeout}
 	if !*quiet {
 		o.Log = stderr
 	}
@@ -256,7 +261,7 @@ func pdfDate(s string) (time.Time, error) {
 	return time.Time{}, nil
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) error {
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", "check [--json] [PROJECT]", stderr)
 	asJSON := fs.Bool("json", false, "print a JSON array of diagnostics")
 	if err := fs.Parse(args); err != nil {
@@ -266,16 +271,22 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p, err := model.Load(dir)
-	if err != nil {
-		return unreadable(err)
+	p, err := model.LoadContext(ctx, dir)
+	var ds []diag.Diagnostic
+	if err == nil {
+		ds, err = check.RunContext(ctx, p)
 	}
-	ds := check.Run(p)
 	// Rendering finds what the checker cannot: template calls in the Markdown
 	// and the project's own layouts. Such an error makes the input unreadable.
-	tpl, err := render.LoadTemplates(dir)
+	var tpl *render.Templates
 	if err == nil {
-		_, err = render.Render(p, tpl, render.Options{Diagnostics: ds})
+		tpl, err = render.LoadTemplates(dir)
+	}
+	if err == nil {
+		_, err = render.RenderContext(ctx, p, tpl, render.Options{Diagnostics: ds})
+	}
+	if err != nil && ctx.Err() != nil {
+		return failf("interrupted")
 	}
 	if err != nil {
 		return unreadable(err)

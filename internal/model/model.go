@@ -11,6 +11,7 @@
 package model
 
 import (
+	"context"
 	"fmt"
 
 	"renja/internal/config"
@@ -33,14 +34,32 @@ type Project struct {
 // Load reads a project folder: renja.toml, then content/ and data/, then
 // builds the trees. Files that cannot be read stop it with a diag.List.
 func Load(dir string) (*Project, error) {
+	return LoadContext(context.Background(), dir)
+}
+
+// LoadContext is Load that stops, with ctx's cause as its error, when ctx
+// ends.
+func LoadContext(ctx context.Context, dir string) (*Project, error) {
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
 	cfg, err := config.Load(dir)
 	if err != nil {
 		return nil, err
 	}
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
 	parts, perr := content.LoadDir(dir, cfg.Parts)
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
 	tables, terr := table.LoadDir(dir)
 	if err := diag.Join(perr, terr); err != nil {
 		return nil, err
+	}
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
 	}
 	p := New(cfg, parts, tables)
 	p.Dir = dir

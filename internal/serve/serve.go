@@ -76,6 +76,8 @@ type server struct {
 	changed chan struct{}
 
 	browser *pdf.Browser
+	// printing holds a token while a PDF is printed: one print at a time.
+	printing chan struct{}
 }
 
 // Run builds the website, then serves it until ctx ends.
@@ -90,7 +92,7 @@ func Run(ctx context.Context, o Options) error {
 		return &diag.Error{File: config.FileName, Msg: "no renja.toml in " + o.Dir,
 			Hint: "serve a project folder, or start one with renja init DIR"}
 	}
-	s := &server{o: o, changed: make(chan struct{})}
+	s := &server{o: o, changed: make(chan struct{}), printing: make(chan struct{}, 1)}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -269,6 +271,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "renja serve answers on 127.0.0.1 only", http.StatusForbidden)
 		return
 	}
+	if !sameSite(r) {
+		http.Error(w, "renja serve hanya melayani halamannya sendiri: permintaan dari situs lain ditolak", http.StatusForbidden)
+		return
+	}
 	w.Header().Set("Cache-Control", "no-store")
 	switch r.URL.Path {
 	case "/__renja/status":
@@ -332,9 +338,33 @@ func (s *server) serveIndex(w http.ResponseWriter) {
 	w.Write(page)
 }
 
+// sameSite reports whether a request comes from the preview's own pages, or
+// from no page at all (an address typed in, a command line client): a page
+// of another site, even on this machine (another port), may neither read the
+// preview nor start a build. Browsers say where a request comes from in
+// Sec-Fetch-Site and, for most requests, Origin.
+func sameSite(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+	default:
+		return false
+	}
+	origin := r.Header.Get("Origin")
+	return origin == "" || origin == "http://"+r.Host
+}
+
 // servePDF builds the website and the PDF with the server's browser, started
-// on the first request, then sends the browser to the PDF.
+// on the first request, then sends the browser to the PDF. One PDF is
+// printed at a time; a request that ends (the reader closed the tab) while
+// it waits or prints cancels its print, which leaves output/ and the
+// preview's status as they were.
 func (s *server) servePDF(w http.ResponseWriter, r *http.Request) {
+	select {
+	case s.printing <- struct{}{}:
+		defer func() { <-s.printing }()
+	case <-r.Context().Done():
+		return
+	}
 	s.mu.Lock()
 	b := s.browser
 	if b == nil {
@@ -352,6 +382,10 @@ func (s *server) servePDF(w http.ResponseWriter, r *http.Request) {
 	s.build.Lock()
 	res, err := build.Build(r.Context(), build.Options{Dir: s.o.Dir, Out: s.o.Out, Browser: b})
 	s.build.Unlock()
+	if err != nil && r.Context().Err() != nil {
+		s.logf("renja: PDF cancelled: the request was closed")
+		return
+	}
 	s.finish(res, err, "website and the PDF", start)
 	if err != nil {
 		http.Error(w, "renja: the build failed; nothing was written:\n\n"+diag.Detail(err), http.StatusInternalServerError)

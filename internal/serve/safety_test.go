@@ -1,0 +1,157 @@
+package serve
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"renja/internal/gen"
+	"renja/internal/pdf/pdftest"
+)
+
+// TestServeRefusesOtherSites: a request that a page of another site makes
+// (Origin, Sec-Fetch-Site) is refused before it reads or builds anything;
+// the preview's own requests and typed addresses are served.
+func TestServeRefusesOtherSites(t *testing.T) {
+	dir := t.TempDir()
+	if err := gen.Write(dir, 5); err != nil {
+		t.Fatal(err)
+	}
+	base := start(t, dir)
+	host := strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/")
+	version := func() int64 {
+		var st Status
+		_, body := get(t, base+"__renja/status")
+		json.Unmarshal([]byte(body), &st)
+		return st.Version
+	}
+	before := version()
+	for _, tc := range []struct {
+		path, header, value string
+		want                int
+	}{
+		{"", "", "", 200},
+		{"", "Origin", "http://" + host, 200},
+		{"", "Sec-Fetch-Site", "same-origin", 200},
+		{"", "Sec-Fetch-Site", "none", 200},
+		{"", "Origin", "http://evil.example", 403},
+		{"__renja/pdf", "Origin", "http://evil.example", 403},
+		{"__renja/status", "Origin", "http://evil.example", 403},
+		{"style.css", "Origin", "null", 403},
+		{"", "Origin", "http://127.0.0.1:1", 403},
+		{"", "Sec-Fetch-Site", "cross-site", 403},
+		{"__renja/pdf", "Sec-Fetch-Site", "cross-site", 403},
+		{"", "Sec-Fetch-Site", "same-site", 403},
+	} {
+		req, _ := http.NewRequest("GET", base+tc.path, nil)
+		if tc.header != "" {
+			req.Header.Set(tc.header, tc.value)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("GET /%s with %s: %s: %d, want %d", tc.path, tc.header, tc.value, resp.StatusCode, tc.want)
+		}
+	}
+	if v := version(); v != before {
+		t.Errorf("a refused request started a build: version %d, then %d", before, v)
+	}
+}
+
+// renderers counts the renderer processes of the browsers whose profile is
+// under tmp.
+func renderers(tmp string) int {
+	n := 0
+	ents, _ := os.ReadDir("/proc")
+	for _, e := range ents {
+		if _, err := strconv.Atoi(e.Name()); err != nil {
+			continue
+		}
+		cmd, err := os.ReadFile("/proc/" + e.Name() + "/cmdline")
+		if err != nil {
+			continue
+		}
+		if st, err := os.ReadFile("/proc/" + e.Name() + "/stat"); err == nil && strings.Contains(string(st), ") Z ") {
+			continue
+		}
+		if strings.Contains(string(cmd), tmp) && strings.Contains(string(cmd), "--type=renderer") {
+			n++
+		}
+	}
+	return n
+}
+
+// TestServeAbandonedPrints: ten /__renja/pdf requests closed while they wait
+// or print leave no renderer process behind, the preview does not show a
+// failed build, and the next PDF request prints.
+func TestServeAbandonedPrints(t *testing.T) {
+	pdftest.Chrome(t)
+	if _, err := os.Stat("/proc/self/cmdline"); err != nil {
+		t.Skip("counting Chrome's processes needs /proc")
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // the server's Chrome keeps its profile here
+	dir := t.TempDir()
+	if err := gen.Write(dir, 200); err != nil {
+		t.Fatal(err)
+	}
+	base := start(t, dir)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	pdfRequest := func(ctx context.Context) (int, error) {
+		req, _ := http.NewRequestWithContext(ctx, "GET", base+"__renja/pdf", nil)
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		resp.Body.Close()
+		return resp.StatusCode, nil
+	}
+	// One print that completes starts the browser.
+	if code, err := pdfRequest(context.Background()); err != nil || code != http.StatusSeeOther {
+		t.Fatalf("the first PDF: %d, %v", code, err)
+	}
+	time.Sleep(time.Second)
+	baseline := renderers(tmp)
+	// Ten requests abandoned at different moments of their print, two at a
+	// time, so that one also waits for the other.
+	for i := 0; i < 10; i += 2 {
+		done := make(chan bool, 2)
+		for j := 0; j < 2; j++ {
+			go func() {
+				ctx, cancel := context.WithTimeout(context.Background(), time.Duration(100+150*(i+j))*time.Millisecond)
+				defer cancel()
+				pdfRequest(ctx)
+				done <- true
+			}()
+		}
+		<-done
+		<-done
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	n := renderers(tmp)
+	for n > baseline && time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+		n = renderers(tmp)
+	}
+	if n > baseline {
+		t.Errorf("%d renderer processes after ten abandoned prints, %d before", n, baseline)
+	}
+	var st Status
+	_, body := get(t, base+"__renja/status")
+	json.Unmarshal([]byte(body), &st)
+	if st.Error != "" {
+		t.Errorf("the preview shows a failed build after cancelled prints: %s", st.Error)
+	}
+	if code, err := pdfRequest(context.Background()); err != nil || code != http.StatusSeeOther {
+		t.Errorf("a PDF after the abandoned ones: %d, %v", code, err)
+	}
+	t.Logf("renderers: %d before, %d after", baseline, n)
+}

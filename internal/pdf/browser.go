@@ -192,13 +192,13 @@ var errTabCrashed = errors.New("the Chrome tab crashed")
 //
 // The page is offline: every request (subresource, iframe, fetch, navigation)
 // for a URL other than a file inside root, a data:, about: or blob: URL is
-// refused, and the page loads without it. Connections that request
-// interception does not see (WebSocket, WebRTC, a worker's) fail too: the
-// tab's browser context sends them to a proxy that does not exist, and
-// WebRTC may not use UDP. The tab is closed, and its browser context
-// disposed of, also when ctx ends while it is being made. The check is on the path, so a
+// refused, and the page loads without it. The check is on the path, so a
 // symbolic link inside root may point outside it. Print returns the refused
-// URLs, sorted, once each; refusing is not an error.
+// URLs, sorted, once each; refusing is not an error. Connections that
+// request interception does not see (WebSocket, WebRTC, a worker's) fail
+// too: the tab's browser context sends them to a proxy that does not exist,
+// and WebRTC may not use UDP. The tab is closed, and its browser context
+// disposed of, also when ctx ends while the tab is being made.
 //
 // Print waits for the load event and document.fonts.ready, then prints with the
 // page size of CSS @page (A4 when the page sets none), backgrounds, a tagged

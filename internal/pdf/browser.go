@@ -184,6 +184,39 @@ func offline(p *target.CreateBrowserContextParams) {
 	p.ProxyBypassList = "<-loopback>"
 }
 
+// newTab makes a print tab in a browser context of its own (see offline).
+// The tab is made whatever ctx does, because a tab whose creation a
+// cancellation cuts short is never closed and leaves its renderer process
+// running: when ctx ends first, newTab returns ctx's cause at once and
+// closes the tab once it is made. Closing the tab disposes of its browser
+// context too.
+func (b *Browser) newTab(ctx context.Context) (context.Context, context.CancelFunc, error) {
+	tabCtx, closeTab := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext(offline))
+	made := make(chan error, 1)
+	go func() {
+		timer := time.AfterFunc(startTimeout, closeTab)
+		err := chromedp.Do(tabCtx)
+		if !timer.Stop() {
+			err = fmt.Errorf("no new tab within %v", startTimeout)
+		}
+		made <- err
+	}()
+	select {
+	case err := <-made:
+		if err != nil {
+			closeTab()
+			return nil, nil, err
+		}
+		return tabCtx, closeTab, nil
+	case <-ctx.Done():
+		go func() {
+			<-made
+			closeTab()
+		}()
+		return nil, nil, context.Cause(ctx)
+	}
+}
+
 // errTabCrashed is the cause of a print whose tab crashed.
 var errTabCrashed = errors.New("the Chrome tab crashed")
 
@@ -239,22 +272,11 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, next N
 		return nil, nil, 0, errors.New("the browser is closed")
 	}
 
-	tabCtx, closeTab := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext(offline))
-	defer closeTab()
-	// Make the tab whatever ctx does: a tab whose creation a cancelled ctx
-	// cuts short is never closed, and leaves its renderer process running.
-	// Closing the tab then disposes of its browser context too.
-	timer := time.AfterFunc(startTimeout, closeTab)
-	err = chromedp.Do(tabCtx)
-	if !timer.Stop() {
-		return nil, nil, 0, fmt.Errorf("no new tab within %v", startTimeout)
-	}
+	tabCtx, closeTab, err := b.newTab(ctx)
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, nil, 0, context.Cause(ctx)
-	}
+	defer closeTab()
 	// runCtx ends with the tab, with ctx, or when the tab crashes.
 	runCtx, stop := context.WithCancelCause(tabCtx)
 	defer stop(nil)

@@ -100,6 +100,7 @@ func TestExecute(t *testing.T) {
 	if !errors.Is(err, ErrTime) || time.Since(start) > 5*time.Second {
 		t.Errorf("a long template: %v after %v", err, time.Since(start))
 	}
+	templateTime = time.Hour
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
 	err = Execute(ctx, io.Discard, 10, run("{{ $n := 10000 }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}"))

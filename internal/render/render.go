@@ -190,6 +190,15 @@ type renderer struct {
 	sigs   []string // ids of the signature blocks placed so far
 }
 
+// context is the context the renderer stops with; a renderer made without
+// one (in tests) never stops.
+func (r *renderer) context() context.Context {
+	if r.ctx == nil {
+		return context.Background()
+	}
+	return r.ctx
+}
+
 type partView struct {
 	*content.Part
 	HTML     template.HTML
@@ -233,9 +242,9 @@ func (r *renderer) render() (*Output, error) {
 	for _, part := range r.p.Parts {
 		pv := &partView{Part: part}
 		if part.Kind != content.Cover && part.Kind != content.TOC {
-			html, heads, err := part.RenderContext(r.ctx, r.contentFuncs(part), r.data(), ids)
-			if err != nil && r.ctx.Err() != nil {
-				return nil, context.Cause(r.ctx)
+			html, heads, err := part.RenderContext(r.context(), r.contentFuncs(part), r.data(), ids)
+			if err != nil && r.context().Err() != nil {
+				return nil, context.Cause(r.context())
 			}
 			if err != nil {
 				errs = append(errs, err)
@@ -307,7 +316,7 @@ func (r *renderer) render() (*Output, error) {
 // execute runs the layout template name within the limits: its output at
 // most limits.PageOutput bytes, its time limits.TemplateTime.
 func (r *renderer) execute(buf *bytes.Buffer, name string, data any) error {
-	err := limits.Execute(r.ctx, buf, limits.PageOutput, func(w io.Writer) error {
+	err := limits.Execute(r.context(), buf, limits.PageOutput, func(w io.Writer) error {
 		return r.t.html.ExecuteTemplate(w, name, data)
 	})
 	file := r.t.file(name)
@@ -320,7 +329,7 @@ func (r *renderer) execute(buf *bytes.Buffer, name string, data any) error {
 	case errors.Is(err, limits.ErrTime):
 		msg, hint := limits.TimeMessage()
 		return &diag.Error{File: file, Msg: msg, Hint: hint}
-	case r.ctx.Err() != nil:
+	case r.context().Err() != nil:
 		return err
 	}
 	if _, ok := err.(*diag.Error); ok {
@@ -363,8 +372,8 @@ func (r *renderer) place(b *content.Blocks, name string, data any) (string, erro
 
 func (r *renderer) tableFunc(b *content.Blocks) func(string) (string, error) {
 	return func(id string) (string, error) {
-		if err := r.ctx.Err(); err != nil {
-			return "", context.Cause(r.ctx)
+		if err := r.context().Err(); err != nil {
+			return "", context.Cause(r.context())
 		}
 		tb := r.p.Table(id)
 		if tb == nil {

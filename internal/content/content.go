@@ -133,7 +133,7 @@ func Parse(file string, src []byte) (*Part, error) {
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	if !bytes.HasPrefix(src, []byte("+++\n")) {
 		return nil, &diag.Error{File: file, Line: 1, Column: 1, Msg: "the file does not start with front matter",
-			Hint: "begin with a line +++, then id = \"…\", title = \"…\", kind = \"chapter\", then +++", Source: firstLine(src)}
+			Hint: "begin with a line +++, then id = \"…\", title = \"…\", kind = \"chapter\", then +++", Source: diag.NewSource(file, src, 1).Line(1)}
 	}
 	rest := src[4:]
 	end := bytes.Index(rest, []byte("\n+++"))
@@ -143,7 +143,7 @@ func Parse(file string, src []byte) (*Part, error) {
 	}
 	if end < 0 {
 		return nil, &diag.Error{File: file, Line: 1, Column: 1, Msg: "the front matter is not closed",
-			Hint: "end it with a line holding only +++", Source: firstLine(src)}
+			Hint: "end it with a line holding only +++", Source: diag.NewSource(file, src, 1).Line(1)}
 	}
 	fm := rest[:end+1]
 	body := rest[end+4:]
@@ -166,13 +166,6 @@ func Parse(file string, src []byte) (*Part, error) {
 		errs = append(errs, &diag.Error{File: file, Line: 2, Msg: "the front matter has no title", Hint: `add title = "…" as the table of contents shows it`})
 	}
 	return p, errs.Err()
-}
-
-func firstLine(src []byte) string {
-	if i := bytes.IndexByte(src, '\n'); i >= 0 {
-		return string(src[:i])
-	}
-	return string(src)
 }
 
 // Heading is a heading of the rendered part, for the table of contents.

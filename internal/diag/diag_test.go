@@ -75,3 +75,18 @@ func TestTemplateError(t *testing.T) {
 		}
 	}
 }
+
+func FuzzSource(f *testing.F) {
+	f.Add("a\r\nbé\n\tc", 5)
+	f.Add("", 0)
+	f.Fuzz(func(t *testing.T, text string, off int) {
+		s := NewSource("f", []byte(text), 3)
+		p := s.At(off)
+		if p.Line < 3 || p.Column < 1 || p.Line > 3+strings.Count(text, "\n") {
+			t.Fatalf("At(%d) = %v", off, p)
+		}
+		if got := len([]rune(s.Line(p.Line))) + 2; p.Column > got && !strings.Contains(text, "\r") {
+			t.Fatalf("At(%d) = %v, beyond line %q", off, p, s.Line(p.Line))
+		}
+	})
+}

@@ -348,7 +348,7 @@ func TestEvaluasiTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &renderer{p: bundledP, t: tpl}
+	r := &renderer{ctx: context.Background(), p: bundledP, t: tpl}
 	got, err := r.evaluasi("eval21", "tc29")
 	if err != nil {
 		t.Fatal(err)

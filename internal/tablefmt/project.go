@@ -72,7 +72,7 @@ func Project(dir string) ([]*File, error) {
 		if e, ok := f.Err.(*Error); ok {
 			src := diag.NewSource(f.Path, bytes.TrimPrefix(f.Old, []byte("\xef\xbb\xbf")), 1)
 			f.Err = &diag.Error{File: f.Path, Line: e.Line, Column: src.Column(e.Line, e.Column), Msg: e.Msg, Source: src.Line(e.Line),
-				Hint: "renja fmt leaves this file as it is; mend it, then run renja fmt again"}
+				Hint: "renja fmt membiarkan berkas ini apa adanya; perbaiki dulu, lalu jalankan renja fmt lagi"}
 			continue
 		}
 		if s != nil && f.Changed() {
@@ -93,16 +93,16 @@ func sameValues(s *table.Schema, f *File) error {
 	}
 	b, err := table.Parse(s, f.Path, f.New)
 	if err != nil {
-		return &diag.Error{File: f.Path, Msg: "renja fmt would make the table unreadable: " + err.Error(), Hint: "please report this; the file was left as it is"}
+		return &diag.Error{File: f.Path, Msg: "renja fmt akan membuat tabel tak terbaca: " + err.Error(), Hint: "mohon laporkan ini; berkas dibiarkan apa adanya"}
 	}
 	if len(a.Rows) != len(b.Rows) {
-		return &diag.Error{File: f.Path, Msg: fmt.Sprintf("renja fmt would change the number of rows (%d → %d)", len(a.Rows), len(b.Rows)), Hint: "please report this; the file was left as it is"}
+		return &diag.Error{File: f.Path, Msg: fmt.Sprintf("renja fmt akan mengubah jumlah baris (%d → %d)", len(a.Rows), len(b.Rows)), Hint: "mohon laporkan ini; berkas dibiarkan apa adanya"}
 	}
 	for i, r := range a.Rows {
 		for j, c := range r.Cells {
 			d := b.Rows[i].Cells[j]
 			if !SameValue(s.Columns[j].Type, c.Raw, d.Raw) {
-				return &diag.Error{File: f.Path, Line: int(c.Line), Column: int(c.Col), Msg: fmt.Sprintf("renja fmt would change %q to %q", c.Raw, d.Raw), Hint: "please report this; the file was left as it is"}
+				return &diag.Error{File: f.Path, Line: int(c.Line), Column: int(c.Col), Msg: fmt.Sprintf("renja fmt akan mengubah %q menjadi %q", c.Raw, d.Raw), Hint: "mohon laporkan ini; berkas dibiarkan apa adanya"}
 			}
 		}
 	}

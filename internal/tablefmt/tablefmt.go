@@ -54,10 +54,10 @@ func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Colum
 func Format(src []byte, delim rune, types Types, ref *Reference) ([]byte, error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(src) {
-		return nil, &Error{Line: 1, Column: 1, Msg: "the file is not UTF-8 text"}
+		return nil, &Error{Line: 1, Column: 1, Msg: "berkas ini bukan teks UTF-8 (simpan dari Excel sebagai CSV UTF-8)"}
 	}
 	if bytes.IndexByte(src, 0) >= 0 {
-		return nil, &Error{Line: 1, Column: 1, Msg: "the file has a NUL byte: it is not a CSV text file"}
+		return nil, &Error{Line: 1, Column: 1, Msg: "berkas ini memuat bita NUL: bukan berkas teks CSV (simpan sebagai CSV, bukan .xlsx)"}
 	}
 	r := csv.NewReader(bytes.NewReader(src))
 	r.Comma = Detect(src)
@@ -65,7 +65,14 @@ func Format(src []byte, delim rune, types Types, ref *Reference) ([]byte, error)
 	recs, err := r.ReadAll()
 	if err != nil {
 		if pe, ok := err.(*csv.ParseError); ok {
-			return nil, &Error{Line: pe.Line, Column: pe.Column, Msg: pe.Err.Error()}
+			msg := pe.Err.Error()
+			switch pe.Err {
+			case csv.ErrQuote:
+				msg = "tanda kutip tidak ditutup, atau ada tanda kutip di dalam sel tanpa kutip"
+			case csv.ErrBareQuote:
+				msg = `tanda kutip di dalam sel tanpa kutip: kutip seluruh sel dan gandakan kutip di dalamnya ("kata ""ini""")`
+			}
+			return nil, &Error{Line: pe.Line, Column: pe.Column, Msg: msg}
 		}
 		return nil, &Error{Line: 1, Column: 1, Msg: err.Error()}
 	}

@@ -172,7 +172,8 @@ func FuzzFormat(f *testing.F) {
 		}
 		for i := range a {
 			for j := range a[i] {
-				if a[i][j] != b[i][j] && !(j == 2 && i > 0 && tablefmt.Money(a[i][j]) == b[i][j]) {
+				money := i > 0 && j < len(a[0]) && strings.TrimSpace(a[0][j]) == "pagu"
+				if a[i][j] != b[i][j] && !(money && tablefmt.Money(a[i][j]) == b[i][j]) {
 					t.Fatalf("cell %d,%d %q → %q", i, j, a[i][j], b[i][j])
 				}
 			}

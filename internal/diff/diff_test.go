@@ -252,6 +252,7 @@ func TestTablesAndColumns(t *testing.T) {
 		"Tabel 2.2 (t99)\n  tabel ditambah: Tabel 2.2",
 		"  kolom sumber ditambah: Sumber Data\n",
 		"  1 Indeks Kepuasan Masyarakat\n    realisasi_2022: 89,90 → 91,50 (+1,6)\n",
+		`{{ angka (nilai "t23" "1" "realisasi_2022") 2 }}: 89,90 → 91,50 (angka berubah karena data)`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lacks %q:\n%s", want, text)

@@ -194,7 +194,8 @@ func (r *Report) Text(w io.Writer) error {
 			}
 			switch c.Kind {
 			case Figure:
-				fmt.Fprintf(w, "  %s %s: %s: %s → %s (%s)\n", at, c.Code, c.Column, or(c.Old, "(galat)"), or(c.New, "(galat)"), c.label())
+				o, n := clip(c.Old, c.New)
+				fmt.Fprintf(w, "  %s %s: %s: %s → %s (%s)\n", at, c.Code, c.Column, or(o, "(galat)"), or(n, "(galat)"), c.label())
 			default:
 				fmt.Fprintf(w, "  %s %s: %s\n", at, c.Code, c.label())
 			}
@@ -234,7 +235,8 @@ func (r *Report) Markdown(w io.Writer) error {
 			}
 			switch c.Kind {
 			case Figure:
-				fmt.Fprintf(w, "- `%s` %s: `%s`: %s → %s (%s)\n", at, mdCell(c.Code), c.Column, mdCell(or(c.Old, "(galat)")), mdCell(or(c.New, "(galat)")), c.label())
+				o, n := clip(c.Old, c.New)
+				fmt.Fprintf(w, "- `%s` %s: `%s`: %s → %s (%s)\n", at, mdCell(c.Code), c.Column, mdCell(or(o, "(galat)")), mdCell(or(n, "(galat)")), c.label())
 			default:
 				fmt.Fprintf(w, "- `%s` %s: %s\n", at, mdCell(c.Code), c.label())
 			}

@@ -133,8 +133,7 @@ func compareProse(old, nu *model.Project) []Change {
 		if ov[i] == nv[i] {
 			continue
 		}
-		o, n := clip(ov[i], nv[i])
-		out = append(out, Change{Table: c.file, Code: c.heading, Column: "{{ " + c.text + " }}", Old: o, New: n, Kind: Figure, Line: c.line})
+		out = append(out, Change{Table: c.file, Code: c.heading, Column: "{{ " + c.text + " }}", Old: ov[i], New: nv[i], Kind: Figure, Line: c.line})
 	}
 	return out
 }
@@ -227,7 +226,8 @@ func plain(s string) string {
 }
 
 // clip shortens two long texts (the generated evaluation of 2.1) to the
-// stretch around their first difference.
+// stretch around their first difference, for the text and Markdown forms;
+// JSON has them whole.
 func clip(a, b string) (string, string) {
 	const room = 60
 	if len(a) <= 2*room && len(b) <= 2*room {

@@ -44,6 +44,7 @@ func TestLimits(t *testing.T) {
 		{"front matter of nested inline tables", bab1, front + nestedTOML + "+++\n# BAB I\n", false, bab1 + ":5:", "TOML bertingkat terlalu dalam"},
 		{"dotted keys 5,000 deep", "renja.toml", strings.Repeat("a.", 5000) + "b = 1\n", true, "renja.toml:", "TOML bertingkat terlalu dalam"},
 		{"range 1000000000 in Markdown", bab1, "\n{{ range 1000000000 }}x{{ end }}\n", true, bab1 + ":", "{{ range }} mengulang terlalu banyak"},
+		{"range over a variable in Markdown", bab1, "\n{{ $n := 100000 }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}\n", true, bab1 + ":", "mengulang terlalu banyak"},
 		{"nested ranges in Markdown", bab1, "\n{{ range 1000 }}{{ range 1000 }}x{{ end }}{{ end }}\n", true, bab1 + ":", "mengulang terlalu banyak"},
 		{"Markdown that writes 10 MB", bab1, "\n{{ range 50000 }}" + strings.Repeat("x", 200) + "{{ end }}\n", true, bab1, "templat menulis terlalu banyak"},
 		{"range 1000000000 in a layout", "templates/table.html", `{{ define "table" }}{{ range 1000000000 }}x{{ end }}{{ end }}`, false, "templates/table.html:1:", "mengulang terlalu banyak"},

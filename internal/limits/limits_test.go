@@ -96,14 +96,14 @@ func TestExecute(t *testing.T) {
 	defer func(d time.Duration) { templateTime = d }(templateTime)
 	templateTime = 200 * time.Millisecond
 	start := time.Now()
-	err := Execute(context.Background(), io.Discard, 10, run("{{ $n := 10000 }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}"))
+	err := Execute(context.Background(), io.Discard, 10, run("{{ $n := 5000 }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}"))
 	if !errors.Is(err, ErrTime) || time.Since(start) > 5*time.Second {
 		t.Errorf("a long template: %v after %v", err, time.Since(start))
 	}
 	templateTime = time.Hour
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
-	err = Execute(ctx, io.Discard, 10, run("{{ $n := 10000 }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}"))
+	err = Execute(ctx, io.Discard, 10, run("{{ $n := 5000 }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}"))
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
 	}
@@ -111,12 +111,16 @@ func TestExecute(t *testing.T) {
 
 func TestCheckRanges(t *testing.T) {
 	for src, bad := range map[string]bool{
-		"{{ range 100000 }}{{ end }}":                        false,
-		"{{ range 100001 }}{{ end }}":                        true,
-		"{{ range 1000 }}{{ range 101 }}{{ end }}{{ end }}":  true,
-		"{{ range 1000 }}{{ end }}{{ range 1000 }}{{ end }}": false,
-		"{{ if 1 }}{{ range 1e9 }}{{ end }}{{ end }}":        true,
-		"{{ range .X }}{{ range 100000 }}{{ end }}{{ end }}": false,
+		"{{ range 100000 }}{{ end }}":                                                 false,
+		"{{ range 100001 }}{{ end }}":                                                 true,
+		"{{ range 1000 }}{{ range 101 }}{{ end }}{{ end }}":                           true,
+		"{{ range 1000 }}{{ end }}{{ range 1000 }}{{ end }}":                          false,
+		"{{ if 1 }}{{ range 1e9 }}{{ end }}{{ end }}":                                 true,
+		"{{ range .X }}{{ range 100000 }}{{ end }}{{ end }}":                          false,
+		"{{ $n := 100000 }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}":            true,
+		"{{ $n := 1000 }}{{ $n = .X }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}": false,
+		"{{ with $n := 1000000 }}{{ range $n }}{{ end }}{{ end }}":                    true,
+		"{{ range $i, $e := 1000000 }}{{ end }}":                                      true,
 	} {
 		tp := template.Must(template.New("x").Parse(src))
 		if err := CheckRanges(tp.Tree); (err != nil) != bad {

@@ -110,71 +110,103 @@ func (e *RangeError) Hint() string {
 }
 
 // CheckRanges walks a parsed template and refuses a range over a number
-// written in it ({{ range 1000000000 }}) that repeats more than RangeCount
+// written in it ({{ range 1000000000 }}, or a variable set to one:
+// {{ $n := 1000000000 }}{{ range $n }}) that repeats more than RangeCount
 // times, nested ranges multiplied: such a loop would run for minutes even
 // when it writes nothing, and no template can be interrupted.
 func CheckRanges(t *parse.Tree) *RangeError {
 	if t == nil || t.Root == nil {
 		return nil
 	}
-	return walkRanges(t, t.Root, 1)
+	w := &rangeWalk{t: t, vars: map[string]float64{}}
+	return w.walk(t.Root, 1)
 }
 
-func walkRanges(t *parse.Tree, n parse.Node, outer float64) *RangeError {
+// rangeWalk knows the variables set to a number so far, in the order of the
+// text (scopes are not told apart: a variable set to a number anywhere
+// before counts).
+type rangeWalk struct {
+	t    *parse.Tree
+	vars map[string]float64
+}
+
+func (w *rangeWalk) walk(n parse.Node, outer float64) *RangeError {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return nil
 		}
 		for _, c := range n.Nodes {
-			if err := walkRanges(t, c, outer); err != nil {
+			if err := w.walk(c, outer); err != nil {
 				return err
 			}
 		}
+	case *parse.ActionNode:
+		w.declare(n.Pipe)
 	case *parse.IfNode:
-		return walkBranch(t, &n.BranchNode, outer)
+		return w.branch(&n.BranchNode, outer)
 	case *parse.WithNode:
-		return walkBranch(t, &n.BranchNode, outer)
+		return w.branch(&n.BranchNode, outer)
 	case *parse.RangeNode:
 		count := outer
-		if c, ok := constCount(n.Pipe); ok {
+		if c, ok := w.count(n.Pipe); ok {
 			count *= max(c, 1)
 			if count > RangeCount {
-				line, col := position(t, n)
+				line, col := position(w.t, n)
 				return &RangeError{Line: line, Column: col, Count: count}
 			}
 		}
-		if err := walkRanges(t, n.List, count); err != nil {
+		if err := w.walk(n.List, count); err != nil {
 			return err
 		}
-		return walkRanges(t, n.ElseList, outer)
+		return w.walk(n.ElseList, outer)
 	}
 	return nil
 }
 
-func walkBranch(t *parse.Tree, b *parse.BranchNode, outer float64) *RangeError {
-	if err := walkRanges(t, b.List, outer); err != nil {
+func (w *rangeWalk) branch(b *parse.BranchNode, outer float64) *RangeError {
+	w.declare(b.Pipe)
+	if err := w.walk(b.List, outer); err != nil {
 		return err
 	}
-	return walkRanges(t, b.ElseList, outer)
+	return w.walk(b.ElseList, outer)
 }
 
-// constCount returns N of a pipeline that is the number N alone.
-func constCount(p *parse.PipeNode) (float64, bool) {
+// declare records a variable set to a number ({{ $n := 5 }}), and forgets
+// one set to something else.
+func (w *rangeWalk) declare(p *parse.PipeNode) {
+	if p == nil || len(p.Decl) != 1 || len(p.Decl[0].Ident) != 1 {
+		return
+	}
+	name := p.Decl[0].Ident[0]
+	if c, ok := w.count(p); ok {
+		w.vars[name] = c
+	} else {
+		delete(w.vars, name)
+	}
+}
+
+// count returns N of a pipeline that is the number N alone, or a variable
+// set to one.
+func (w *rangeWalk) count(p *parse.PipeNode) (float64, bool) {
 	if p == nil || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
 		return 0, false
 	}
-	num, ok := p.Cmds[0].Args[0].(*parse.NumberNode)
-	if !ok {
-		return 0, false
-	}
-	switch {
-	case num.IsInt:
-		return float64(num.Int64), true
-	case num.IsUint:
-		return float64(num.Uint64), true
-	case num.IsFloat:
-		return num.Float64, true
+	switch a := p.Cmds[0].Args[0].(type) {
+	case *parse.NumberNode:
+		switch {
+		case a.IsInt:
+			return float64(a.Int64), true
+		case a.IsUint:
+			return float64(a.Uint64), true
+		case a.IsFloat:
+			return a.Float64, true
+		}
+	case *parse.VariableNode:
+		if len(a.Ident) == 1 {
+			c, ok := w.vars[a.Ident[0]]
+			return c, ok
+		}
 	}
 	return 0, false
 }

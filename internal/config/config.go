@@ -5,16 +5,16 @@
 package config
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io/fs"
 	"slices"
 	"strings"
 	"time"
 
 	"renja/internal/content"
 	"renja/internal/diag"
-	"renja/internal/limits"
+	"renja/internal/projfs"
 	"renja/internal/tomlx"
 )
 
@@ -109,11 +109,12 @@ func (p Paper) Sheet() PaperSize {
 
 // Load reads dir/renja.toml and fills in defaults.
 func Load(dir string) (*Config, error) {
-	src, err := limits.ReadFile(filepath.Join(dir, FileName), FileName)
-	if d, ok := err.(*diag.Error); ok {
-		return nil, d
-	} else if err != nil {
-		if os.IsNotExist(err) {
+	src, err := projfs.ReadFile(dir, FileName)
+	if err != nil {
+		if _, ok := diag.ListOf(err); ok {
+			return nil, err
+		}
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, &diag.Error{File: FileName, Msg: "no renja.toml in " + dir,
 				Hint: "run renja in a project folder or name it (renja build DIR), or start one with renja init DIR"}
 		}

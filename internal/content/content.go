@@ -28,6 +28,7 @@ import (
 
 	"renja/internal/diag"
 	"renja/internal/limits"
+	"renja/internal/projfs"
 	"renja/internal/tomlx"
 )
 
@@ -58,22 +59,21 @@ func (p *Part) Front() bool { return p.Kind != Chapter }
 // LoadDir reads content/*.md. order lists part ids in document order; parts
 // it does not name are an error, and so are names without a part.
 func LoadDir(projectDir string, order []string) ([]*Part, error) {
-	files, err := filepath.Glob(filepath.Join(projectDir, "content", "*.md"))
+	files, err := projfs.List(projectDir, "content", ".md")
 	if err != nil {
-		return nil, err
+		return nil, asList(err)
 	}
-	sort.Strings(files)
 	var parts []*Part
 	var errs diag.List
 	byID := map[string]*Part{}
-	for _, f := range files {
-		rel := "content/" + filepath.Base(f)
-		src, err := limits.ReadFile(f, rel)
-		if d, ok := err.(*diag.Error); ok {
-			errs = append(errs, d)
-			continue
-		} else if err != nil {
-			errs = append(errs, &diag.Error{File: rel, Msg: err.Error()})
+	for _, rel := range files {
+		src, err := projfs.ReadFile(projectDir, rel)
+		if err != nil {
+			if l, ok := diag.ListOf(err); ok {
+				errs = append(errs, l...)
+			} else {
+				errs = append(errs, &diag.Error{File: rel, Msg: err.Error()})
+			}
 			continue
 		}
 		p, err := Parse(rel, src)

@@ -17,7 +17,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"path/filepath"
+	"path"
 	"sort"
 	"strings"
 	ttemplate "text/template"
@@ -29,6 +29,7 @@ import (
 	"renja/internal/idn"
 	"renja/internal/limits"
 	"renja/internal/model"
+	"renja/internal/projfs"
 	deftpl "renja/templates"
 )
 
@@ -95,17 +96,21 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 		b, _ := deftpl.FS.ReadFile(n)
 		files[n], where[n] = b, "(default) "+n
 	}
-	own, _ := filepath.Glob(filepath.Join(projectDir, "templates", "*"))
+	own, err := projfs.List(projectDir, "templates", "")
+	if err != nil {
+		return nil, err
+	}
 	for _, f := range own {
-		n := filepath.Base(f)
+		n := path.Base(f)
 		if !strings.HasSuffix(n, ".html") && !strings.HasSuffix(n, ".css") && !strings.HasSuffix(n, ".md") {
 			continue
 		}
-		b, err := limits.ReadFile(f, "templates/"+n)
-		if d, ok := err.(*diag.Error); ok {
-			return nil, d
-		} else if err != nil {
-			return nil, &diag.Error{File: "templates/" + n, Msg: err.Error()}
+		b, err := projfs.ReadFile(projectDir, f)
+		if _, ok := diag.ListOf(err); ok {
+			return nil, err
+		}
+		if err != nil {
+			return nil, &diag.Error{File: f, Msg: err.Error()}
 		}
 		files[n], where[n] = b, "templates/"+n
 	}

@@ -2,12 +2,11 @@ package table
 
 import (
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strings"
 
 	"renja/internal/diag"
-	"renja/internal/limits"
+	"renja/internal/projfs"
 	"renja/internal/tomlx"
 )
 
@@ -108,10 +107,11 @@ var (
 // LoadSchema reads data/<id>.toml.
 func LoadSchema(projectDir, id string) (*Schema, error) {
 	file := "data/" + id + ".toml"
-	src, err := limits.ReadFile(filepath.Join(projectDir, filepath.FromSlash(file)), file)
-	if d, ok := err.(*diag.Error); ok {
-		return nil, d
-	} else if err != nil {
+	src, err := projfs.ReadFile(projectDir, file)
+	if _, ok := diag.ListOf(err); ok {
+		return nil, err
+	}
+	if err != nil {
 		return nil, &diag.Error{File: file, Msg: err.Error()}
 	}
 	return ParseSchema(file, id, src)

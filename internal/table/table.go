@@ -12,17 +12,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+	"path"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"renja/internal/diag"
 	"renja/internal/kode"
-	"renja/internal/limits"
 	"renja/internal/num"
+	"renja/internal/projfs"
 )
 
 // Cell is one value with its place in the CSV file. A table of 100,000 rows
@@ -79,25 +77,24 @@ func (t *Table) Name(r *Row) string {
 
 // LoadDir loads every table in dir/data, sorted by id.
 func LoadDir(projectDir string) ([]*Table, error) {
-	schemas, err := filepath.Glob(filepath.Join(projectDir, "data", "*.toml"))
+	schemas, err := projfs.List(projectDir, "data", ".toml")
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(schemas)
 	var tables []*Table
 	var errs []error
 	for _, s := range schemas {
-		t, err := Load(projectDir, strings.TrimSuffix(filepath.Base(s), ".toml"))
+		t, err := Load(projectDir, strings.TrimSuffix(path.Base(s), ".toml"))
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		tables = append(tables, t)
 	}
-	csvs, _ := filepath.Glob(filepath.Join(projectDir, "data", "*.csv"))
+	csvs, _ := projfs.List(projectDir, "data", ".csv")
 	for _, c := range csvs {
-		id := strings.TrimSuffix(filepath.Base(c), ".csv")
-		if _, err := os.Stat(filepath.Join(projectDir, "data", id+".toml")); err != nil {
+		id := strings.TrimSuffix(path.Base(c), ".csv")
+		if !projfs.Exists(projectDir, "data/"+id+".toml") {
 			errs = append(errs, &diag.Error{File: "data/" + id + ".csv", Msg: "table has no schema",
 				Hint: "write data/" + id + ".toml beside it to declare its columns (see README, Tables)"})
 		}
@@ -114,15 +111,20 @@ func Load(projectDir, id string) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	path := "data/" + id + ".csv"
-	src, err := limits.ReadFile(filepath.Join(projectDir, filepath.FromSlash(path)), path)
-	if d, ok := err.(*diag.Error); ok {
-		return nil, d
-	} else if err != nil {
-		return nil, &diag.Error{File: path, Msg: "cannot read the table: " + errors.Unwrap(err).Error(),
+	file := "data/" + id + ".csv"
+	src, err := projfs.ReadFile(projectDir, file)
+	if _, ok := diag.ListOf(err); ok {
+		return nil, err
+	}
+	if err != nil {
+		msg := err.Error()
+		if u := errors.Unwrap(err); u != nil {
+			msg = u.Error()
+		}
+		return nil, &diag.Error{File: file, Msg: "cannot read the table: " + msg,
 			Hint: "every schema data/" + id + ".toml needs its CSV beside it"}
 	}
-	return Parse(s, path, src)
+	return Parse(s, file, src)
 }
 
 // Parse reads a table's CSV text against its schema. Problems that make the

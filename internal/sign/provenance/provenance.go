@@ -11,11 +11,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
+
+	"renja/internal/projfs"
 )
 
 // Keys of the PDF information dictionary that renja build writes. Their
@@ -34,13 +34,15 @@ const Prefix = "sha256:"
 // Inputs lists the files that make a project's content hash, as
 // slash-separated paths relative to the project folder, sorted: renja.toml,
 // content/*.md, data/* and templates/*. Only regular files directly in those
-// folders count (symbolic links are followed); names that start with a dot
-// (.gitkeep, an editor's swap file) do not. output/ never does.
+// folders count; names that start with a dot (.gitkeep, an editor's swap
+// file) do not. output/ never does. A symbolic link counts as the file it
+// leads to when that is inside the project; one leading out of it is an
+// error, as it is for the build (package projfs).
 func Inputs(dir string) ([]string, error) {
 	var files []string
-	if fi, err := os.Stat(filepath.Join(dir, "renja.toml")); err != nil {
+	if ok, err := projfs.Regular(dir, "renja.toml"); err != nil {
 		return nil, fmt.Errorf("content hash: %w", err)
-	} else if fi.Mode().IsRegular() {
+	} else if ok {
 		files = append(files, "renja.toml")
 	}
 	for _, g := range []struct{ dir, suffix string }{
@@ -48,24 +50,17 @@ func Inputs(dir string) ([]string, error) {
 		{"data", ""},
 		{"templates", ""},
 	} {
-		ents, err := os.ReadDir(filepath.Join(dir, g.dir))
-		if os.IsNotExist(err) {
-			continue
-		}
+		names, err := projfs.List(dir, g.dir, g.suffix)
 		if err != nil {
 			return nil, fmt.Errorf("content hash: %w", err)
 		}
-		for _, e := range ents {
-			n := e.Name()
-			if strings.HasPrefix(n, ".") || !strings.HasSuffix(n, g.suffix) {
-				continue
-			}
-			fi, err := os.Stat(filepath.Join(dir, g.dir, n)) // follows a symbolic link
+		for _, n := range names {
+			ok, err := projfs.Regular(dir, n)
 			if err != nil {
 				return nil, fmt.Errorf("content hash: %w", err)
 			}
-			if fi.Mode().IsRegular() {
-				files = append(files, path.Join(g.dir, n))
+			if ok {
+				files = append(files, n)
 			}
 		}
 	}
@@ -91,7 +86,7 @@ func ContentHash(dir string) (string, error) {
 	}
 	h := sha256.New()
 	for _, f := range files {
-		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
+		b, err := projfs.ReadAll(dir, f)
 		if err != nil {
 			return "", fmt.Errorf("content hash: %w", err)
 		}

@@ -1,0 +1,203 @@
+// Package projfs reads a project's input files: renja.toml, content/*.md,
+// data/*.csv and *.toml, templates/*. Every read goes through an [os.Root]
+// opened on the project folder, so a file is read only when it is a regular
+// file inside the project:
+//
+//   - a symbolic link is followed only when it stays inside the project (a
+//     relative link such as templates/print.css -> ../shared/print.css);
+//     one that leads outside, or an absolute one, is refused, and so is a
+//     folder (data/, templates/) that is such a link;
+//   - a folder, a named pipe, a device or a socket is refused.
+//
+// A file over its size limit (package limits) is refused too. A refusal is a
+// *diag.Error naming the file and the reason. A file that is
+// not there is an error for which errors.Is(err, fs.ErrNotExist) holds.
+package projfs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"renja/internal/diag"
+	"renja/internal/limits"
+)
+
+const hintOutside = "renja hanya membaca berkas di dalam folder proyek: salin berkas itu ke dalam proyek, " +
+	"atau jadikan tautannya relatif dan tetap di dalam proyek"
+
+// ReadFile reads the file name (slash-separated, relative to the project
+// folder dir), refusing one over its size limit (limits.FileSize) before
+// reading it.
+func ReadFile(dir, name string) ([]byte, error) {
+	return read(dir, name, true)
+}
+
+// ReadAll reads the file name like ReadFile, whatever its size: for the
+// content hash, which covers every file of data/, read or not.
+func ReadAll(dir, name string) ([]byte, error) {
+	return read(dir, name, false)
+}
+
+func read(dir, name string, limited bool) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return readFile(root, name, limited)
+}
+
+func readFile(root *os.Root, name string, limited bool) ([]byte, error) {
+	rel := filepath.FromSlash(name)
+	fi, err := root.Stat(rel)
+	if err != nil {
+		return nil, refusal(root, name, err, false)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(name, fi)
+	}
+	f, err := root.Open(rel)
+	if err != nil {
+		return nil, refusal(root, name, err, false)
+	}
+	defer f.Close()
+	// The file may have been swapped between Stat and Open: look again at
+	// what was opened.
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, notRegular(name, fi)
+	}
+	if !limited {
+		return io.ReadAll(f)
+	}
+	max := limits.FileSize(name)
+	if fi.Size() > max {
+		return nil, limits.TooLarge(name, fi.Size())
+	}
+	// The file may grow while it is read.
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err == nil && int64(len(b)) > max {
+		return nil, limits.TooLarge(name, int64(len(b)))
+	}
+	return b, err
+}
+
+// List returns the names of the entries of the folder sub (slash-separated,
+// relative to dir) that end in suffix, sorted, as slash-separated paths
+// relative to dir ("content/10-bab-1.md"). Names that start with a dot are
+// left out. A folder that is not there has no entries; a folder that is a
+// link leading out of the project is refused.
+func List(dir, sub, suffix string) ([]string, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	f, err := root.Open(filepath.FromSlash(sub))
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, lerr := root.Lstat(filepath.FromSlash(sub)); errors.Is(lerr, fs.ErrNotExist) {
+			return nil, nil
+		}
+	}
+	if err != nil {
+		return nil, refusal(root, sub, err, true)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !fi.IsDir() {
+		return nil, nil
+	}
+	ents, err := f.ReadDir(-1)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range ents {
+		n := e.Name()
+		if strings.HasPrefix(n, ".") || !strings.HasSuffix(n, suffix) {
+			continue
+		}
+		names = append(names, path.Join(sub, n))
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// Exists reports whether name is a regular file inside the project.
+func Exists(dir, name string) bool {
+	ok, err := Regular(dir, name)
+	return ok && err == nil
+}
+
+// Regular reports whether name is a regular file inside the project: false
+// for a folder or another kind of file, an error for one that is not there
+// or a link that leads out of the project.
+func Regular(dir, name string) (bool, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return false, err
+	}
+	defer root.Close()
+	fi, err := root.Stat(filepath.FromSlash(name))
+	if err != nil {
+		return false, refusal(root, name, err, false)
+	}
+	return fi.Mode().IsRegular(), nil
+}
+
+// refusal explains why name could not be opened: a symbolic link on its way
+// that leads out of the project, or the error as it is.
+func refusal(root *os.Root, name string, err error, folder bool) error {
+	parts := strings.Split(name, "/")
+	for i := range parts {
+		p := strings.Join(parts[:i+1], "/")
+		fi, lerr := root.Lstat(filepath.FromSlash(p))
+		if lerr != nil {
+			break
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		target, _ := root.Readlink(filepath.FromSlash(p))
+		what := "berkas"
+		if i < len(parts)-1 || folder {
+			what = "folder"
+		}
+		switch _, serr := root.Stat(filepath.FromSlash(p)); {
+		case serr == nil:
+			continue
+		case filepath.IsAbs(target) || strings.HasPrefix(target, `\`):
+			return &diag.Error{File: name, Msg: fmt.Sprintf("%s %s adalah tautan simbolik absolut ke %q; renja tidak mengikutinya", what, p, target), Hint: hintOutside}
+		case errors.Is(serr, fs.ErrNotExist):
+			return &diag.Error{File: name, Msg: fmt.Sprintf("%s %s adalah tautan simbolik ke %q, yang tidak ada", what, p, target),
+				Hint: "perbaiki atau hapus tautan itu"}
+		default:
+			return &diag.Error{File: name, Msg: fmt.Sprintf("%s %s adalah tautan simbolik ke %q, di luar folder proyek; renja tidak membacanya", what, p, target), Hint: hintOutside}
+		}
+	}
+	return err
+}
+
+func notRegular(name string, fi fs.FileInfo) error {
+	kind := "bukan berkas biasa"
+	switch m := fi.Mode(); {
+	case m.IsDir():
+		kind = "sebuah folder, bukan berkas"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "sebuah named pipe, bukan berkas biasa"
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		kind = "sebuah perangkat (device), bukan berkas biasa"
+	case m&fs.ModeSocket != 0:
+		kind = "sebuah socket, bukan berkas biasa"
+	}
+	return &diag.Error{File: name, Msg: name + " " + kind, Hint: "renja hanya membaca berkas biasa di dalam folder proyek"}
+}

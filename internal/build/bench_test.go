@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -148,7 +149,11 @@ func BenchmarkPrintFloor(b *testing.B) {
 	}
 	p, _ := model.Load("../..")
 	tpl, _ := render.LoadTemplates("../..")
-	html, err := render.Render(p, tpl, render.Options{Print: true, Pages: readPageCache(out), Diagnostics: check.Run(p)})
+	var pages map[string]string
+	if b, err := os.ReadFile(filepath.Join(out, pageCache)); err == nil {
+		_ = json.Unmarshal(b, &pages)
+	}
+	html, err := render.Render(p, tpl, render.Options{Print: true, Pages: pages, Diagnostics: check.Run(p)})
 	if err != nil {
 		b.Fatal(err)
 	}

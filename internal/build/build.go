@@ -1,8 +1,8 @@
 // Package build runs the pipeline: load the project (config → content and
 // data → model), check it, render the website edition, and print the PDF with
-// headless Chrome. Output is staged in temporary files and renamed into
-// output/ only when the whole build succeeded, so a failed build leaves the
-// previous output as it was.
+// headless Chrome. The build is written into a staging folder and put in
+// place of the output folder as a whole (package outdir) only when it
+// succeeded, so a failed build leaves the previous output as it was.
 package build
 
 import (
@@ -23,6 +23,7 @@ import (
 	"renja/internal/diag"
 	"renja/internal/limits"
 	"renja/internal/model"
+	"renja/internal/outdir"
 	"renja/internal/pdf"
 	"renja/internal/render"
 	"renja/internal/sign/provenance"
@@ -103,6 +104,9 @@ func startBrowser(ctx context.Context, explicit string) (get func() (*pdf.Browse
 	return get, stop
 }
 
+// staleProfiles removes, once a process, what killed builds left of Chrome.
+var staleProfiles sync.Once
+
 // ErrFinal is returned by a --final build while errors remain.
 var ErrFinal = errors.New("the checker reports errors or things to fill: a final PDF is refused")
 
@@ -137,6 +141,10 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		defer stop()
 		browser, unneeded = get, stop
 	}
+	if o.NoPDF {
+		// A build that prints starts Chrome, which does this itself.
+		staleProfiles.Do(pdf.RemoveStaleProfiles)
+	}
 	p, err := model.LoadContext(ctx, o.Dir)
 	if err != nil {
 		return nil, err
@@ -166,36 +174,28 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	lg.done("html")
-	if err := os.MkdirAll(o.Out, 0o755); err != nil {
-		return res, err
-	}
-	unlock, err := lock(o.Out)
+	st, err := outdir.Open(o.Dir, o.Out)
 	if err != nil {
 		return res, err
 	}
-	defer unlock()
-	st, err := newStage(o.Out)
-	if err != nil {
-		return res, err
-	}
-	defer st.discard()
-	if err := st.write("index.html", web.HTML); err != nil {
+	defer st.Close()
+	if err := st.Write("index.html", web.HTML); err != nil {
 		return res, err
 	}
 	for name, b := range web.Assets {
 		if name == "print.css" {
 			continue
 		}
-		if err := st.write(name, b); err != nil {
+		if err := st.Write(name, b); err != nil {
 			return res, err
 		}
 	}
 	var pdfErr error
 	if !o.NoPDF {
 		var doc []byte
-		doc, res.Prints, pdfErr = printPDF(ctx, o, p, tpl, res.Diagnostics, provenanceInfo(res), browser, unneeded, lg)
+		doc, res.Prints, pdfErr = printPDF(ctx, o, st, p, tpl, res.Diagnostics, provenanceInfo(res), browser, unneeded, lg)
 		if pdfErr == nil {
-			if err := st.write(p.Config.Plan.PDF, doc); err != nil {
+			if err := st.Write(p.Config.Plan.PDF, doc); err != nil {
 				return res, err
 			}
 			res.PDF = filepath.Join(o.Out, p.Config.Plan.PDF)
@@ -203,20 +203,26 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 			return res, pdfErr // nothing is written: the previous output stays
 		}
 	}
-	// The last moment to stop: after it, output/ changes.
-	if ctx.Err() != nil {
-		return res, context.Cause(ctx)
+	if o.NoPDF || pdfErr != nil {
+		// No PDF printed: the last one stays, which the website links to
+		// (pdfLink), with its page numbers and print cache.
+		for _, f := range []string{p.Config.Plan.PDF, pageCache, printCachePDF, printCacheKey} {
+			st.Keep(f)
+		}
 	}
 	if err := od.stage(st); err != nil {
 		return res, err
 	}
-	files, err := st.commit()
+	// The last moment to stop: after it, output/ changes.
+	if ctx.Err() != nil {
+		return res, context.Cause(ctx)
+	}
+	files, err := st.Commit()
 	res.Files = files
 	if err != nil {
 		return res, err
 	}
-	od.commitCache(o.Out)
-	res.Kept = st.keptCount()
+	res.Kept = st.Reused()
 	lg.done(fmt.Sprintf("write (%d of %d files unchanged)", res.Kept, len(files)))
 	return res, pdfErr
 }
@@ -228,10 +234,10 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 // into the open page and print again (printPages). A rebuild after an edit
 // that moved no heading therefore prints once, and one whose paged HTML did
 // not change at all takes the last print (see printKey) and prints nothing.
-func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Templates, ds []diag.Diagnostic, custom map[string]string, browser func() (*pdf.Browser, error), unneeded func(), lg *stageLog) ([]byte, int, error) {
+func printPDF(ctx context.Context, o Options, st *outdir.Dir, p *model.Project, tpl *render.Templates, ds []diag.Diagnostic, custom map[string]string, browser func() (*pdf.Browser, error), unneeded func(), lg *stageLog) ([]byte, int, error) {
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
-	cached := readPageCache(o.Out)
+	cached := readPageCache(st)
 	out, err := render.RenderContext(ctx, p, tpl, render.Options{Print: true, Pages: cached, Diagnostics: ds})
 	if err != nil {
 		return nil, 0, err
@@ -251,23 +257,29 @@ func printPDF(ctx context.Context, o Options, p *model.Project, tpl *render.Temp
 	)
 	// The page is the one the last build printed, with the page numbers that
 	// print showed: take that print.
-	if raw, d := readPrintCache(o.Out, key); raw != nil && sameLabels(Labels(d, out), shown, out.Shown) {
+	if raw, d := readPrintCache(st, key); raw != nil && sameLabels(Labels(d, out), shown, out.Shown) {
 		doc, dests = raw, d
+		st.Keep(printCachePDF)
+		st.Keep(printCacheKey)
 		unneeded()
 		lg.done("print (page unchanged: the last print kept)")
 	}
 	if doc == nil {
 		var err error
-		if doc, dests, shown, prints, err = printPages(ctx, o, out, shown, browser, lg); err != nil {
+		if doc, dests, shown, prints, err = printPages(ctx, st, out, shown, browser, lg); err != nil {
 			return nil, prints, err
 		}
 		if prints == 1 {
 			// What was printed is exactly out.HTML (no page numbers
 			// written in afterwards): keep it for the next build.
-			writePrintCache(o.Out, key, doc, dests)
+			if err := writePrintCache(st, key, doc, dests); err != nil {
+				return nil, prints, err
+			}
 		}
 	}
-	writePageCache(o.Out, shown)
+	if err := writePageCache(st, shown); err != nil {
+		return nil, prints, err
+	}
 	date := o.Date
 	if date.IsZero() {
 		date = time.Now()
@@ -324,36 +336,22 @@ func pageNumberScript(labels map[string]string) string {
 const pageCache = ".renja-pages.json"
 
 // readPageCache returns the page numbers the last build printed, if any.
-func readPageCache(out string) map[string]string {
+func readPageCache(st *outdir.Dir) map[string]string {
 	var m map[string]string
-	if b, err := os.ReadFile(filepath.Join(out, pageCache)); err == nil {
-		_ = json.Unmarshal(b, &m)
+	if p := st.Current(pageCache); p != "" {
+		if b, err := os.ReadFile(p); err == nil {
+			_ = json.Unmarshal(b, &m)
+		}
 	}
 	return m
 }
 
-func writePageCache(out string, m map[string]string) {
-	if b, err := json.Marshal(m); err == nil {
-		_ = writeAtomic(filepath.Join(out, pageCache), b)
-	}
-}
-
-// writeAtomic writes a file through a temporary file in the same folder.
-func writeAtomic(path string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".renja-tmp-")
+func writePageCache(st *outdir.Dir, m map[string]string) error {
+	b, err := json.Marshal(m)
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return st.Write(pageCache, b)
 }
 
 // Labels turns page indexes into the numbers printed on the pages: nothing on

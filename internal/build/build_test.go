@@ -102,6 +102,9 @@ func TestBundledPDF(t *testing.T) {
 		m, _ := filepath.Glob(filepath.Join(out, pat))
 		leftovers = append(leftovers, m...)
 	}
+	// Beside output/: the staging, old and lock entries of package outdir.
+	m, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".renja-*"))
+	leftovers = append(leftovers, m...)
 	if len(leftovers) > 0 {
 		t.Errorf("temporary files left in output/: %v", leftovers)
 	}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"renja/internal/outdir"
 	"renja/internal/pdf"
 	"renja/internal/render"
 )
@@ -71,27 +72,34 @@ type cachedPrint struct {
 
 // readPrintCache returns the cached print and its destinations when it was
 // printed from a page with this key.
-func readPrintCache(out, key string) ([]byte, map[string]int) {
+func readPrintCache(st *outdir.Dir, key string) ([]byte, map[string]int) {
 	var c cachedPrint
-	k, err := os.ReadFile(filepath.Join(out, printCacheKey))
+	kp, dp := st.Current(printCacheKey), st.Current(printCachePDF)
+	if kp == "" || dp == "" {
+		return nil, nil
+	}
+	k, err := os.ReadFile(kp)
 	if err != nil || json.Unmarshal(k, &c) != nil || c.Key != key || c.Dests == nil {
 		return nil, nil
 	}
-	doc, err := os.ReadFile(filepath.Join(out, printCachePDF))
+	doc, err := os.ReadFile(dp)
 	if err != nil || !bytes.HasPrefix(doc, []byte("%PDF-")) || !bytes.Contains(doc[max(0, len(doc)-1024):], []byte("%%EOF")) {
 		return nil, nil
 	}
 	return doc, c.Dests
 }
 
-// writePrintCache keeps a print for the next build. The key goes last, so an
-// interrupted write leaves no key that names the wrong PDF.
-func writePrintCache(out, key string, doc []byte, dests map[string]int) {
-	os.Remove(filepath.Join(out, printCacheKey))
+// writePrintCache keeps a print for the next build: both files are part of
+// this build and go in place with it.
+func writePrintCache(st *outdir.Dir, key string, doc []byte, dests map[string]int) error {
 	k, err := json.Marshal(cachedPrint{key, dests})
-	if err == nil && writeAtomic(filepath.Join(out, printCachePDF), doc) == nil {
-		_ = writeAtomic(filepath.Join(out, printCacheKey), k)
+	if err != nil {
+		return err
 	}
+	if err := st.Write(printCachePDF, doc); err != nil {
+		return err
+	}
+	return st.Write(printCacheKey, k)
 }
 
 // printPages prints the paged edition in Chrome: after each print it reads on
@@ -99,8 +107,8 @@ func writePrintCache(out, key string, doc []byte, dests map[string]int) {
 // contents show does it write the numbers into the open page and print
 // again. It returns the last print, its destinations, the page numbers it
 // shows, and the number of prints.
-func printPages(ctx context.Context, o Options, out *render.Output, shown map[string]string, browser func() (*pdf.Browser, error), lg *stageLog) ([]byte, map[string]int, map[string]string, int, error) {
-	dir, err := os.MkdirTemp(o.Out, ".renja-print-")
+func printPages(ctx context.Context, st *outdir.Dir, out *render.Output, shown map[string]string, browser func() (*pdf.Browser, error), lg *stageLog) ([]byte, map[string]int, map[string]string, int, error) {
+	dir, err := st.Scratch("print-")
 	if err != nil {
 		return nil, nil, nil, 0, err
 	}

@@ -27,6 +27,7 @@ import (
 	"renja/internal/model"
 	"renja/internal/num"
 	"renja/internal/opendata"
+	"renja/internal/outdir"
 	"renja/internal/pdf/pdftest"
 	"renja/internal/table"
 )
@@ -120,6 +121,9 @@ func TestWebsite(t *testing.T) {
 	// An earlier build's PDF: a build without PDF links it (and prints none).
 	pdfName := "renja-kalaena-2024.pdf"
 	if err := os.WriteFile(filepath.Join(out, pdfName), []byte("%PDF-1.7\n%%EOF\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, outdir.Manifest), []byte(pdfName+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	res, err := Build(context.Background(), Options{Dir: "../..", Out: out, NoPDF: true})

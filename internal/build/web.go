@@ -10,6 +10,7 @@ import (
 
 	"renja/internal/model"
 	"renja/internal/opendata"
+	"renja/internal/outdir"
 )
 
 // openData is a build's open data: data/<id>.csv and data/<id>.xlsx of every
@@ -79,7 +80,7 @@ func startOpenData(ctx context.Context, p *model.Project, out string) *openData 
 func (od *openData) wait() { od.wg.Wait() }
 
 // stage waits for the spreadsheets and stages every file.
-func (od *openData) stage(st *stage) error {
+func (od *openData) stage(st *outdir.Dir) error {
 	od.wait()
 	names := make([]string, 0, len(od.keys)+len(od.csv))
 	for n := range od.csv {
@@ -91,12 +92,12 @@ func (od *openData) stage(st *stage) error {
 	sort.Strings(names)
 	for _, n := range names {
 		if b, ok := od.csv[n]; ok {
-			if err := st.write(n, b); err != nil {
+			if err := st.Write(n, b); err != nil {
 				return err
 			}
 			continue
 		}
-		if od.kept[n] && st.keep(n) {
+		if od.kept[n] && st.Reuse(n) {
 			continue
 		}
 		b, err := od.xlsx[n], od.errs[n]
@@ -106,23 +107,20 @@ func (od *openData) stage(st *stage) error {
 		if err != nil {
 			return err
 		}
-		if err := st.write(n, b); err != nil {
+		if err := st.Write(n, b); err != nil {
 			return err
 		}
 	}
-	return nil
-}
-
-// commitCache records the spreadsheets' keys for the next build, once the
-// build's files are in place.
-func (od *openData) commitCache(out string) {
-	if b, err := json.Marshal(od.keys); err == nil {
-		_ = writeAtomic(filepath.Join(out, openDataCache), b)
+	b, err := json.Marshal(od.keys)
+	if err != nil {
+		return err
 	}
+	// The spreadsheets' keys, for the next build: part of this build.
+	return st.Write(openDataCache, b)
 }
 
 func fileExists(path string) bool {
-	fi, err := os.Stat(path)
+	fi, err := os.Lstat(path)
 	return err == nil && fi.Mode().IsRegular()
 }
 
@@ -134,7 +132,7 @@ func pdfLink(o Options, p *model.Project) string {
 	if !o.NoPDF {
 		return name
 	}
-	if _, err := os.Stat(filepath.Join(o.Out, name)); err == nil {
+	if fileExists(filepath.Join(o.Out, name)) {
 		return name
 	}
 	return ""

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -17,6 +18,9 @@ import (
 	"renja/internal/projfs"
 	"renja/internal/tomlx"
 )
+
+// pdfNameRe is a PDF's file name: no folder, no leading dot, ending in .pdf.
+var pdfNameRe = regexp.MustCompile(`^[^./\\:*?"<>|\x00-\x1f][^/\\:*?"<>|\x00-\x1f]*\.[pP][dD][fF]$`)
 
 // FileName is the settings file at the root of a project.
 const FileName = "renja.toml"
@@ -158,6 +162,10 @@ func (c *Config) validate(src []byte) error {
 	if s := c.Paper.Size; s != "" && !strings.EqualFold(s, "A4") && !strings.EqualFold(s, "F4") && !strings.EqualFold(s, "folio") {
 		errs = append(errs, at("paper.size", fmt.Sprintf("paper.size %q is not a paper this tool prints", s),
 			`write size = "A4" or size = "F4" under [paper]`))
+	}
+	if n := c.Plan.PDF; n != "" && !pdfNameRe.MatchString(n) {
+		errs = append(errs, at("plan.pdf", fmt.Sprintf("plan.pdf %q bukan nama berkas PDF", n),
+			`tulis nama berkas saja, tanpa folder, berakhiran .pdf, mis. pdf = "renja-kalaena-2024.pdf"`))
 	}
 	for rule, rc := range c.Check {
 		if !slices.Contains(diag.Rules, rule) {

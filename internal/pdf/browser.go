@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+
+	"renja/internal/filelock"
 )
 
 // profilePrefix starts the name of the temporary profile folders.
@@ -32,8 +34,9 @@ const startTimeout = 60 * time.Second
 // the whole process. Its methods are safe for concurrent use; each [Browser.Print]
 // uses a tab of its own.
 type Browser struct {
-	dir    string // temporary user data directory, removed by Close; "" when remote
-	remote bool   // reached through Connect: files are sent in-band
+	dir    string         // temporary user data directory, removed by Close; "" when remote
+	remote bool           // reached through Connect: files are sent in-band
+	owner  *filelock.Lock // held on the profile while it is in use (RemoveStaleProfiles); nil when remote
 
 	ctx         context.Context // the browser's chromedp context
 	cancel      context.CancelFunc
@@ -51,15 +54,19 @@ type Browser struct {
 // with what it printed.
 //
 // A process killed before Close leaves its profile folder (renja-chrome-* in
-// the temporary folder); on Linux, Start removes such folders once they are an
-// hour old and no process uses them.
+// the temporary folder); the next Start removes it (see [RemoveStaleProfiles]).
 func Start(ctx context.Context, chromePath string) (*Browser, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	removeStaleProfiles()
+	RemoveStaleProfiles()
 	dir, err := os.MkdirTemp("", profilePrefix)
 	if err != nil {
+		return nil, fmt.Errorf("starting Chrome: %w", err)
+	}
+	owner, err := lockProfile(dir)
+	if err != nil {
+		os.RemoveAll(dir)
 		return nil, fmt.Errorf("starting Chrome: %w", err)
 	}
 	opts := []chromedp.ExecAllocatorOption{
@@ -76,7 +83,7 @@ func Start(ctx context.Context, chromePath string) (*Browser, error) {
 	}
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	bctx, bcancel := chromedp.NewContext(actx)
-	b := &Browser{dir: dir, ctx: bctx, cancel: bcancel, allocCancel: acancel}
+	b := &Browser{dir: dir, owner: owner, ctx: bctx, cancel: bcancel, allocCancel: acancel}
 
 	// The context of the first Run owns the browser, so it gets no deadline;
 	// a timer stops a browser that does not answer.
@@ -149,6 +156,9 @@ func (b *Browser) Close() error {
 		b.allocCancel() // waits for the process
 		if b.dir != "" {
 			killLeftovers(b.dir)
+			if b.owner != nil {
+				_ = b.owner.Unlock()
+			}
 			b.closeErr = removeAllRetry(b.dir)
 		}
 	})

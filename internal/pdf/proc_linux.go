@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"syscall"
 	"time"
@@ -63,20 +62,4 @@ func processesUsing(dir string) []int {
 		}
 	}
 	return pids
-}
-
-// removeStaleProfiles removes the profile folders that earlier runs left in
-// the temporary folder because they were killed before Close: folders older
-// than an hour that no process uses.
-func removeStaleProfiles() {
-	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), profilePrefix+"*"))
-	for _, dir := range dirs {
-		fi, err := os.Lstat(dir)
-		if err != nil || !fi.IsDir() || time.Since(fi.ModTime()) < time.Hour {
-			continue
-		}
-		if len(processesUsing(dir)) == 0 {
-			_ = os.RemoveAll(dir)
-		}
-	}
 }

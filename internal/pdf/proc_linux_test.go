@@ -248,7 +248,7 @@ func TestRemoveStaleProfiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	removeStaleProfiles()
+	RemoveStaleProfiles()
 	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("stale profile kept: %v", err)
 	}
@@ -283,4 +283,42 @@ func TestStartFails(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(tmp, profilePrefix+"*")); len(left) > 0 {
 		t.Errorf("profile folder left: %v", left)
 	}
+}
+
+// TestKilledProfileRemoved: the profile of a renja killed while its browser
+// runs is removed by the next RemoveStaleProfiles at once (its owner lock was
+// released by the kernel), while a live browser's profile stays.
+func TestKilledProfileRemoved(t *testing.T) {
+	path := chromePath(t)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestChromeDiesWithParent$")
+	cmd.Env = append(os.Environ(), "RENJA_PDF_TEST_CHILD=1", EnvChrome+"="+path, "TMPDIR="+tmp)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("reading from the child: %v", err)
+	}
+	dir, ok := strings.CutPrefix(strings.TrimSpace(line), "dir ")
+	if !ok {
+		t.Fatalf("child: %s", line)
+	}
+	RemoveStaleProfiles()
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("a running browser's profile was removed: %v", err)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	RemoveStaleProfiles()
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the killed process's profile %s stays: %v", dir, err)
+	}
+	waitGone(t, dir, 5*time.Second)
 }

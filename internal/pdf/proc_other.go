@@ -11,5 +11,5 @@ func prepareCmd(cmd *exec.Cmd) {}
 // killLeftovers does nothing outside Linux.
 func killLeftovers(dir string) {}
 
-// removeStaleProfiles does nothing outside Linux.
-func removeStaleProfiles() {}
+// processesUsing finds no process outside Linux.
+func processesUsing(dir string) []int { return nil }

@@ -83,7 +83,7 @@ func Init(o Options) ([]string, error) {
 		}
 	}
 	if _, err := os.Stat(filepath.Join(o.Dir, ".gitignore")); err != nil {
-		files[".gitignore"] = []byte("output/\n")
+		files[".gitignore"] = []byte("output/\n.output.renja-*\n")
 	}
 	names := make([]string, 0, len(files))
 	for n := range files {

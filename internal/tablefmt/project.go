@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"renja/internal/diag"
 	"renja/internal/gitrev"
+	"renja/internal/projfs"
 	"renja/internal/table"
 )
 
@@ -28,19 +28,18 @@ func (f *File) Changed() bool { return f.Err == nil && string(f.Old) != string(f
 // one most of the project's tables use. When the project is in a git
 // repository, each table's version at HEAD is the Reference for spellings.
 func Project(dir string) ([]*File, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "data", "*.csv"))
+	paths, err := projfs.List(dir, "data", ".csv")
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(paths)
 	var files []*File
 	count := map[rune]int{}
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
+		b, err := projfs.ReadFile(dir, p)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, &File{Path: "data/" + filepath.Base(p), Old: b})
+		files = append(files, &File{Path: p, Old: b})
 		count[Detect(b)]++
 	}
 	common := ';'

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"html"
 	"os"
+	"path/filepath"
+	"strconv"
 	"regexp"
 	"strings"
 	"testing"
@@ -23,7 +26,8 @@ func TestMain(m *testing.M) {
 // TestScripts runs the CLI scripts in testdata/script: each is a small
 // project as a text archive and the commands a user would type.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: cmds})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: cmds,
+		Setup: func(e *testscript.Env) error { e.Setenv("BUNDLED", bundled); return nil }})
 }
 
 // TestPDFScripts runs the scripts that print PDFs with a real Chrome and
@@ -37,12 +41,56 @@ func TestPDFScripts(t *testing.T) {
 		testenv.Tool(t, tool, "poppler-utils")
 	}
 	testscript.Run(t, testscript.Params{Dir: "testdata/script-pdf", Cmds: cmds,
-		Setup: func(e *testscript.Env) error { e.Setenv("RENJA_CHROME", chrome); return nil }})
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("RENJA_CHROME", chrome)
+			e.Setenv("BUNDLED", bundled)
+			return nil
+		}})
 }
 
-var tbodyRe = regexp.MustCompile(`(?s)<tbody>.*?</tbody>`)
+// bundled is the repository's root: the bundled project ($BUNDLED in scripts).
+var bundled, _ = filepath.Abs("../..")
+
+var (
+	tbodyRe  = regexp.MustCompile(`(?s)<tbody>.*?</tbody>`)
+	headsRe  = regexp.MustCompile(`(?s)<figcaption>.*?</figcaption>|<thead>.*?</thead>|<title>.*?</title>`)
+	labelsRe = regexp.MustCompile(`(20\d\d)\s*\(\s*[nN]\s*([+-]\s*\d)?\s*\)|[nN]\s*([+-]\s*\d)?\s*\)?\s*\(\s*(20\d\d)\s*\)`)
+)
+
+
 
 var cmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	// years-fit N FILE.html: in every table caption and header and chart
+	// title, a year labelled n, n-1, … (N) is N, N-1, …; and no year of
+	// the plan before N+2 is older than N-3.
+	"years-fit": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 2 || neg {
+			ts.Fatalf("usage: years-fit N FILE.html")
+		}
+		n, err := strconv.Atoi(args[0])
+		ts.Check(err)
+		labelled := 0
+		for _, h := range headsRe.FindAllString(html.UnescapeString(ts.ReadFile(args[1])), -1) {
+			for _, m := range labelsRe.FindAllStringSubmatch(h, -1) {
+				year, off := m[1], m[2]
+				if year == "" {
+					year, off = m[4], m[3]
+				}
+				y, _ := strconv.Atoi(year)
+				k, _ := strconv.Atoi(strings.ReplaceAll(off, " ", ""))
+				if y != n+k {
+					ts.Fatalf("%s labels %d as n%+d, which is %d for %d: %s", args[1], y, k, n+k, n, h)
+				}
+				labelled++
+			}
+			for _, m := range regexp.MustCompile(`\b(20\d\d)\b`).FindAllString(h, -1) {
+				if y, _ := strconv.Atoi(m); y < n-3 {
+					ts.Fatalf("%s names %d, before %d-3: %s", args[1], y, n, h)
+				}
+			}
+		}
+		ts.Logf("%d labelled years fit %d", labelled, n)
+	},
 	// only-in-cells WORD FILE.html [TEXT]: WORD appears in the HTML only
 	// inside the tables' rows (the example data); with TEXT, a text of
 	// the PDF (pdftotext), WORD appears there as often as in those rows.

@@ -1,24 +1,28 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
+	"renja/internal/diag"
 	"renja/internal/scaffold"
 )
 
 // runInit is `renja init`: a new project from the bundled one.
 func runInit(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("init", `init DIR --kecamatan X --kabupaten Y [--office "Kantor Kecamatan X"] [--year N] [--templates]`, stderr)
+	fs := newFlags("init", `init DIR --kecamatan X --kabupaten Y [--office "Kantor Kecamatan X"] [--year N] [--templates]
+       renja init DIR --from PROJECT [--year N]`, stderr)
 	o := scaffold.Options{}
 	fs.StringVar(&o.Office, "office", "", `the office's name (default "Kantor Kecamatan " + --kecamatan)`)
 	fs.StringVar(&o.Kecamatan, "kecamatan", "", "the kecamatan")
 	fs.StringVar(&o.Kabupaten, "kabupaten", "", "the kabupaten, without the word Kabupaten")
 	fs.IntVar(&o.Year, "year", time.Now().Year()+1, "the plan year")
 	fs.BoolVar(&o.Templates, "templates", false, "also copy the default templates/ to edit")
+	from := fs.String("from", "", "next year's Renja from this project (its plan year + 1, or --year)")
 	hook := fs.Bool("hook", false, "also install a git pre-commit hook that runs renja fmt --check and renja check")
 	dirs, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -29,6 +33,22 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 		return usagef("init needs one folder, got %d: %s", len(dirs), strings.Join(dirs, " "))
 	}
 	o.Dir = dirs[0]
+	if *from != "" {
+		year := 0
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "year" {
+				year = o.Year
+			}
+		})
+		if err := initFrom(scaffold.FromOptions{Dir: o.Dir, From: *from, Year: year}, stdout); err != nil {
+			return err
+		}
+		if err := initReview(o.Dir, *hook, stdout); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Next: renja check %s lists the cells to fill\n", o.Dir)
+		return nil
+	}
 	if o.Office == "" && o.Kecamatan != "" {
 		o.Office = "Kantor Kecamatan " + o.Kecamatan
 	}
@@ -48,6 +68,31 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "Next: renja serve %s\n", o.Dir)
+	return nil
+}
+
+// initFrom is renja init --from: next year's Renja from this year's.
+func initFrom(o scaffold.FromOptions, stdout io.Writer) error {
+	res, err := scaffold.From(o)
+	if err != nil {
+		var exists bool
+		if errors.Is(err, scaffold.ErrExists) {
+			exists = true
+		}
+		if l, ok := diag.ListOf(err); ok || exists {
+			_ = l
+			return usagef("%v", err)
+		}
+		return failf("%v", err)
+	}
+	fmt.Fprintf(stdout, "renja: wrote the Renja %d to %s (%d files), from %s's Renja %d\n", res.Year, o.Dir, len(res.Files), o.From, res.OldYear)
+	fmt.Fprintf(stdout, "  renja.toml  plan year %d; signature and decree dates a year on; the decree number to fill\n", res.Year)
+	fmt.Fprintln(stdout, "  content/    the text as it was: years written {{ tahun }} or {N} move with the plan year")
+	fmt.Fprintf(stdout, "  data/       the %d plan from the %d forecast (Tabel 3.1, 4.1 and the review table's rencana awal side);\n", res.Year, res.Year)
+	fmt.Fprintf(stdout, "              %d cells to fill, marked [isi]: the new forecast, realisation, evaluation\n", res.Todos)
+	for _, f := range res.Fixed {
+		fmt.Fprintf(stdout, "  fixed       %s (the year now fits its label)\n", f)
+	}
 	return nil
 }
 

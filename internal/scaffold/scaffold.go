@@ -43,10 +43,8 @@ func Init(o Options) ([]string, error) {
 	if err := o.validate(); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{config.FileName, "content"} {
-		if _, err := os.Lstat(filepath.Join(o.Dir, name)); err == nil {
-			return nil, fmt.Errorf("%w: %s exists; renja init writes only into a folder without renja.toml and content/", ErrExists, filepath.Join(o.Dir, name))
-		}
+	if err := refuseProject(o.Dir); err != nil {
+		return nil, err
 	}
 	toml, err := Config(o)
 	if err != nil {
@@ -85,13 +83,29 @@ func Init(o Options) ([]string, error) {
 	if _, err := os.Stat(filepath.Join(o.Dir, ".gitignore")); err != nil {
 		files[".gitignore"] = []byte("output/\n.output.renja-*\n")
 	}
+	return writeFiles(o.Dir, files)
+}
+
+// refuseProject refuses a folder that already holds a project.
+func refuseProject(dir string) error {
+	for _, name := range []string{config.FileName, "content"} {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			return fmt.Errorf("%w: %s exists; renja init writes only into a folder without renja.toml and content/", ErrExists, filepath.Join(dir, name))
+		}
+	}
+	return nil
+}
+
+// writeFiles writes files (paths relative to dir, slash-separated) and
+// returns their names, sorted.
+func writeFiles(dir string, files map[string][]byte) ([]string, error) {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		p := filepath.Join(o.Dir, filepath.FromSlash(n))
+		p := filepath.Join(dir, filepath.FromSlash(n))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return nil, err
 		}

@@ -5,8 +5,8 @@ import (
 	"html"
 	"os"
 	"path/filepath"
-	"strconv"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -56,8 +56,6 @@ var (
 	headsRe  = regexp.MustCompile(`(?s)<figcaption>.*?</figcaption>|<thead>.*?</thead>|<title>.*?</title>`)
 	labelsRe = regexp.MustCompile(`(20\d\d)\s*\(\s*[nN]\s*([+-]\s*\d)?\s*\)|[nN]\s*([+-]\s*\d)?\s*\)?\s*\(\s*(20\d\d)\s*\)`)
 )
-
-
 
 var cmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	// years-fit N FILE.html: in every table caption and header and chart

@@ -77,7 +77,9 @@ func describe(s *table.Schema, i int) column {
 			break
 		}
 	}
-	norm := func(t string) string { return strings.ToLower(strings.Join(strings.Fields(yearish.ReplaceAllString(t, " ")), " ")) }
+	norm := func(t string) string {
+		return strings.ToLower(strings.Join(strings.Fields(yearish.ReplaceAllString(t, " ")), " "))
+	}
 	out.kind = norm(w.Group) + "|" + norm(w.Title)
 	return out
 }

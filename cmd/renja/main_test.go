@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 
 	"renja/internal/cli"
 	"renja/internal/pdf/pdftest"
@@ -111,6 +112,24 @@ var cmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			}
 		}
 		ts.Logf("%s: %d times, all in the tables' rows", word, inRows)
+	},
+	// xlsx-text FILE.xlsx OUT.txt: every cell of every sheet, one line a row, cells tab-separated.
+	"xlsx-text": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 2 || neg {
+			ts.Fatalf("usage: xlsx-text FILE.xlsx OUT.txt")
+		}
+		f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+		ts.Check(err)
+		defer f.Close()
+		var b strings.Builder
+		for _, sheet := range f.GetSheetList() {
+			rows, err := f.GetRows(sheet)
+			ts.Check(err)
+			for _, r := range rows {
+				b.WriteString(strings.Join(r, "\t") + "\n")
+			}
+		}
+		ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
 	},
 	// replace FILE OLD NEW: every OLD in FILE becomes NEW.
 	"replace": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -45,6 +45,9 @@ func RunContext(ctx context.Context, p *model.Project) ([]diag.Diagnostic, error
 	out := make([]diag.Diagnostic, len(c.out))
 	for i, d := range c.out {
 		out[i] = *d
+		// Codes as the project writes them; what was found stays as found.
+		out[i].Code, out[i].Message = p.Codes.Text(d.Code), p.Codes.Text(d.Message)
+		out[i].Expected, out[i].Hint = p.Codes.Text(d.Expected), p.Codes.Text(d.Hint)
 	}
 	diag.SortDiagnostics(out)
 	return out, nil

@@ -35,6 +35,7 @@ type Config struct {
 	Parts     []string              `toml:"parts"` // content ids in document order; empty: file name order
 	Units     map[string]string     `toml:"units"` // unit spellings that mean the same: Dok = "Dokumen"
 	Check     map[string]RuleConfig `toml:"check"`
+	Codes     Codes                 `toml:"codes"`
 
 	Src []byte `toml:"-"` // renja.toml's text, for the positions of the checker's findings
 }
@@ -84,6 +85,13 @@ func (c *Config) DecreeLine() string {
 		return fmt.Sprintf("NOMOR : %sTAHUN %d", strings.Repeat("\u00a0", 6), c.Decree.Year)
 	}
 	return fmt.Sprintf("NOMOR : %s TAHUN %d", n, c.Decree.Year)
+}
+
+// Codes is how codes are printed.
+type Codes struct {
+	// SubKegiatanDigits is 2 (7.01.01.2.01.01) or 4 (7.01.01.2.01.0001);
+	// 0: as most of data/'s sub kegiatan codes are written.
+	SubKegiatanDigits int `toml:"sub_kegiatan_digits"`
 }
 
 // Paper is the print format.
@@ -166,6 +174,10 @@ func (c *Config) validate(src []byte) error {
 	if n := c.Plan.PDF; n != "" && !pdfNameRe.MatchString(n) {
 		errs = append(errs, at("plan.pdf", fmt.Sprintf("plan.pdf %q bukan nama berkas PDF", n),
 			`tulis nama berkas saja, tanpa folder, berakhiran .pdf, mis. pdf = "renja-kalaena-2024.pdf"`))
+	}
+	if d := c.Codes.SubKegiatanDigits; d != 0 && d != 2 && d != 4 {
+		errs = append(errs, at("codes.sub_kegiatan_digits", fmt.Sprintf("codes.sub_kegiatan_digits %d bukan 2 atau 4", d),
+			"tulis 4 agar kode sub kegiatan dicetak 7.01.01.2.01.0001, 2 untuk 7.01.01.2.01.01, atau hapus agar mengikuti data/"))
 	}
 	for rule, rc := range c.Check {
 		if !slices.Contains(diag.Rules, rule) {

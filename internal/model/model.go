@@ -17,6 +17,7 @@ import (
 	"renja/internal/config"
 	"renja/internal/content"
 	"renja/internal/diag"
+	"renja/internal/kode"
 	"renja/internal/num"
 	"renja/internal/table"
 )
@@ -29,7 +30,29 @@ type Project struct {
 	Tables []*table.Table
 	Trees  map[string]*Tree // hierarchical tables, by table id
 	coded  map[string]*Tree // every table with a code column, by table id
+	// Codes is how sub kegiatan codes are printed: renja.toml's
+	// codes.sub_kegiatan_digits, else as most of data/ writes them.
+	Codes kode.Style
 }
+
+// codeStyle is the project's style of sub kegiatan codes.
+func codeStyle(cfg *config.Config, tables []*table.Table) kode.Style {
+	if d := cfg.Codes.SubKegiatanDigits; d != 0 {
+		return kode.Style(d)
+	}
+	var spellings []string
+	for _, t := range tables {
+		if i := t.CodeCol(); i >= 0 {
+			for _, r := range t.Rows {
+				spellings = append(spellings, r.Cells[i].Raw)
+			}
+		}
+	}
+	return kode.StyleOf(spellings)
+}
+
+// Code is a code as the project prints it.
+func (p *Project) Code(c kode.Code) string { return p.Codes.Format(c) }
 
 // Load reads a project folder: renja.toml, then content/ and data/, then
 // builds the trees. Files that cannot be read stop it with a diag.List.
@@ -73,6 +96,7 @@ func LoadContext(ctx context.Context, dir string) (*Project, error) {
 // New makes a project of what was read, and computes its trees.
 func New(cfg *config.Config, parts []*content.Part, tables []*table.Table) *Project {
 	p := &Project{Config: cfg, Parts: parts, Tables: tables, Trees: map[string]*Tree{}, coded: map[string]*Tree{}}
+	p.Codes = codeStyle(cfg, tables)
 	// Years relative to plan.year and the office's names, resolved once.
 	for _, part := range parts {
 		part.Title = cfg.Expand(part.Title)

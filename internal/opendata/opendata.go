@@ -104,6 +104,9 @@ func Rows(p *model.Project, t *table.Table) [][]Value {
 		vs := make([]Value, len(t.Columns))
 		for i := range t.Columns {
 			vs[i] = value(tree, r, &t.Columns[i])
+			if t.Columns[i].Type == table.Code && r.CodeErr == nil && !r.Code.IsZero() {
+				vs[i].Text = p.Code(r.Code)
+			}
 		}
 		out = append(out, vs)
 	}

@@ -309,7 +309,10 @@ func (r *renderer) render() (*Output, error) {
 	if err := r.execute(&buf, "document.html", doc); err != nil {
 		return nil, err
 	}
-	out.HTML = buf.Bytes()
+	out.HTML = []byte(r.p.Codes.Text(buf.String())) // codes as the project writes them, also in generated text
+	for i := range out.Titles {
+		out.Titles[i] = r.p.Codes.Text(out.Titles[i])
+	}
 	out.Dests = doc.Dests
 	out.TOC = doc.TOC
 	for _, e := range append(append([]Entry{}, doc.TOC...), doc.TableList...) {

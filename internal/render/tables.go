@@ -183,6 +183,9 @@ func (tv *tableView) body() template.HTML {
 func (r *renderer) cellView(t *table.Table, tree *model.Tree, row *table.Row, c *table.Column) cellView {
 	cell := row.Cells[c.Index]
 	cv := cellView{Text: model.CellValue(tree, row, c).Text, Class: typeClass[c.Type]}
+	if c.Type == table.Code && row.CodeErr == nil && !row.Code.IsZero() {
+		cv.Text = r.p.Code(row.Code)
+	}
 	if note := r.bad[cellPos{t.Path, int(cell.Line), int(cell.Col)}]; note != "" {
 		cv.Class += " bad"
 		cv.Note = note

@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"html"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -131,7 +134,33 @@ var cmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		}
 		ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
 	},
-	// replace FILE OLD NEW: every OLD in FILE becomes NEW.
+	// mkpng FILE W H: a W×H PNG image, a blue disc on white.
+	"mkpng": func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 3 || neg {
+			ts.Fatalf("usage: mkpng FILE W H")
+		}
+		w, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		h, err := strconv.Atoi(args[2])
+		ts.Check(err)
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		for y := range h {
+			for x := range w {
+				dx, dy := x-w/2, y-h/2
+				c := color.RGBA{255, 255, 255, 255}
+				if dx*dx+dy*dy < (min(w, h)/2)*(min(w, h)/2) {
+					c = color.RGBA{11, 79, 138, 255}
+				}
+				img.Set(x, y, c)
+			}
+		}
+		ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
+		f, err := os.Create(ts.MkAbs(args[0]))
+		ts.Check(err)
+		ts.Check(png.Encode(f, img))
+		ts.Check(f.Close())
+	},
+	// replace FILE OLD NEW: every OLD in FILE becomes NEW (\n in NEW: a line break).
 	"replace": func(ts *testscript.TestScript, neg bool, args []string) {
 		if len(args) != 3 || neg {
 			ts.Fatalf("usage: replace FILE OLD NEW")
@@ -140,6 +169,7 @@ var cmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		if !strings.Contains(s, args[1]) {
 			ts.Fatalf("%s has no %q", args[0], args[1])
 		}
-		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.ReplaceAll(s, args[1], args[2])), 0o644))
+		repl := strings.ReplaceAll(args[2], `\n`, "\n") // \n in NEW is a line break
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.ReplaceAll(s, args[1], repl)), 0o644))
 	},
 }

@@ -117,7 +117,11 @@ func printPages(ctx context.Context, st *outdir.Dir, out *render.Output, shown m
 		return nil, nil, nil, 0, err
 	}
 	for name, b := range out.Assets {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+		p := filepath.Join(dir, filepath.FromSlash(name)) // images/logo.png: in a folder
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, nil, nil, 0, err
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
 			return nil, nil, nil, 0, err
 		}
 	}

@@ -48,6 +48,7 @@ type Office struct {
 	Province  string `toml:"province"`  // "Sulawesi Selatan"
 	Address   string `toml:"address"`
 	Website   string `toml:"website"`
+	Logo      string `toml:"logo"` // the Pemda's logo, a PNG, JPEG or SVG in the project: on the cover and in the letterhead
 }
 
 // Plan is the document itself.

@@ -242,8 +242,14 @@ func (r *renderer) render() (*Output, error) {
 		}
 	}
 	doc.Draft = doc.ErrorCount > 0 || doc.TodoCount > 0
-	out := &Output{Assets: r.t.assets}
+	out := &Output{Assets: map[string][]byte{}}
+	for name, b := range r.t.assets {
+		out.Assets[name] = b
+	}
 	var errs []error
+	if err := r.logo(out.Assets); err != nil {
+		errs = append(errs, err)
+	}
 	for _, part := range r.p.Parts {
 		pv := &partView{Part: part}
 		if part.Kind != content.Cover && part.Kind != content.TOC {
@@ -256,6 +262,9 @@ func (r *renderer) render() (*Output, error) {
 				continue
 			}
 			pv.HTML = html
+			if err := r.partImages(part, []byte(html), out.Assets); err != nil {
+				errs = append(errs, err)
+			}
 			for _, h := range heads {
 				out.Titles = append(out.Titles, h.Text)
 				if part.Kind == content.Chapter && h.Level <= 2 {

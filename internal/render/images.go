@@ -1,0 +1,137 @@
+package render
+
+// Images: office.logo on the cover and in the letterhead, and Markdown
+// images (![Peta wilayah](images/peta.png)) that name a file in the project.
+// Each image is read from the project, checked to be a PNG, JPEG, GIF or SVG,
+// and written beside index.html under the same path, so the website and the
+// printed page find it; a missing or unreadable image, one outside the
+// project and a remote one (https://…) are errors at their place.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"renja/internal/config"
+	"renja/internal/content"
+	"renja/internal/diag"
+	"renja/internal/tomlx"
+)
+
+var imgRe = regexp.MustCompile(`<img src="([^"]*)"`)
+
+const imageHint = "name a PNG, JPEG, GIF or SVG file inside the project, relative to its folder: images/peta.png"
+
+// partImages reads the images a part's HTML shows and adds them to files.
+func (r *renderer) partImages(part *content.Part, page []byte, files map[string][]byte) error {
+	var errs diag.List
+	for _, m := range imgRe.FindAllSubmatch(page, -1) {
+		dest := html.UnescapeString(string(m[1]))
+		b, name, err := r.readImage(dest)
+		if err != nil {
+			// The image's place in the Markdown file.
+			off := bytes.Index(part.Body, []byte("("+dest))
+			if off >= 0 {
+				off++
+			} else {
+				off = bytes.Index(part.Body, []byte(dest))
+			}
+			e := part.Source().Errorf(off, imageHint, "image %q: %v", dest, err)
+			if off < 0 {
+				e.Line, e.Source = part.BodyLine, part.Source().Line(part.BodyLine)
+			}
+			errs = append(errs, e)
+			continue
+		}
+		files[name] = b
+	}
+	return errs.Err()
+}
+
+// logo reads office.logo, or returns "" when there is none.
+func (r *renderer) logo(files map[string][]byte) error {
+	c := r.p.Config
+	if c.Office.Logo == "" {
+		return nil
+	}
+	b, name, err := r.readImage(c.Office.Logo)
+	if err != nil {
+		keys := tomlx.Index(diag.NewSource(config.FileName, c.Src, 1))
+		return keys.Errorf([]string{"office", "logo"}, "write logo = \"images/logo.png\" under [office]: a PNG, JPEG or SVG file inside the project",
+			"office.logo %q: %v", c.Office.Logo, err)
+	}
+	files[name] = b
+	return nil
+}
+
+// readImage reads an image named relative to the project folder.
+func (r *renderer) readImage(dest string) ([]byte, string, error) {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	switch {
+	case err != nil:
+		return nil, "", errors.New("cannot be read as a file name")
+	case u.Scheme != "" || u.Host != "":
+		return nil, "", errors.New("is on another site: a remote image is refused, the Renja loads nothing from elsewhere; save it into the project")
+	}
+	name := path.Clean(strings.ReplaceAll(u.Path, `\`, "/"))
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.HasPrefix(name, "output/") {
+		return nil, "", errors.New("is outside the project")
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg":
+	default:
+		return nil, "", errors.New("is not a PNG, JPEG, GIF or SVG file")
+	}
+	b, err := readProjectFile(r.p.Dir, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, "", errors.New("no such file in the project")
+		}
+		return nil, "", fmt.Errorf("cannot be read: %v", err)
+	}
+	if !isImage(name, b) {
+		return nil, "", fmt.Errorf("is not a %s image (its bytes say otherwise)", strings.ToUpper(strings.TrimPrefix(path.Ext(name), ".")))
+	}
+	return b, name, nil
+}
+
+// readProjectFile reads a regular file inside the project; a link is
+// followed only while it stays inside (os.Root).
+func readProjectFile(dir, name string) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	fi, err := root.Stat(filepath.FromSlash(name))
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	return root.ReadFile(filepath.FromSlash(name))
+}
+
+func isImage(name string, b []byte) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png":
+		return bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n"))
+	case ".jpg", ".jpeg":
+		return bytes.HasPrefix(b, []byte{0xff, 0xd8, 0xff})
+	case ".gif":
+		return bytes.HasPrefix(b, []byte("GIF8"))
+	case ".svg":
+		head := b[:min(len(b), 1024)]
+		return bytes.Contains(head, []byte("<svg"))
+	}
+	return false
+}

@@ -96,14 +96,18 @@ func LoadContext(ctx context.Context, dir string) (*Project, error) {
 // New makes a project of what was read, and computes its trees.
 func New(cfg *config.Config, parts []*content.Part, tables []*table.Table) *Project {
 	p := &Project{Config: cfg, Parts: parts, Tables: tables, Trees: map[string]*Tree{}, coded: map[string]*Tree{}}
+	if cfg == nil { // tables alone, as tests build them
+		cfg = &config.Config{}
+	} else {
+		// Years relative to plan.year and the office's names, resolved once.
+		for _, part := range parts {
+			part.Title = cfg.Expand(part.Title)
+		}
+		for _, t := range tables {
+			t.Resolve(cfg.Expand, cfg.ExpandMeasure)
+		}
+	}
 	p.Codes = codeStyle(cfg, tables)
-	// Years relative to plan.year and the office's names, resolved once.
-	for _, part := range parts {
-		part.Title = cfg.Expand(part.Title)
-	}
-	for _, t := range tables {
-		t.Resolve(cfg.Expand, cfg.ExpandMeasure)
-	}
 	for _, t := range tables {
 		if t.CodeCol() < 0 {
 			continue

@@ -190,6 +190,9 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 			return res, err
 		}
 	}
+	if err := stageSigned(st, o.Dir, p.Config, tpl); err != nil {
+		return res, err
+	}
 	var pdfErr error
 	if !o.NoPDF {
 		var doc []byte

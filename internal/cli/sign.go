@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"golang.org/x/term"
@@ -52,13 +53,13 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 }
 
 func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sign", "sign --p12 FILE [--out SIGNED.pdf] [--tsa URL] [--blok ID] [--location PLACE] [-C PROJECT] IN.pdf", stderr)
-	p12 := fs.String("p12", "", "the PKCS#12 file (.p12, .pfx) with the signer's key and certificate; its password from $"+PasswordEnv+" or asked on the terminal")
-	out := fs.String("out", "", "the signed PDF (default: IN-signed.pdf beside IN.pdf)")
-	location := fs.String("location", "", "the place of signing (default: signatory.place of the project's renja.toml)")
-	dir := fs.String("C", ".", "the project folder, for the place of signing and to check that the PDF was built from its sources")
-	tsa := fs.String("tsa", "", "the address of an RFC 3161 time-stamp authority: the signature gets its trusted time (PAdES B-T)")
-	block := fs.String("blok", "", "the signature block that shows the signature: ttd-keputusan, ttd, ttd-2, … (default: the document's last, the closing's, for the first signature; none for a countersignature); - for none")
+	fs := newFlags("sign", "sign --p12 BERKAS [--out TERTANDA.pdf] [--tsa URL] [--blok ID] [--location TEMPAT] [-C PROYEK] MASUKAN.pdf", stderr)
+	p12 := fs.String("p12", "", "berkas PKCS#12 (.p12, .pfx) berisi kunci dan sertifikat penanda tangan; sandinya dari $"+PasswordEnv+" atau ditanyakan di terminal")
+	out := fs.String("out", "", "PDF bertanda tangan (bawaan: di proyek, signed/MASUKAN-signed.pdf, yang diterbitkan renja build bersama situs; di luar proyek, MASUKAN-signed.pdf di samping MASUKAN.pdf)")
+	location := fs.String("location", "", "tempat penandatanganan (bawaan: signatory.place di renja.toml proyek)")
+	dir := fs.String("C", ".", "folder proyek: tempat, NIP dan alamat verifikasi dari renja.toml-nya, dan pemeriksaan bahwa PDF dibuat dari sumbernya")
+	tsa := fs.String("tsa", "", "alamat otoritas cap waktu RFC 3161 (TSA): tanda tangan mendapat waktu tepercaya (PAdES B-T)")
+	block := fs.String("blok", "", "blok tanda tangan yang menampilkan tanda tangan: ttd-keputusan, ttd, ttd-2, … (bawaan: blok terakhir dokumen, penutup, untuk tanda tangan pertama; tidak ada untuk tanda tangan berikutnya); - untuk tanpa tampilan")
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -66,19 +67,26 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	switch {
 	case len(pos) != 1:
 		fs.Usage()
-		return usagef("sign needs one PDF, got %d", len(pos))
+		return usagef("sign memerlukan satu PDF, diberikan %d", len(pos))
 	case *p12 == "":
-		return usagef("sign needs --p12 FILE, the signer's key and certificate")
+		return usagef("sign memerlukan --p12 BERKAS, kunci dan sertifikat penanda tangan")
 	}
 	in := pos[0]
+	isProject := provenance.IsProject(*dir)
+	if !isProject && flagSet(fs, "C") {
+		return usagef("tidak ada renja.toml di %s", *dir)
+	}
 	if *out == "" {
 		*out = sign.SignedName(in)
+		if isProject {
+			*out = filepath.Join(*dir, sign.SignedFolder, filepath.Base(sign.SignedName(in)))
+		}
 	}
 	if same, err := sameFile(in, *out); err != nil || same {
 		if err == nil {
-			err = errors.New("it is the input, which renja sign never changes")
+			err = errors.New("itu berkas masukan, yang tidak pernah diubah renja sign")
 		}
-		return usagef("cannot write the signed PDF to %s: %v", *out, err)
+		return usagef("PDF bertanda tangan tidak bisa ditulis ke %s: %v", *out, err)
 	}
 	doc, err := os.ReadFile(in)
 	if err != nil {
@@ -91,14 +99,10 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 	// What the PDF says of its sources, and what the project here says.
 	if info.Draft {
-		fmt.Fprintf(stderr, "renja: warning: %s is a DRAFT: it was built while `renja check` reported errors; a final PDF comes from `renja build --final`\n", in)
+		fmt.Fprintf(stderr, "renja: peringatan: %s adalah DRAFT: dibuat ketika `renja check` melaporkan kesalahan; PDF final dibuat dengan `renja build --final`\n", in)
 	}
 	if info.ContentHash == "" {
-		fmt.Fprintf(stderr, "renja: warning: %s records no content hash (it was not made by renja build): nobody will be able to tell which sources made it\n", in)
-	}
-	isProject := provenance.IsProject(*dir)
-	if !isProject && flagSet(fs, "C") {
-		return usagef("no renja.toml in %s", *dir)
+		fmt.Fprintf(stderr, "renja: peringatan: %s tidak mencatat sidik sumber (bukan buatan renja build): tidak ada yang bisa tahu dari sumber mana PDF ini dibuat\n", in)
 	}
 	if isProject && info.ContentHash != "" {
 		h, err := provenance.ContentHash(*dir)
@@ -106,14 +110,14 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return usagef("%v", err)
 		}
 		if h != info.ContentHash {
-			fmt.Fprintf(stderr, "renja: warning: %s was not built from the sources in %s as they are now (content hash %s, here %s)\n", in, *dir, info.ContentHash, h)
+			fmt.Fprintf(stderr, "renja: peringatan: %s tidak dibuat dari sumber di %s yang sekarang (sidik sumber %s, di sini %s)\n", in, *dir, info.ContentHash, h)
 		}
 	}
 	var nip, address string
 	if isProject {
 		c, err := config.Load(*dir)
 		if err != nil {
-			return unreadable(err, "the place of signing, the NIP and the verification address come from renja.toml")
+			return unreadable(err, "tempat penandatanganan, NIP dan alamat verifikasi diambil dari renja.toml")
 		}
 		if !flagSet(fs, "location") {
 			*location = c.Signatory.Place
@@ -138,19 +142,25 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	signed, warnings, err := sign.Sign(doc, id, sign.Options{Location: *location, Time: when, TSA: *tsa, Block: *block,
 		NIP: nip, Address: address, Context: ctx})
 	for _, w := range warnings {
-		fmt.Fprintf(stderr, "renja: warning: %s\n", w)
+		fmt.Fprintf(stderr, "renja: peringatan: %s\n", w)
 	}
 	if err != nil {
 		return failf("%s: %v", in, err)
 	}
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		return failf("menulis PDF bertanda tangan: %v", err)
+	}
 	if err := sign.WriteFileAtomic(*out, signed, 0o644); err != nil {
-		return failf("writing the signed PDF: %v", err)
+		return failf("menulis PDF bertanda tangan: %v", err)
 	}
 	place := ""
 	if *location != "" {
-		place = " in " + *location
+		place = " di " + *location
 	}
-	fmt.Fprintf(stdout, "renja: signed %s as %s%s on %s (%s): wrote %s\n", in, id.Name(), place, when.Format("2006-01-02 15:04:05 -07:00"), sign.Reason, *out)
+	fmt.Fprintf(stdout, "renja: %s ditandatangani oleh %s%s pada %s (%s): ditulis %s\n", in, id.Name(), place, when.Format("2006-01-02 15:04:05 -07:00"), sign.Reason, *out)
+	if isProject {
+		fmt.Fprintf(stdout, "renja: renja build berikutnya menerbitkannya bersama situs dan mencantumkannya di %s\n", sign.VerificationPage)
+	}
 	return nil
 }
 
@@ -178,13 +188,13 @@ func p12Password(ctx context.Context, file string, stderr io.Writer) (string, er
 		return p, nil
 	}
 	if !stdinIsTerminal() {
-		return "", fmt.Errorf("no password for %s: set %s, or run renja sign on a terminal to be asked", file, PasswordEnv)
+		return "", fmt.Errorf("tidak ada sandi untuk %s: isi %s, atau jalankan renja sign di terminal agar ditanyakan", file, PasswordEnv)
 	}
-	fmt.Fprintf(stderr, "Password for %s: ", file)
+	fmt.Fprintf(stderr, "Sandi untuk %s: ", file)
 	p, err := readPassword(ctx)
 	fmt.Fprintln(stderr)
 	if err != nil {
-		return "", fmt.Errorf("reading the password: %w", err)
+		return "", fmt.Errorf("membaca sandi: %w", err)
 	}
 	return string(p), nil
 }
@@ -215,150 +225,3 @@ func readTerminalPassword(ctx context.Context) ([]byte, error) {
 	}
 }
 
-func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("verify", "verify [-C PROJECT] FILE.pdf", stderr)
-	dir := fs.String("C", ".", "the project whose sources the PDF should have been built from")
-	pos, err := parseAll(fs, args)
-	if err != nil {
-		return flagError(err)
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return usagef("verify needs one PDF, got %d", len(pos))
-	}
-	file := pos[0]
-	isProject := provenance.IsProject(*dir)
-	if !isProject && flagSet(fs, "C") {
-		return usagef("no renja.toml in %s", *dir)
-	}
-	// Reading and verifying run aside, so that Ctrl-C or SIGTERM (which
-	// cancel ctx) end verify at once, even while it waits for a slow file.
-	type result struct {
-		rep     *sign.Report
-		err     error
-		readErr error
-	}
-	done := make(chan result, 1)
-	go func() {
-		doc, err := os.ReadFile(file)
-		if err != nil {
-			done <- result{readErr: err}
-			return
-		}
-		rep, err := sign.VerifyContext(ctx, doc)
-		done <- result{rep: rep, err: err}
-	}()
-	var r result
-	select {
-	case <-ctx.Done():
-		return failf("interrupted")
-	case r = <-done:
-	}
-	if r.readErr != nil {
-		return usagef("%v", r.readErr)
-	}
-	rep, err := r.rep, r.err
-	if err != nil && ctx.Err() != nil {
-		return failf("interrupted")
-	}
-	if err != nil {
-		fmt.Fprintf(stdout, "%s: NOT INTACT: %v\n", file, err)
-		return errReported
-	}
-	ok := rep.Intact()
-	if ok {
-		fmt.Fprintf(stdout, "%s: the signature is intact\n", file)
-	} else {
-		fmt.Fprintf(stdout, "%s: NOT INTACT: %s\n", file, rep.Problem())
-	}
-	for i, s := range rep.Signatures {
-		if len(rep.Signatures) > 1 {
-			fmt.Fprintf(stdout, "signature %d of %d:\n", i+1, len(rep.Signatures))
-		}
-		printSignature(stdout, s, i == len(rep.Signatures)-1)
-	}
-
-	if rep.Info.Draft {
-		fmt.Fprintf(stdout, "draft:        yes: built while `renja check` reported errors\n")
-	}
-	if !ok && len(rep.Signatures) > 0 {
-		fmt.Fprintf(stdout, "content hash: not to be trusted: no intact signature covers it\n")
-		return errReported
-	}
-	switch h := rep.Info.ContentHash; {
-	case !isProject:
-		if h == "" {
-			h = "none recorded"
-		}
-		fmt.Fprintf(stdout, "content hash: %s (not compared: no renja.toml in %s; name the project with -C DIR)\n", h, *dir)
-	case h == "":
-		fmt.Fprintf(stdout, "content hash: NONE recorded, so it cannot be matched to the sources in %s\n", *dir)
-		ok = false
-	default:
-		here, err := provenance.ContentHash(*dir)
-		if err != nil {
-			return usagef("%v", err)
-		}
-		if here == h {
-			fmt.Fprintf(stdout, "content hash: %s matches the sources in %s\n", h, *dir)
-		} else {
-			fmt.Fprintf(stdout, "content hash: %s DOES NOT MATCH the sources in %s (%s): it was built from other sources\n", h, *dir, here)
-			ok = false
-		}
-	}
-	if !ok {
-		return errReported
-	}
-	return nil
-}
-
-func printSignature(w io.Writer, s sign.Signature, last bool) {
-	state := "intact"
-	if !s.Intact {
-		state = "BROKEN: " + s.Problem
-	}
-	row := func(k, v string) {
-		if v != "" {
-			fmt.Fprintf(w, "%-13s %s\n", k+":", v)
-		}
-	}
-	row("signature", state)
-	row("signed by", s.Name)
-	cert := s.Subject
-	if s.Issuer != "" && s.Issuer != s.Subject {
-		cert += ", issued by " + s.Issuer
-	} else if s.Issuer != "" {
-		cert += " (self-signed)"
-	}
-	if s.Trusted {
-		cert += "; trusted here"
-	} else if s.TrustProblem != "" && s.Intact {
-		cert += "; not trusted here: " + s.TrustProblem
-	}
-	row("certificate", cert)
-	if !s.Time.IsZero() {
-		row("time", s.Time.Format("2006-01-02 15:04:05 -07:00")+" (the signer's clock)")
-	}
-	if !s.TimeStamp.IsZero() {
-		row("time-stamp", s.TimeStamp.UTC().Format("2006-01-02 15:04:05 UTC")+" by "+s.TimeStampBy+" (RFC 3161)")
-	}
-	format := s.SubFilter
-	if format == "ETSI.CAdES.detached" {
-		format += " (PAdES B-B)"
-		if !s.TimeStamp.IsZero() {
-			format = "ETSI.CAdES.detached (PAdES B-T)"
-		}
-	}
-	row("format", format)
-	row("reason", s.Reason)
-	row("location", s.Location)
-	switch {
-	case !s.Intact:
-	case s.Whole:
-		row("covers", "the whole file")
-	case !last:
-		row("covers", "an earlier revision of the file")
-	default:
-		row("covers", "NOT the whole file: bytes were added after it was signed")
-	}
-}

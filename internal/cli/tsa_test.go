@@ -38,7 +38,7 @@ func TestSignTimeStamped(t *testing.T) {
 	if code != ExitFail && code != ExitOK {
 		t.Fatalf("verify: exit %d\n%s%s", code, out, errs)
 	}
-	wantIn(t, "verify's output", out, "2026-01-02 03:04:05 UTC by "+signtest.TSAName, "ETSI.CAdES.detached (PAdES B-T)")
+	wantIn(t, "verify's output", out, "2026-01-02 03:04:05 UTC oleh "+signtest.TSAName, "ETSI.CAdES.detached (PAdES B-T)")
 }
 
 func fileExists(name string) bool {

@@ -157,7 +157,7 @@ func winAnsi(s string) string {
 func f(v float64) string { return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64) }
 
 // VerificationPage is the website's page that lists the signed PDFs
-// published with it.
+// published with it (render.VerificationPage).
 const VerificationPage = "verifikasi.html"
 
 // VerificationAddress is the address of the verification page of a

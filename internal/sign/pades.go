@@ -70,6 +70,9 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 		warnings = append(warnings, fmt.Sprintf("sertifikat berlaku dari %s sampai %s, tidak pada waktu penandatanganan",
 			id.Cert.NotBefore.Format(time.DateOnly), id.Cert.NotAfter.Format(time.DateOnly)))
 	}
+	if !bytes.HasSuffix(doc, []byte("\n")) {
+		doc = append(bytes.Clone(doc), '\n') // the update starts on a line of its own
+	}
 	ctx, err := readPDF(view(doc))
 	if err != nil {
 		return nil, warnings, err

@@ -42,7 +42,7 @@ type Identity struct {
 }
 
 // ErrPassword says that the PKCS#12 file did not open with the password.
-var ErrPassword = errors.New("wrong password for the PKCS#12 file")
+var ErrPassword = errors.New("sandi berkas PKCS#12 salah")
 
 // LoadPKCS12 reads a PKCS#12 (.p12, .pfx) file's key and certificate.
 func LoadPKCS12(data []byte, password string) (*Identity, error) {
@@ -51,11 +51,11 @@ func LoadPKCS12(data []byte, password string) (*Identity, error) {
 		return nil, ErrPassword
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading the PKCS#12 file: %w", err)
+		return nil, fmt.Errorf("membaca berkas PKCS#12: %w", err)
 	}
 	signer, ok := key.(crypto.Signer)
 	if !ok {
-		return nil, fmt.Errorf("reading the PKCS#12 file: a %T key cannot sign", key)
+		return nil, fmt.Errorf("membaca berkas PKCS#12: kunci %T tidak bisa menandatangani", key)
 	}
 	return &Identity{Key: signer, Cert: cert, Chain: chain}, nil
 }
@@ -86,12 +86,12 @@ type Info struct {
 func ReadInfo(doc []byte) (info Info, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			info, err = Info{}, fmt.Errorf("reading the PDF: %v", r)
+			info, err = Info{}, fmt.Errorf("PDF tidak terbaca: %v", r)
 		}
 	}()
 	rdr, err := pdf.NewReader(bytes.NewReader(doc), int64(len(doc)))
 	if err != nil {
-		return Info{}, fmt.Errorf("reading the PDF: %w", err)
+		return Info{}, fmt.Errorf("PDF tidak terbaca: %w", err)
 	}
 	return readInfo(rdr), nil
 }

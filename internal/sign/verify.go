@@ -20,12 +20,12 @@ import (
 func readTimeStamp(s *Signature, token, value []byte) {
 	ts, err := parseToken(token)
 	if err != nil {
-		s.Problem = "the time-stamp cannot be read: " + err.Error()
+		s.Problem = "cap waktunya tidak terbaca: " + err.Error()
 		return
 	}
 	digest := sha256.Sum256(value)
 	if err := checkToken(ts, digest[:]); err != nil {
-		s.Problem = "the time-stamp is broken: " + err.Error()
+		s.Problem = "cap waktunya rusak: " + err.Error()
 		return
 	}
 	s.TimeStamp = ts.Time
@@ -102,7 +102,7 @@ func (r *Report) Intact() bool {
 // Problem says in one line why the PDF is not intact, or "".
 func (r *Report) Problem() string {
 	if len(r.Signatures) == 0 {
-		return "the PDF is not signed"
+		return "PDF ini tidak bertanda tangan"
 	}
 	for _, s := range r.Signatures {
 		if !s.Intact {
@@ -110,10 +110,10 @@ func (r *Report) Problem() string {
 		}
 	}
 	if !r.Signatures[len(r.Signatures)-1].Whole {
-		return "the file was changed after it was signed: bytes were added that no signature covers"
+		return "berkas diubah sesudah ditandatangani: ada byte tambahan yang tidak dicakup tanda tangan mana pun"
 	}
 	if len(r.Changes) > 0 {
-		return fmt.Sprintf("the document was changed after it was certified (DocMDP P=%d permits %s): %s",
+		return fmt.Sprintf("dokumen diubah sesudah disertifikasi (DocMDP P=%d mengizinkan %s): %s",
 			r.Certified, permitted[r.Certified], strings.Join(r.Changes, "; "))
 	}
 	return ""
@@ -131,19 +131,19 @@ func Verify(doc []byte) (rep *Report, err error) {
 func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			rep, err = nil, fmt.Errorf("reading the PDF: %v", r)
+			rep, err = nil, fmt.Errorf("PDF tidak terbaca: %v", r)
 		}
 	}()
 	body := view(doc)
 	if len(body) == 0 {
-		return nil, errors.New("reading the PDF: not a PDF file: no %%EOF")
+		return nil, errors.New("PDF tidak terbaca: bukan berkas PDF (tidak ada %%EOF)")
 	}
 	if err := checkNesting(body); err != nil {
 		return nil, err
 	}
 	rdr, err := pdf.NewReader(bytes.NewReader(body), int64(len(body)))
 	if err != nil {
-		return nil, fmt.Errorf("reading the PDF: %w", err)
+		return nil, fmt.Errorf("PDF tidak terbaca: %w", err)
 	}
 	rep = &Report{Info: readInfo(rdr), Size: len(doc)}
 
@@ -176,7 +176,7 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 		}
 		p7, err := pkcs7.Parse([]byte(v.Key("Contents").RawString()))
 		if err != nil {
-			s.Problem = "the signature's value cannot be read: " + err.Error()
+			s.Problem = "nilai tanda tangan tidak terbaca: " + err.Error()
 			sigs = append(sigs, found{sig: s})
 			continue
 		}
@@ -215,27 +215,27 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 	}
 	res, err := verify.VerifyWithOptions(bytes.NewReader(body), int64(len(body)), opts)
 	if err != nil {
-		return nil, fmt.Errorf("verifying the signatures: %w", err)
+		return nil, fmt.Errorf("memeriksa tanda tangan: %w", err)
 	}
 	i := 0
 	for k := range sigs {
 		s := &sigs[k].sig
 		if sigs[k].p7ok {
 			if i >= len(res.Signers) {
-				return nil, errors.New("verifying the signatures: pdfsign found fewer signatures than renja")
+				return nil, errors.New("memeriksa tanda tangan: pdfsign menemukan lebih sedikit tanda tangan daripada renja")
 			}
 			v := res.Signers[i]
 			i++
 			switch {
 			case s.Problem != "":
 			case !v.ValidSignature:
-				s.Problem = "the signed bytes were changed: the signature does not match them"
+				s.Problem = "byte yang ditandatangani telah diubah: tanda tangan tidak cocok lagi"
 			default:
 				s.Intact = true
 			}
 			s.Trusted = v.TrustedIssuer
 			if !s.Trusted {
-				s.TrustProblem = "its issuer is not a certificate authority that this system trusts"
+				s.TrustProblem = "penerbitnya bukan otoritas sertifikat yang dipercaya sistem ini"
 				for _, c := range v.Certificates {
 					if c.VerifyError != "" && c.Certificate != nil && c.Certificate.Subject.String() == s.Subject {
 						s.TrustProblem = c.VerifyError
@@ -243,7 +243,7 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 				}
 			}
 			if v.RevokedCertificate {
-				s.Trusted, s.TrustProblem = false, "the certificate was revoked"
+				s.Trusted, s.TrustProblem = false, "sertifikatnya telah dicabut"
 			}
 		}
 		rep.Signatures = append(rep.Signatures, *s)
@@ -257,7 +257,7 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 		rep.Certified = fd.mdp
 		if fd.end < int64(len(body)) && fd.end > 0 {
 			if rep.Changes, err = mdpChanges(ctx, doc, int(fd.end), fd.mdp); err != nil {
-				return nil, fmt.Errorf("checking the changes after the certification: %w", err)
+				return nil, fmt.Errorf("memeriksa perubahan sesudah sertifikasi: %w", err)
 			}
 		}
 		break
@@ -267,9 +267,9 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 
 // permitted says what each DocMDP level permits after the certification.
 var permitted = map[int]string{
-	1: "no change",
-	2: "only further signatures and filling in the form",
-	3: "only further signatures, filling in the form and annotations",
+	1: "tidak ada perubahan",
+	2: "hanya tanda tangan berikutnya dan pengisian formulir",
+	3: "hanya tanda tangan berikutnya, pengisian formulir dan anotasi",
 }
 
 // docMDP is the DocMDP level of a signature dictionary that certifies,
@@ -294,7 +294,7 @@ func docMDP(v pdf.Value) int {
 // string between < and >. whole says that it ends at the file's last byte.
 func checkByteRange(br pdf.Value, doc []byte) (problem string, whole bool) {
 	if br.Len() != 4 {
-		return "the signature's byte range is not two ranges", false
+		return "rentang byte tanda tangan bukan dua rentang", false
 	}
 	var n [4]int64
 	for i := range n {
@@ -304,15 +304,15 @@ func checkByteRange(br pdf.Value, doc []byte) (problem string, whole bool) {
 	size := int64(len(doc))
 	switch {
 	case start != 0:
-		return "the signature does not cover the start of the file", false
+		return "tanda tangan tidak mencakup awal berkas", false
 	case len1 < 1 || start2 <= len1 || len2 < 0 || start2+len2 > size:
-		return "the signature's byte range does not fit the file", false
+		return "rentang byte tanda tangan tidak sesuai dengan berkas", false
 	case doc[len1] != '<' || doc[start2-1] != '>':
-		return "the signature's byte range leaves out more than the signature", false
+		return "rentang byte tanda tangan melewatkan lebih dari nilai tanda tangannya", false
 	}
 	for _, c := range doc[len1+1 : start2-1] {
 		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c)) {
-			return "the signature's byte range leaves out more than the signature", false
+			return "rentang byte tanda tangan melewatkan lebih dari nilai tanda tangannya", false
 		}
 	}
 	return "", start2+len2 == size

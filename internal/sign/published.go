@@ -1,0 +1,130 @@
+package sign
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// SignedFolder is the folder of a project that holds its signed PDFs: the
+// build publishes each beside the website and lists it on the
+// verification page.
+const SignedFolder = "signed"
+
+// A Published PDF is a signed PDF as the verification page lists it.
+type Published struct {
+	File     string   // its name
+	SHA256   [32]byte // of the file
+	Document [32]byte // of the document before it was signed: in the QR code
+	Report   *Report
+}
+
+// Signer is the name of the first signer, Time the time of the first
+// signature: the time-stamp's when there is one, else the signer's clock;
+// Stamped says which.
+func (p *Published) Signer() string { return p.first().Name }
+func (p *Published) Reason() string { return p.first().Reason }
+func (p *Published) Time() (t time.Time, stamped bool) {
+	s := p.first()
+	if !s.TimeStamp.IsZero() {
+		return s.TimeStamp, true
+	}
+	return s.Time, false
+}
+func (p *Published) first() Signature {
+	if p.Report == nil || len(p.Report.Signatures) == 0 {
+		return Signature{}
+	}
+	return p.Report.Signatures[0]
+}
+
+// Anchor is the id of the PDF's row on the verification page: "sha256-"
+// and the document's hash, as in the QR code's address.
+func (p *Published) Anchor() string { return fmt.Sprintf("sha256-%x", p.Document) }
+
+// Hex writes a hash in hexadecimal.
+func Hex(h [32]byte) string { return fmt.Sprintf("%x", h) }
+
+// Publish reads the signed PDFs of a project's signed folder (regular files
+// whose names end in .pdf, sorted), verifies each and returns them. A PDF
+// that is not intact is an error: the website never lists it as signed.
+func Publish(projectDir string) ([]Published, error) {
+	dir := filepath.Join(projectDir, SignedFolder)
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []Published
+	for _, e := range ents {
+		name := e.Name()
+		if !strings.EqualFold(filepath.Ext(name), ".pdf") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if !e.Type().IsRegular() {
+			return nil, fmt.Errorf("%s/%s: bukan berkas biasa (tautan simbolik?); yang diterbitkan hanya berkas di folder proyek", SignedFolder, name)
+		}
+		doc, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return nil, err
+		}
+		rep, err := Verify(doc)
+		if err != nil {
+			return nil, fmt.Errorf("%s/%s: %w", SignedFolder, name, err)
+		}
+		if !rep.Intact() {
+			return nil, fmt.Errorf("%s/%s: tanda tangan tidak utuh: %s", SignedFolder, name, rep.Problem())
+		}
+		out = append(out, Published{File: name, SHA256: sha256.Sum256(doc), Document: sha256.Sum256(Unsigned(doc)), Report: rep})
+	}
+	slices.SortFunc(out, func(a, b Published) int { return strings.Compare(a.File, b.File) })
+	return out, nil
+}
+
+// Unsigned returns the document as it was before its first signature: the
+// bytes up to the end of the %%EOF line that precedes the first signature's
+// value. A PDF without signatures is returned whole.
+func Unsigned(doc []byte) []byte {
+	m := firstByteRange.FindSubmatchIndex(doc)
+	if m == nil {
+		return doc
+	}
+	var a int
+	fmt.Sscan(string(doc[m[2]:m[3]]), &a)
+	if a <= 0 || a > len(doc) {
+		return doc
+	}
+	i := bytes.LastIndex(doc[:a], []byte("%%EOF"))
+	if i < 0 {
+		return doc
+	}
+	end := i + len("%%EOF")
+	for end < a && end < i+len("%%EOF")+2 && (doc[end] == '\r' || doc[end] == '\n') {
+		end++
+	}
+	return doc[:end]
+}
+
+var firstByteRange = regexp.MustCompile(`/ByteRange\s*\[\s*0\s+(\d+)`)
+
+// ReadList reads the file hashes that a verification page lists, by the
+// id of each row (see Published.Anchor) and the class "sha256" of the cell
+// that holds the file's hash.
+func ReadList(page []byte) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range listedHash.FindAllSubmatch(page, -1) {
+		out[strings.ToLower(string(m[1]))] = true
+	}
+	return out
+}
+
+var listedHash = regexp.MustCompile(`<td class="sha256">([0-9a-fA-F]{64})</td>`)

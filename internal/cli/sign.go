@@ -224,4 +224,3 @@ func readTerminalPassword(ctx context.Context) ([]byte, error) {
 		return nil, ctx.Err()
 	}
 }
-

@@ -28,7 +28,7 @@ func TestVerifyInterrupt(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			time.Sleep(300 * time.Millisecond)
+			time.Sleep(time.Second) // renja has set up its signal handling; it waits in open(2)
 			cmd.Process.Signal(sig)
 			done := make(chan error, 1)
 			go func() { done <- cmd.Wait() }()
@@ -37,7 +37,7 @@ func TestVerifyInterrupt(t *testing.T) {
 				if err == nil {
 					t.Errorf("verify exited 0 after %v", sig)
 				}
-				if !strings.Contains(stderr.String(), "interrupted") {
+				if !strings.Contains(stderr.String(), "renja: dihentikan") {
 					t.Errorf("verify did not say it was interrupted:\n%s", stderr.String())
 				}
 			case <-time.After(10 * time.Second):

@@ -1,10 +1,8 @@
 package build
 
 import (
-	"os"
-	"path/filepath"
-
 	"renja/internal/config"
+	"renja/internal/outdir"
 	"renja/internal/render"
 	"renja/internal/sign"
 )
@@ -13,18 +11,14 @@ import (
 // beside the website and writes the verification page that lists them,
 // which the QR code of a visible signature leads to. A signed PDF that does
 // not verify stops the build.
-func stageSigned(st *stage, dir string, c *config.Config, tpl *render.Templates) error {
+func stageSigned(st *outdir.Dir, dir string, c *config.Config, tpl *render.Templates) error {
 	published, err := sign.Publish(dir)
 	if err != nil {
 		return err
 	}
 	var rows []render.SignedPDF
 	for _, p := range published {
-		b, err := os.ReadFile(filepath.Join(dir, sign.SignedFolder, p.File))
-		if err != nil {
-			return err
-		}
-		if err := st.write(p.File, b); err != nil {
+		if err := st.Write(p.File, p.Bytes); err != nil {
 			return err
 		}
 		at, stamped := p.Time()
@@ -35,5 +29,5 @@ func stageSigned(st *stage, dir string, c *config.Config, tpl *render.Templates)
 	if err != nil {
 		return err
 	}
-	return st.write(render.VerificationPage, page)
+	return st.Write(render.VerificationPage, page)
 }

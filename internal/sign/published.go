@@ -3,14 +3,13 @@ package sign
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"path"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
+
+	"renja/internal/projfs"
 )
 
 // SignedFolder is the folder of a project that holds its signed PDFs: the
@@ -21,6 +20,8 @@ const SignedFolder = "signed"
 // A Published PDF is a signed PDF as the verification page lists it.
 type Published struct {
 	File     string   // its name
+	Path     string   // in the project: signed/NAME.pdf
+	Bytes    []byte   // the file
 	SHA256   [32]byte // of the file
 	Document [32]byte // of the document before it was signed: in the QR code
 	Report   *Report
@@ -53,40 +54,29 @@ func (p *Published) Anchor() string { return fmt.Sprintf("sha256-%x", p.Document
 func Hex(h [32]byte) string { return fmt.Sprintf("%x", h) }
 
 // Publish reads the signed PDFs of a project's signed folder (regular files
-// whose names end in .pdf, sorted), verifies each and returns them. A PDF
+// inside the project whose names end in .pdf, sorted; package projfs),
+// verifies each and returns them. A PDF
 // that is not intact is an error: the website never lists it as signed.
 func Publish(projectDir string) ([]Published, error) {
-	dir := filepath.Join(projectDir, SignedFolder)
-	ents, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
+	names, err := projfs.List(projectDir, SignedFolder, ".pdf")
 	if err != nil {
 		return nil, err
 	}
 	var out []Published
-	for _, e := range ents {
-		name := e.Name()
-		if !strings.EqualFold(filepath.Ext(name), ".pdf") || strings.HasPrefix(name, ".") {
-			continue
-		}
-		if !e.Type().IsRegular() {
-			return nil, fmt.Errorf("%s/%s: bukan berkas biasa (tautan simbolik?); yang diterbitkan hanya berkas di folder proyek", SignedFolder, name)
-		}
-		doc, err := os.ReadFile(filepath.Join(dir, name))
+	for _, name := range names {
+		doc, err := projfs.ReadAll(projectDir, name)
 		if err != nil {
 			return nil, err
 		}
 		rep, err := Verify(doc)
 		if err != nil {
-			return nil, fmt.Errorf("%s/%s: %w", SignedFolder, name, err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		if !rep.Intact() {
-			return nil, fmt.Errorf("%s/%s: tanda tangan tidak utuh: %s", SignedFolder, name, rep.Problem())
+			return nil, fmt.Errorf("%s: tanda tangan tidak utuh: %s", name, rep.Problem())
 		}
-		out = append(out, Published{File: name, SHA256: sha256.Sum256(doc), Document: sha256.Sum256(Unsigned(doc)), Report: rep})
+		out = append(out, Published{File: path.Base(name), Path: name, SHA256: sha256.Sum256(doc), Document: sha256.Sum256(Unsigned(doc)), Report: rep, Bytes: doc})
 	}
-	slices.SortFunc(out, func(a, b Published) int { return strings.Compare(a.File, b.File) })
 	return out, nil
 }
 

@@ -73,9 +73,9 @@ func mdpChanges(ctx context.Context, doc []byte, end int, p int) ([]string, erro
 	for _, nr := range added {
 		d, _ := after.Table[nr].Object.(types.Dict)
 		switch {
-		case isSignatureDict(d):
+		case isSignatureDict(d) && (p >= 2 || typeName(d) == "DocTimeStamp"):
 			m.allowed[nr] = true
-		case isSignatureWidget(d) || (p == 3 && isAnnotation(d)):
+		case (p >= 2 && isSignatureWidget(d)) || (p == 3 && isAnnotation(d)):
 			m.allowed[nr] = true
 			m.allowTree(d["AP"], 0)
 		case d != nil && (typeName(d) == "XRef" || typeName(d) == "ObjStm"):
@@ -197,7 +197,7 @@ func (m *mdp) judgeChanged(nr int) string {
 	if m.before.Root != nil && nr == m.before.Root.ObjectNumber.Value() && oldIsDict && newIsDict {
 		var bad []string
 		for _, k := range diffKeys(od, nd) {
-			if k != "AcroForm" && k != "DSS" {
+			if (k != "AcroForm" || m.p < 2) && k != "DSS" {
 				bad = append(bad, k)
 			}
 		}

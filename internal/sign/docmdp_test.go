@@ -1,6 +1,7 @@
 package sign
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -107,5 +108,30 @@ func TestVerifyCancelled(t *testing.T) {
 	cancel()
 	if _, err := VerifyContext(ctx, doc); !errors.Is(err, context.Canceled) {
 		t.Errorf("verify with a cancelled context: %v", err)
+	}
+}
+
+// TestDocMDPNoChanges: at P=1 even a countersignature is a change that the
+// certification does not permit.
+func TestDocMDPNoChanges(t *testing.T) {
+	_, certified := signed(t, nil)
+	if !bytes.Contains(certified, []byte("/P 2 /V /1.2")) {
+		t.Fatal("no /P 2 in the certifying signature")
+	}
+	// The level is inside the signed bytes, and renja certifies at P=2: the
+	// comparison is checked at each level directly.
+	twice, _, err := Sign(certified, identity(t), Options{Block: NoBlock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := len(certified)
+	for p, want := range map[int]bool{1: true, 2: false, 3: false} {
+		changes, err := mdpChanges(context.Background(), twice, end, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (len(changes) > 0) != want {
+			t.Errorf("P=%d: a countersignature gives the changes %q", p, changes)
+		}
 	}
 }

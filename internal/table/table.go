@@ -193,13 +193,16 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		_, hc := r.FieldPos(i)
 		t.HeaderCol[ci] = source.Column(1, hc)
 	}
-	// The cells of many rows share one allocation; the records share the
+	// The rows and cells of many rows share two allocations; the records share the
 	// reader's slice (each record's text is one string, its cells substrings).
 	header = slices.Clone(header)
 	r.ReuseRecord = true
 	lines := 1 + bytes.Count(src, []byte("\n"))
 	t.Rows = make([]*Row, 0, lines-1)
-	var cells []Cell
+	var (
+		rows  []Row
+		cells []Cell
+	)
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -228,11 +231,13 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 			return nil, source.ErrorAt(line, 0, "every row needs a cell for every column (an empty cell is fine)",
 				"row has %d cells, the header has %d", len(rec), len(header))
 		}
-		if len(cells) < len(s.Columns) {
-			cells = make([]Cell, len(s.Columns)*min(slab, max(1, lines-line+1)))
+		if len(rows) == 0 {
+			n := min(slab, max(1, lines-line+1))
+			rows, cells = make([]Row, n), make([]Cell, n*len(s.Columns))
 		}
-		row := &Row{Line: line, Cells: cells[:len(s.Columns):len(s.Columns)]}
-		cells = cells[len(s.Columns):]
+		row := &rows[0]
+		*row = Row{Line: line, Cells: cells[:len(s.Columns):len(s.Columns)]}
+		rows, cells = rows[1:], cells[len(s.Columns):]
 		for i := range header {
 			ci := colOf[i]
 			l, c := r.FieldPos(i)
@@ -253,7 +258,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	return t, nil
 }
 
-// slab is how many rows' cells are allocated at once.
+// slab is how many rows (and their cells) are allocated at once.
 const slab = 4096
 
 func parseCell(typ Type, raw string, line, col int32) Cell {

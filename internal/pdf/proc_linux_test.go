@@ -88,7 +88,7 @@ func TestPrintHungFile(t *testing.T) {
 func TestPrintTabCrash(t *testing.T) {
 	b := sharedBrowser(t)
 	root := t.TempDir()
-	busy := `<!doctype html><p>sibuk</p><script>const end = Date.now() + 5000; while (Date.now() < end) {}</script>`
+	busy := `<!doctype html><p>sibuk</p><script>const end = Date.now() + 60000; while (Date.now() < end) {}</script>`
 	if err := os.WriteFile(filepath.Join(root, "busy.html"), []byte(busy), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestPrintTabCrash(t *testing.T) {
 	// uses more than half a second of CPU in a second.
 	go func() {
 		start := map[int]int{}
-		for range 50 {
+		for range 150 {
 			time.Sleep(100 * time.Millisecond)
 			for _, pid := range processesUsing(b.dir) {
 				line := cmdline(pid)
@@ -120,10 +120,10 @@ func TestPrintTabCrash(t *testing.T) {
 	if err == nil || pdf != nil || !strings.Contains(err.Error(), "crashed") {
 		t.Fatalf("Print = %d bytes, %v; want a crash error", len(pdf), err)
 	}
+	// The busy script runs for a minute, longer than ctx allows: only a
+	// crash that is noticed, not waited out, gives a "crashed" error. No
+	// wall-clock bound, so a loaded machine does not fail the test.
 	t.Logf("after %v: %v", time.Since(start), err)
-	if took := time.Since(start); took > 4*time.Second {
-		t.Errorf("the crash was noticed after %v", took)
-	}
 
 	if _, _, err := b.Print(ctx, writeFixture(t), "index.html"); err != nil {
 		t.Fatalf("printing after a tab crash: %v", err)
@@ -138,7 +138,7 @@ func TestPrintBrowserKilled(t *testing.T) {
 	}
 	defer b.Close()
 	root := t.TempDir()
-	busy := `<!doctype html><p>sibuk</p><script>const end = Date.now() + 5000; while (Date.now() < end) {}</script>`
+	busy := `<!doctype html><p>sibuk</p><script>const end = Date.now() + 60000; while (Date.now() < end) {}</script>`
 	if err := os.WriteFile(filepath.Join(root, "busy.html"), []byte(busy), 0o644); err != nil {
 		t.Fatal(err)
 	}

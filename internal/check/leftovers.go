@@ -43,7 +43,7 @@ const (
 
 var (
 	// [NAMA CAMAT], not a Markdown link [text](url), [text][ref] or [ref]: url.
-	bracketRe  = regexp.MustCompile(`\[[^\[\]\n]{1,80}\]`)
+	bracketRe  = regexp.MustCompile(`\[[^\[\]\n]{1,400}\]`)
 	yearRe     = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)(?:[^\d]|$)`)
 	rangeRe    = regexp.MustCompile(`(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d`)
 	yearFirst  = regexp.MustCompile(`((?:19|20)\d\d)\s*\(\s*[nN]\s*(?:([+-])\s*(\d))?\s*\)`)
@@ -102,7 +102,7 @@ func (c *checker) placeholders() {
 					continue // a Markdown link or a link reference
 				}
 				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: p.File, Line: p.BodyLine + i, Column: src.Column(p.BodyLine+i, m[0]+1),
-					Message: "a placeholder in the text: " + line[m[0]:m[1]], Hint: hint})
+					Message: "a placeholder in the text: " + src.Line(p.BodyLine + i)[m[0]:m[1]], Hint: hint})
 			}
 		}
 	}

@@ -14,7 +14,7 @@ import (
 
 // runInit is `renja init`: a new project from the bundled one.
 func runInit(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("init", `init DIR --kecamatan X --kabupaten Y [--office "Kantor Kecamatan X"] [--year N] [--templates]
+	fs := newFlags("init", `init DIR --kecamatan X --kabupaten Y [--office "Kantor Kecamatan X"] [--year N] [--templates] [--blank]
        renja init DIR --from PROJECT [--year N]`, stderr)
 	o := scaffold.Options{}
 	fs.StringVar(&o.Office, "office", "", `the office's name (default "Kantor Kecamatan " + --kecamatan)`)
@@ -22,6 +22,7 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.Kabupaten, "kabupaten", "", "the kabupaten, without the word Kabupaten")
 	fs.IntVar(&o.Year, "year", time.Now().Year()+1, "the plan year")
 	fs.BoolVar(&o.Templates, "templates", false, "also copy the default templates/ to edit")
+	fs.BoolVar(&o.Blank, "blank", false, "the standard outline (BAB I–V, one line of guidance each) and empty tables instead of the example")
 	from := fs.String("from", "", "next year's Renja from this project (its plan year + 1, or --year)")
 	hook := fs.Bool("hook", false, "also install a git pre-commit hook that runs renja fmt --check and renja check")
 	dirs, err := parseInterspersed(fs, args)
@@ -58,8 +59,13 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "renja: wrote a new project to %s (%d files)\n", o.Dir, len(files))
 	fmt.Fprintf(stdout, "  renja.toml  %s, Kabupaten %s, %d: fill in the [bracketed] signatory and address\n", o.Office, o.Kabupaten, o.Year)
-	fmt.Fprintf(stdout, "  content/    the bundled Renja's narrative, naming %s: example text to rewrite\n", o.Office)
-	fmt.Fprintln(stdout, "  data/       its tables: example data (another kecamatan's figures) to replace with your own")
+	if o.Blank {
+		fmt.Fprintln(stdout, "  content/    the standard outline of a Renja (Permendagri 86/2017, BAB I–V): replace each [guidance] line")
+		fmt.Fprintln(stdout, "  data/       the standard tables with their headers and no rows, to fill")
+	} else {
+		fmt.Fprintf(stdout, "  content/    the bundled Renja's narrative, naming %s: example text to rewrite\n", o.Office)
+		fmt.Fprintln(stdout, "  data/       its tables: example data (another kecamatan's figures) to replace with your own")
+	}
 	fmt.Fprintln(stdout, "Then: renja check lists what is still to fill; renja build --final waits for it.")
 	if o.Templates {
 		fmt.Fprintln(stdout, "  templates/  the default layouts and styles, to adapt")

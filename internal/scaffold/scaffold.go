@@ -30,6 +30,7 @@ type Options struct {
 	Kabupaten string // "Luwu Timur"
 	Year      int    // the plan year
 	Templates bool   // also copy the default templates/ for editing
+	Blank     bool   // the standard outline and empty tables instead of the bundled example
 }
 
 // ErrExists refuses to write over a project.
@@ -69,11 +70,21 @@ func Init(o Options) ([]string, error) {
 		return nil
 	}
 	notGo := func(n string) bool { return !strings.HasSuffix(n, ".go") }
-	if err := add(bcontent.FS, "content", notGo); err != nil {
-		return nil, err
-	}
-	if err := add(bdata.FS, "data", notGo); err != nil {
-		return nil, err
+	if o.Blank {
+		blank, err := blankFiles()
+		if err != nil {
+			return nil, err
+		}
+		for n, b := range blank {
+			files[n] = b
+		}
+	} else {
+		if err := add(bcontent.FS, "content", notGo); err != nil {
+			return nil, err
+		}
+		if err := add(bdata.FS, "data", notGo); err != nil {
+			return nil, err
+		}
 	}
 	if o.Templates {
 		if err := add(deftpl.FS, "templates", notGo); err != nil {

@@ -14,7 +14,6 @@ import (
 	"html"
 	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -23,6 +22,7 @@ import (
 	"renja/internal/config"
 	"renja/internal/content"
 	"renja/internal/diag"
+	"renja/internal/projfs"
 	"renja/internal/tomlx"
 )
 
@@ -103,22 +103,15 @@ func (r *renderer) readImage(dest string) ([]byte, string, error) {
 	return b, name, nil
 }
 
-// readProjectFile reads a regular file inside the project; a link is
-// followed only while it stays inside (os.Root).
+// readProjectFile reads a regular file inside the project (projfs: a link
+// is followed only while it stays inside).
 func readProjectFile(dir, name string) ([]byte, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
+	b, err := projfs.ReadFile(dir, name)
+	var e *diag.Error
+	if errors.As(err, &e) {
+		return nil, errors.New(e.Msg)
 	}
-	defer root.Close()
-	fi, err := root.Stat(filepath.FromSlash(name))
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	return root.ReadFile(filepath.FromSlash(name))
+	return b, err
 }
 
 func isImage(name string, b []byte) bool {

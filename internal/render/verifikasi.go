@@ -17,7 +17,7 @@ const VerificationPage = "verifikasi.html"
 type SignedPDF struct {
 	File     string    // its name, beside index.html
 	Anchor   string    // the id of its row: what the QR code's address ends in
-	Signer   string    // who signed it first
+	Signer   string    // who signed it, the first first
 	Time     time.Time // when: the time-stamp's time, else the signer's clock
 	Stamped  bool      // Time is a time-stamp's
 	Reason   string
@@ -35,7 +35,12 @@ type signedView struct {
 // verifikasi.html) listing the signed PDFs published with the website.
 func Verification(t *Templates, c *config.Config, signed []SignedPDF) ([]byte, error) {
 	var rows []signedView
+	seen := map[string]bool{}
 	for _, p := range signed {
+		if seen[p.Anchor] {
+			p.Anchor = "" // the same document signed again: the QR code leads to its first row
+		}
+		seen[p.Anchor] = true
 		when := idn.Date(p.Time) + ", " + p.Time.Format("15.04") + " " + p.Time.Format("MST")
 		if p.Stamped {
 			when += " (cap waktu TSA)"

@@ -27,10 +27,18 @@ type Published struct {
 	Report   *Report
 }
 
-// Signer is the name of the first signer, Time the time of the first
-// signature: the time-stamp's when there is one, else the signer's clock;
-// Stamped says which.
-func (p *Published) Signer() string { return p.first().Name }
+// Signer names the signers, the first first; Reason is the first
+// signature's, Time the time of the first signature: the time-stamp's when
+// there is one, else the signer's clock, and stamped says which.
+func (p *Published) Signer() string {
+	var names []string
+	if p.Report != nil {
+		for _, s := range p.Report.Signatures {
+			names = append(names, s.Name)
+		}
+	}
+	return strings.Join(names, "; ")
+}
 func (p *Published) Reason() string { return p.first().Reason }
 func (p *Published) Time() (t time.Time, stamped bool) {
 	s := p.first()

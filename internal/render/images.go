@@ -22,6 +22,7 @@ import (
 	"renja/internal/config"
 	"renja/internal/content"
 	"renja/internal/diag"
+	"renja/internal/kode"
 	"renja/internal/projfs"
 	"renja/internal/tomlx"
 )
@@ -54,6 +55,19 @@ func (r *renderer) partImages(part *content.Part, page []byte, files map[string]
 		files[name] = b
 	}
 	return errs.Err()
+}
+
+// codesIn writes the codes of an error's messages as the project writes
+// them (7.01.01.2.01.0001 in a four-digit project).
+func (r *renderer) codesIn(err error) error {
+	l, ok := diag.ListOf(err)
+	if !ok || r.p.Codes != kode.FourDigit {
+		return err
+	}
+	for _, e := range l {
+		e.Msg, e.Hint = r.p.Codes.Text(e.Msg), r.p.Codes.Text(e.Hint)
+	}
+	return l
 }
 
 // logo reads office.logo, or returns "" when there is none.

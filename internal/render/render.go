@@ -258,7 +258,7 @@ func (r *renderer) render() (*Output, error) {
 				return nil, context.Cause(r.context())
 			}
 			if err != nil {
-				errs = append(errs, err)
+				errs = append(errs, r.codesIn(err))
 				continue
 			}
 			pv.HTML = html

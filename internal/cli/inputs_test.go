@@ -122,3 +122,38 @@ func TestLinksInsideProjectAllowed(t *testing.T) {
 		t.Errorf("output/extra.css: %q, %v", b, err)
 	}
 }
+
+// TestErrorExcerptIsSafe: a source line with an escape sequence reaches the
+// terminal as text, and a 10 MB bad line is not echoed whole.
+func TestErrorExcerptIsSafe(t *testing.T) {
+	for _, c := range []struct {
+		name, row string
+		max       int
+	}{
+		{"escape sequence", "7.01.01.2.01.02;\x1b[2J\x1b]0;pwned\x07;2 Dok;8.000.000;9\n", 4000},
+		{"10 MB line", "7.01.01.2.01.02;" + strings.Repeat("x", 10<<20) + ";2 Dok;8.000.000;9\n", 4000},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{}
+			for k, v := range base {
+				files[k] = v
+			}
+			files["data/t41.csv"] = strings.Replace(base["data/t41.csv"], "7.01.01.2.01.02;Koordinasi RKA;2 Dok;8.000.000\n", c.row, 1)
+			writeProject(t, dir, files)
+			var stdout, stderr bytes.Buffer
+			if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitFail {
+				t.Fatalf("exit %d, stderr:\n%.2000s", code, stderr.String())
+			}
+			if strings.ContainsAny(stderr.String(), "\x1b\x07") {
+				t.Errorf("a control character reached the terminal:\n%q", stderr.String())
+			}
+			if stderr.Len() > c.max {
+				t.Errorf("stderr is %d bytes", stderr.Len())
+			}
+			if !strings.Contains(stderr.String(), "data/t41.csv:5:") {
+				t.Errorf("stderr:\n%.2000s", stderr.String())
+			}
+		})
+	}
+}

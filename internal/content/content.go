@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	ttemplate "text/template"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -131,6 +132,12 @@ var kinds = map[string]bool{Cover: true, Decree: true, Foreword: true, TOC: true
 func Parse(file string, src []byte) (*Part, error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if !utf8.Valid(src) {
+		// As for a CSV file (package table): refused where it stops being UTF-8.
+		return nil, diag.NewSource(file, src, 1).Errorf(invalidUTF8(src),
+			"simpan ulang sebagai UTF-8 (Notepad: Save As → Encoding: UTF-8; VS Code: Save with Encoding → UTF-8)",
+			"the file is not UTF-8 text (it looks like Windows-1252)")
+	}
 	if !bytes.HasPrefix(src, []byte("+++\n")) {
 		return nil, &diag.Error{File: file, Line: 1, Column: 1, Msg: "the file does not start with front matter",
 			Hint: "begin with a line +++, then id = \"…\", title = \"…\", kind = \"chapter\", then +++", Source: diag.NewSource(file, src, 1).Line(1)}
@@ -337,7 +344,7 @@ func (p *Part) RenderContext(ctx context.Context, funcs func(*Blocks) ttemplate.
 		case *ast.Link:
 			linkErr = cmp.Or(linkErr, p.checkLink(string(n.Destination)))
 		case *ast.Image:
-			linkErr = cmp.Or(linkErr, p.checkLink(string(n.Destination)))
+			linkErr = cmp.Or(linkErr, p.checkLink(string(n.Destination)), p.checkImage(string(n.Destination)))
 		case *ast.AutoLink:
 			linkErr = cmp.Or(linkErr, p.checkLink(string(n.URL(src))))
 		}
@@ -371,6 +378,25 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// checkImage refuses an image from another site (https://…, //host/…): the
+// website would fetch it from there whenever a reader opens the page, telling
+// that site who reads the Renja, and the print refuses it anyway. A data:
+// URL and a relative path inside the project stay.
+func (p *Part) checkImage(dest string) error {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil || (u.Host == "" && (u.Scheme == "" || strings.EqualFold(u.Scheme, "data"))) {
+		return nil
+	}
+	src := p.Source()
+	off := bytes.Index(p.Body, []byte(dest))
+	e := src.Errorf(off, "simpan berkas gambar itu di dalam proyek dan tautkan dengan path relatif (mis. gambar/peta.png)",
+		"gambar %q diambil dari situs lain; gambar dari luar proyek tidak dimuat", dest)
+	if off < 0 {
+		e.Line, e.Source = p.BodyLine, src.Line(p.BodyLine)
+	}
+	return e
 }
 
 // checkLink refuses a link or image that leaves the project: a file: URL, an
@@ -431,3 +457,15 @@ func (p *Part) templateError(err error, funcs ttemplate.FuncMap) error {
 }
 
 var undefinedRe = regexp.MustCompile(`function "([^"]+)" not defined`)
+
+// invalidUTF8 returns the byte offset of the first byte that is not UTF-8.
+func invalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(src)
+}

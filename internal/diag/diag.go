@@ -29,7 +29,7 @@ type Error struct {
 func (e *Error) Position() Position { return Position{e.File, e.Line, e.Column} }
 
 // Error prints "file:line:col: message" on one line.
-func (e *Error) Error() string { return e.Position().String() + ": " + e.Msg }
+func (e *Error) Error() string { return e.Position().String() + ": " + Printable(e.Msg) }
 
 // ErrorWithPosition prints the message, the offending line with a caret
 // under the column, and the hint, as BurntSushi/toml's
@@ -43,36 +43,15 @@ func (e *Error) ErrorWithPosition() string {
 	var b strings.Builder
 	b.WriteString(e.Error())
 	if src := strings.TrimRight(e.Source, "\r\n"); src != "" {
-		fmt.Fprintf(&b, "\n\t%s", src)
+		shown, indent := Excerpt(src, e.Column)
+		fmt.Fprintf(&b, "\n\t%s", shown)
 		if e.Column > 0 {
-			fmt.Fprintf(&b, "\n\t%s^", caretIndent(src, e.Column))
+			fmt.Fprintf(&b, "\n\t%s^", indent)
 		}
 	}
 	if e.Hint != "" {
 		b.WriteString("\n\thint: ")
 		b.WriteString(e.Hint)
-	}
-	return b.String()
-}
-
-// caretIndent is the blank space before the character at col: tabs stay
-// tabs, so that the caret lines up however wide a terminal draws them.
-func caretIndent(line string, col int) string {
-	var b strings.Builder
-	n := 1
-	for _, r := range line {
-		if n >= col {
-			break
-		}
-		if r == '\t' {
-			b.WriteByte('\t')
-		} else {
-			b.WriteByte(' ')
-		}
-		n++
-	}
-	for ; n < col; n++ {
-		b.WriteByte(' ')
 	}
 	return b.String()
 }

@@ -12,7 +12,9 @@
 //
 // The CSV is what Indonesian Excel reads and writes: UTF-8 with a BOM, `;`
 // between cells, CRLF line ends, numbers the Indonesian way (2.590.643.300,
-// 99,47). Its header line names the columns by the schema's names, so the
+// 99,47). A text cell that Excel would take for a formula (=, +, -, @ first)
+// gets a leading apostrophe so that Excel shows it as text and runs nothing
+// (table.FormulaSafe); renja reads it back without. Its header line names the columns by the schema's names, so the
 // file reads back into a project as data/<id>.csv. The XLSX has the same rows
 // on a sheet named after the table, under a bold header row of the printed
 // column titles; money is an integer cell formatted #,##0 (Excel shows
@@ -34,6 +36,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"renja/internal/diag"
 	"renja/internal/model"
 	"renja/internal/num"
 	"renja/internal/table"
@@ -148,6 +151,9 @@ func CSV(t *table.Table, rows [][]Value) []byte {
 	for _, r := range rows {
 		for i, v := range r {
 			rec[i] = v.Text
+			if v.Kind == Text {
+				rec[i] = table.FormulaSafe(v.Text)
+			}
 		}
 		w.Write(rec)
 	}
@@ -212,6 +218,12 @@ func XLSX(t *table.Table, rows [][]Value) ([]byte, error) {
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return nil, err
+	}
+	if len(rows)+1 > excelize.TotalRows {
+		return nil, &diag.Error{File: t.Path,
+			Msg: fmt.Sprintf("tabel %s punya %d baris; satu lembar Excel (XLSX) memuat paling banyak %d baris, termasuk baris judul",
+				t.ID, len(rows), excelize.TotalRows),
+			Hint: "bagi tabel itu menjadi beberapa tabel (beberapa berkas di data/); data terbuka CSV tidak punya batas ini"}
 	}
 	for n, r := range rows {
 		cells := make([]any, len(r))

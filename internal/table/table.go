@@ -262,7 +262,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 const slab = 4096
 
 func parseCell(typ Type, raw string, line, col int32) Cell {
-	c := Cell{Raw: strings.TrimSpace(raw), Line: line, Col: col}
+	c := Cell{Raw: unFormula(strings.TrimSpace(raw)), Line: line, Col: col}
 	if IsPlaceholder(c.Raw) {
 		c.Todo = true
 		return c

@@ -344,7 +344,7 @@ func (p *Part) RenderContext(ctx context.Context, funcs func(*Blocks) ttemplate.
 		case *ast.Link:
 			linkErr = cmp.Or(linkErr, p.checkLink(string(n.Destination)))
 		case *ast.Image:
-			linkErr = cmp.Or(linkErr, p.checkLink(string(n.Destination)), p.checkImage(string(n.Destination)))
+			linkErr = cmp.Or(linkErr, p.checkLink(string(n.Destination)))
 		case *ast.AutoLink:
 			linkErr = cmp.Or(linkErr, p.checkLink(string(n.URL(src))))
 		}
@@ -378,25 +378,6 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// checkImage refuses an image from another site (https://…, //host/…): the
-// website would fetch it from there whenever a reader opens the page, telling
-// that site who reads the Renja, and the print refuses it anyway. A data:
-// URL and a relative path inside the project stay.
-func (p *Part) checkImage(dest string) error {
-	u, err := url.Parse(strings.TrimSpace(dest))
-	if err != nil || (u.Host == "" && (u.Scheme == "" || strings.EqualFold(u.Scheme, "data"))) {
-		return nil
-	}
-	src := p.Source()
-	off := bytes.Index(p.Body, []byte(dest))
-	e := src.Errorf(off, "simpan berkas gambar itu di dalam proyek dan tautkan dengan path relatif (mis. gambar/peta.png)",
-		"gambar %q diambil dari situs lain; gambar dari luar proyek tidak dimuat", dest)
-	if off < 0 {
-		e.Line, e.Source = p.BodyLine, src.Line(p.BodyLine)
-	}
-	return e
 }
 
 // checkLink refuses a link or image that leaves the project: a file: URL, an

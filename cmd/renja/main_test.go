@@ -22,6 +22,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// The tests read renja's English messages, also from the programs they
+	// start; lang.txtar reads the Indonesian ones.
+	if _, set := os.LookupEnv("RENJA_LANG"); !set {
+		os.Setenv("RENJA_LANG", "en")
+	}
 	testscript.Main(m, map[string]func(){
 		"renja": func() { os.Exit(cli.Run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})
@@ -31,7 +36,7 @@ func TestMain(m *testing.M) {
 // project as a text archive and the commands a user would type.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: cmds,
-		Setup: func(e *testscript.Env) error { e.Setenv("BUNDLED", bundled); return nil }})
+		Setup: func(e *testscript.Env) error { e.Setenv("BUNDLED", bundled); return english(e) }})
 }
 
 // TestPDFScripts runs the scripts that print PDFs with a real Chrome and
@@ -48,8 +53,15 @@ func TestPDFScripts(t *testing.T) {
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("RENJA_CHROME", chrome)
 			e.Setenv("BUNDLED", bundled)
-			return nil
+			return english(e)
 		}})
+}
+
+// english: the scripts read renja's English messages (RENJA_LANG=en);
+// lang.txtar reads the Indonesian ones.
+func english(e *testscript.Env) error {
+	e.Setenv("RENJA_LANG", "en")
+	return nil
 }
 
 // bundled is the repository's root: the bundled project ($BUNDLED in scripts).

@@ -65,7 +65,7 @@ func startBuild(t *testing.T, bin string) (cmd *exec.Cmd, tmp, out string, stder
 	os.WriteFile(filepath.Join(out, "index.html"), []byte("yesterday\n"), 0o644)
 	tmp = t.TempDir()
 	cmd = exec.Command(bin, "build", dir)
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "RENJA_LANG=en")
 	pipe, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

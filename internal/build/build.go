@@ -27,6 +27,8 @@ import (
 	"renja/internal/pdf"
 	"renja/internal/render"
 	"renja/internal/sign/provenance"
+
+	"renja/internal/msg"
 )
 
 // Options of a build.
@@ -108,7 +110,7 @@ func startBrowser(ctx context.Context, explicit string) (get func() (*pdf.Browse
 var staleProfiles sync.Once
 
 // ErrFinal is returned by a --final build while errors remain.
-var ErrFinal = errors.New("the checker reports errors or things to fill: a final PDF is refused")
+var ErrFinal error = msg.Const("the checker reports errors or things to fill: a final PDF is refused")
 
 // NoChromeError says that no browser was found; the website was written.
 type NoChromeError struct{ Err error }
@@ -149,7 +151,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	lg.done("load")
+	lg.done(msg.Sprintf("load"))
 	res := &Result{Project: p}
 	if res.Diagnostics, err = check.RunContext(ctx, p); err != nil {
 		return res, err
@@ -159,7 +161,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if res.ContentHash, err = provenance.ContentHash(o.Dir); err != nil {
 		return res, err
 	}
-	lg.done(fmt.Sprintf("check (%d errors)", res.Errors))
+	lg.done(msg.Sprintf("check (%d errors)", res.Errors))
 	if o.Final && (res.Errors > 0 || res.Todos > 0) {
 		return res, ErrFinal
 	}
@@ -173,7 +175,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	lg.done("html")
+	lg.done(msg.Sprintf("html"))
 	st, err := outdir.Open(o.Dir, o.Out)
 	if err != nil {
 		return res, err
@@ -226,7 +228,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	res.Kept = st.Reused()
-	lg.done(fmt.Sprintf("write (%d of %d files unchanged)", res.Kept, len(files)))
+	lg.done(msg.Sprintf("write (%d of %d files unchanged)", res.Kept, len(files)))
 	return res, pdfErr
 }
 
@@ -265,7 +267,7 @@ func printPDF(ctx context.Context, o Options, st *outdir.Dir, p *model.Project, 
 		st.Keep(printCachePDF)
 		st.Keep(printCacheKey)
 		unneeded()
-		lg.done("print (page unchanged: the last print kept)")
+		lg.done(msg.Sprintf("print (page unchanged: the last print kept)"))
 	}
 	if doc == nil {
 		var err error
@@ -306,7 +308,7 @@ func printPDF(ctx context.Context, o Options, st *outdir.Dir, p *model.Project, 
 	if err != nil {
 		return nil, prints, err
 	}
-	lg.done("finish pdf")
+	lg.done(msg.Sprintf("finish pdf"))
 	return doc, prints, nil
 }
 

@@ -15,6 +15,8 @@ import (
 	"renja/internal/outdir"
 	"renja/internal/pdf"
 	"renja/internal/render"
+
+	"renja/internal/msg"
 )
 
 // The print cache keeps the PDF that Chrome printed last (before Finish adds
@@ -129,14 +131,14 @@ func printPages(ctx context.Context, st *outdir.Dir, out *render.Output, shown m
 	if err != nil {
 		return nil, nil, nil, 0, err
 	}
-	lg.done("chrome ready")
+	lg.done(msg.Sprintf("chrome ready"))
 	var dests map[string]int
 	next := func(doc []byte, pass int) (string, bool, error) {
 		var err error
 		if dests, err = pdf.Destinations(doc); err != nil {
 			return "", false, err
 		}
-		lg.done(fmt.Sprintf("print %d", pass))
+		lg.done(msg.Sprintf("print %d", pass))
 		labels := Labels(dests, out)
 		if sameLabels(labels, shown, out.Shown) {
 			return "", false, nil

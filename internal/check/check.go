@@ -8,22 +8,23 @@ package check
 
 import (
 	"context"
-	"fmt"
 
 	"renja/internal/config"
 	"renja/internal/diag"
 	"renja/internal/model"
+	"renja/internal/msg"
 	"renja/internal/table"
 )
 
 // Rule ids, as diag.Rules lists them in the order Run runs them.
 const (
-	Codes      = diag.RuleCodes
-	Values     = diag.RuleValues
-	Hierarchy  = diag.RuleHierarchy
-	Derived    = diag.RuleDerived
-	CrossTable = diag.RuleCrossTable
-	Prose      = diag.RuleProse
+	Codes        = diag.RuleCodes
+	Values       = diag.RuleValues
+	Hierarchy    = diag.RuleHierarchy
+	Derived      = diag.RuleDerived
+	CrossTable   = diag.RuleCrossTable
+	Prose        = diag.RuleProse
+	Nomenclature = diag.RuleNomenclature
 )
 
 // Run checks the project and returns its diagnostics, sorted.
@@ -36,7 +37,7 @@ func Run(p *model.Project) []diag.Diagnostic {
 // error, when ctx ends.
 func RunContext(ctx context.Context, p *model.Project) ([]diag.Diagnostic, error) {
 	c := &checker{p: p, cfg: p.Config}
-	for _, rule := range []func(){c.codes, c.values, c.hierarchy, c.derived, c.crossTable, c.prose, c.leftovers} {
+	for _, rule := range []func(){c.codes, c.nomenclature, c.notes, c.values, c.hierarchy, c.derived, c.crossTable, c.prose, c.leftovers, c.link} {
 		if ctx.Err() != nil {
 			return nil, context.Cause(ctx)
 		}
@@ -63,9 +64,13 @@ func Todos(ds []diag.Diagnostic) (n int) {
 	return n
 }
 
-// Count returns the number of errors and warnings.
+// Count returns the number of errors and warnings, leaving out the ones
+// that follow from another (Diagnostic.Cause).
 func Count(ds []diag.Diagnostic) (errors, warnings int) {
 	for _, d := range ds {
+		if d.Cause != "" {
+			continue
+		}
 		switch d.Severity {
 		case diag.SevError:
 			errors++
@@ -93,7 +98,7 @@ func (c *checker) report(rule string, sev diag.Severity, t *table.Table, r *tabl
 	if sev == diag.SevOff {
 		return &diag.Diagnostic{}
 	}
-	d := &diag.Diagnostic{Severity: sev, Rule: rule, File: t.Path, Message: fmt.Sprintf(format, args...)}
+	d := &diag.Diagnostic{Severity: sev, Rule: rule, File: t.Path, Message: msg.Sprintf(format, args...)}
 	if r != nil {
 		d.Line = r.Line
 		if col >= 0 {

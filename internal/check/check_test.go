@@ -150,6 +150,13 @@ func TestBundled(t *testing.T) {
 		{diag.SevError, check.Values, "data/t31.csv", "7.01.04.2.01", `"\\100%"`},
 		{diag.SevError, check.Codes, "data/t24.csv", "7.01", "appears again"},
 		{diag.SevWarning, check.Codes, "data/t41.csv", "7.01.01.2.05.03", "named like an indicator"},
+		// The seed's level digit 7, which is no level of government; T-C.29 and
+		// the evaluation name the same activity under 7.01.04.2.02.
+		{diag.SevError, check.Nomenclature, "data/t41.csv", "7.01.04.7.04", "did you mean 7.01.04.2.02?"},
+		{diag.SevError, check.Nomenclature, "data/t41.csv", "7.01.04.7.04.01", "did you mean 7.01.04.2.02.01?"},
+		{diag.SevError, check.Nomenclature, "data/t31.csv", "7.01.04.7.04", "did you mean 7.01.04.2.02?"},
+		{diag.SevError, check.Nomenclature, "data/t31.csv", "7.01.04.7.04.01", "did you mean 7.01.04.2.02.01?"},
+		{diag.SevError, check.Nomenclature, "data/t24.csv", "7.01.04.7.04", "did you mean 7.01.04.2.02?"},
 	}
 	for _, k := range known {
 		found := false

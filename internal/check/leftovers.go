@@ -31,6 +31,8 @@ import (
 	"renja/internal/diag"
 	"renja/internal/table"
 	"renja/internal/tomlx"
+
+	"renja/internal/msg"
 )
 
 // Rule ids of the leftovers.
@@ -73,7 +75,7 @@ func (c *checker) leftovers() {
 }
 
 func (c *checker) placeholders() {
-	hint := "write what the brackets ask for; a final build waits for every placeholder"
+	hint := msg.Sprintf("write what the brackets ask for; a final build waits for every placeholder")
 	cfg := diag.NewSource(config.FileName, c.cfg.Src, 1)
 	for i, line := range strings.Split(string(c.cfg.Src), "\n") {
 		t := strings.TrimSpace(line)
@@ -91,7 +93,7 @@ func (c *checker) placeholders() {
 			}
 			key := strings.TrimSpace(line[:eq])
 			c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: config.FileName, Line: i + 1, Column: cfg.Column(i+1, at+1),
-				Message: fmt.Sprintf("%s is still a placeholder: %s", key, line[at:eq+m[1]]), Hint: hint})
+				Message: msg.Sprintf("%s is still a placeholder: %s", key, line[at:eq+m[1]]), Hint: hint})
 		}
 	}
 	for _, p := range c.p.Parts {
@@ -102,7 +104,7 @@ func (c *checker) placeholders() {
 					continue // a Markdown link or a link reference
 				}
 				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: p.File, Line: p.BodyLine + i, Column: src.Column(p.BodyLine+i, m[0]+1),
-					Message: "a placeholder in the text: " + src.Line(p.BodyLine + i)[m[0]:m[1]], Hint: hint})
+					Message: msg.Sprintf("a placeholder in the text: %s", src.Line(p.BodyLine + i)[m[0]:m[1]]), Hint: hint})
 			}
 		}
 	}
@@ -139,8 +141,8 @@ func (c *checker) todos() {
 					what = col.Group + " — " + col.Title
 				}
 				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Todo, File: t.Path, Line: int(cell.Line), Column: int(cell.Col), Code: codeOf(t, r),
-					Message: fmt.Sprintf("to fill: %s (%s) %s", col.Name, strings.Join(strings.Fields(what), " "), cell.Raw),
-					Hint:    "write the figure in place of the bracketed mark; - means nothing was planned or reported"})
+					Message: msg.Sprintf("to fill: %s (%s) %s", col.Name, strings.Join(strings.Fields(what), " "), cell.Raw),
+					Hint:    msg.Sprintf("write the figure in place of the bracketed mark; - means nothing was planned or reported")})
 			}
 		}
 	}
@@ -161,9 +163,9 @@ func (c *checker) otherOffice() {
 		return
 	}
 	re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(other) + `\b`)
-	msg := fmt.Sprintf("%q, the kecamatan of the example this project was made from", other)
+	example := msg.Sprintf("%q, the kecamatan of the example this project was made from", other)
 	want := quote(c.cfg.Office.Kecamatan)
-	hint := fmt.Sprintf("write {{ kecamatan }} (in a schema: {kecamatan}) for this office's name, or rewrite the passage for Kecamatan %s", c.cfg.Office.Kecamatan)
+	hint := msg.Sprintf("write {{ kecamatan }} (in a schema: {kecamatan}) for this office's name, or rewrite the passage for Kecamatan %s", c.cfg.Office.Kecamatan)
 	for _, p := range c.p.Parts {
 		fm := diag.NewSource(p.File, p.Matter, 2)
 		at, _ := tomlx.Index(fm).Find("title")
@@ -174,13 +176,13 @@ func (c *checker) otherOffice() {
 				col = fm.Column(line, loc[0]+1)
 			}
 			c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: p.File, Line: line, Column: col,
-				Message: "the part's title names " + msg, Found: quote(p.Title[m[0]:m[1]]), Expected: want, Hint: hint})
+				Message: msg.Sprintf("the part's title names %s", example), Found: quote(p.Title[m[0]:m[1]]), Expected: want, Hint: hint})
 		}
 		src := p.Source()
 		for i, line := range narrative(p) {
 			for _, m := range re.FindAllStringIndex(line, -1) {
 				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: p.File, Line: p.BodyLine + i, Column: src.Column(p.BodyLine+i, m[0]+1),
-					Message: "the text names " + msg, Found: quote(line[m[0]:m[1]]), Expected: want, Hint: hint})
+					Message: msg.Sprintf("the text names %s", example), Found: quote(line[m[0]:m[1]]), Expected: want, Hint: hint})
 			}
 		}
 	}
@@ -189,7 +191,7 @@ func (c *checker) otherOffice() {
 			for _, m := range re.FindAllStringIndex(w.text, -1) {
 				line, col := w.pos(t.Schema, w.text[m[0]:m[1]])
 				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: t.File, Line: line, Column: col,
-					Message: fmt.Sprintf("the table's %s names %s", w.what, msg), Found: quote(w.text[m[0]:m[1]]), Expected: want, Hint: hint})
+					Message: msg.Sprintf("the table's %s names %s", w.what, example), Found: quote(w.text[m[0]:m[1]]), Expected: want, Hint: hint})
 			}
 		}
 	}
@@ -219,9 +221,9 @@ func (c *checker) years() {
 				}
 				line, col := w.pos(t.Schema, year)
 				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: Years, File: t.File, Line: line, Column: col,
-					Message: fmt.Sprintf("the table's %s labels %s as %s, but %s is %d for plan.year %d", w.what, year, label, label, n+k, n),
+					Message: msg.Sprintf("the table's %s labels %s as %s, but %s is %d for plan.year %d", w.what, year, label, label, n+k, n),
 					Found:   year, Expected: strconv.Itoa(n + k),
-					Hint: fmt.Sprintf("write {N%s} for the year, so it follows plan.year", offsetText(k))})
+					Hint: msg.Sprintf("write {N%s} for the year, so it follows plan.year", offsetText(k))})
 			}
 			for _, m := range yearFirst.FindAllStringSubmatch(w.text, -1) {
 				check(m[1], m[2], m[3])
@@ -246,9 +248,9 @@ func (c *checker) years() {
 				}
 				line, col := w.pos(t.Schema, m[1])
 				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: Years, File: t.File, Line: line, Column: col,
-					Message: fmt.Sprintf("the table's %s writes the fixed year %s, which is N%s for plan.year %d and will not move with it", w.what, m[1], offsetText(y-n), n),
-					Found:   m[1], Expected: fmt.Sprintf("{N%s}", offsetText(y-n)),
-					Hint: fmt.Sprintf("write {N%s} (in a measure: %sN%s) if the year before the plan is meant, or {N} for the plan year", offsetText(y-n), measurePrefix(w), offsetText(y-n))})
+					Message: msg.Sprintf("the table's %s writes the fixed year %s, which is N%s for plan.year %d and will not move with it", w.what, m[1], offsetText(y-n), n),
+					Found:   m[1], Expected: msg.Sprintf("{N%s}", offsetText(y-n)),
+					Hint: msg.Sprintf("write {N%s} (in a measure: %sN%s) if the year before the plan is meant, or {N} for the plan year", offsetText(y-n), measurePrefix(w), offsetText(y-n))})
 			}
 		}
 	}
@@ -285,16 +287,16 @@ func schemaWords(s *table.Schema) []word {
 			w.Columns = append(w.Columns, table.ColumnTexts{Title: c.Title, Group: c.Group, Number: c.Number, Measure: c.Measure})
 		}
 	}
-	out := []word{{"caption", "caption", -1, s.Caption, w.Caption, 0}}
+	out := []word{{msg.Sprintf("caption"), "caption", -1, s.Caption, w.Caption, 0}}
 	for i, l := range s.Title {
-		out = append(out, word{"title", "title", -1, l, w.Title[i], i})
+		out = append(out, word{msg.Sprintf("title"), "title", -1, l, w.Title[i], i})
 	}
 	for i, c := range s.Columns {
 		wc := w.Columns[i]
 		out = append(out,
-			word{"header of column " + c.Name, "title", i, c.Title, wc.Title, 0},
-			word{"group header of column " + c.Name, "group", i, c.Group, wc.Group, 0},
-			word{"measure of column " + c.Name, "measure", i, c.Measure, wc.Measure, 0})
+			word{msg.Sprintf("header of column %s", c.Name), "title", i, c.Title, wc.Title, 0},
+			word{msg.Sprintf("group header of column %s", c.Name), "group", i, c.Group, wc.Group, 0},
+			word{msg.Sprintf("measure of column %s", c.Name), "measure", i, c.Measure, wc.Measure, 0})
 	}
 	return out
 }

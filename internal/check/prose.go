@@ -6,6 +6,7 @@ import (
 
 	"renja/internal/content"
 	"renja/internal/diag"
+	"renja/internal/msg"
 )
 
 // Figures the prose rule looks for in content/*.md:
@@ -39,13 +40,13 @@ func (c *checker) prose() {
 			d := diag.Diagnostic{Severity: sev, Rule: Prose, File: part.File, Line: f.line, Column: f.col,
 				Found: quote(f.text)}
 			if f.money {
-				d.Message = "a Rupiah amount typed in the text"
-				d.Expected = `a function call such as {{ pagu "t31" "7.01.01" }}`
+				d.Message = msg.Sprintf("a Rupiah amount typed in the text")
+				d.Expected = msg.Sprintf(`a function call such as {{ pagu "t31" "7.01.01" }}`)
 			} else {
-				d.Message = "a computed percentage typed in the text"
-				d.Expected = `a function call such as {{ rerata "eval21" "capaian_kinerja" }}`
+				d.Message = msg.Sprintf("a computed percentage typed in the text")
+				d.Expected = msg.Sprintf(`a function call such as {{ rerata "eval21" "capaian_kinerja" }}`)
 			}
-			d.Hint = "a figure typed by hand goes stale when data/ changes; take it from data/ with pagu, target, nilai, jumlah, rerata or evaluasi (README, content/*.md)"
+			d.Hint = msg.Sprintf("a figure typed by hand goes stale when data/ changes; take it from data/ with pagu, target, nilai, jumlah, rerata or evaluasi (README, content/*.md)")
 			c.out = append(c.out, &d)
 		}
 	}

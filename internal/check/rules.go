@@ -11,6 +11,8 @@ import (
 	"renja/internal/model"
 	"renja/internal/num"
 	"renja/internal/table"
+
+	"renja/internal/msg"
 )
 
 func (c *checker) codes() {
@@ -24,7 +26,7 @@ func (c *checker) codes() {
 				var ke *kode.Error
 				d := c.report(Codes, diag.SevError, t, r, ci, "%v", r.CodeErr)
 				if asKode(r.CodeErr, &ke) {
-					d.Message = "code cannot be read"
+					d.Message = msg.Sprintf("code cannot be read")
 					d.Found, d.Expected, d.Hint = quote(ke.Found), ke.Expected, ke.Hint
 				}
 			}
@@ -36,22 +38,22 @@ func (c *checker) codes() {
 		for _, n := range tr.Nodes {
 			for _, dup := range n.Dups {
 				d := c.report(Codes, diag.SevError, t, dup, ci, "code %s appears again (first on line %d)", n.Code, n.Row.Line)
-				d.Found, d.Expected = quote(dup.Cells[ci].Raw), "each code once"
-				d.Hint = "a code stands for one program, kegiatan or sub kegiatan; give this row its own code or merge the rows"
+				d.Found, d.Expected = quote(dup.Cells[ci].Raw), msg.Sprintf("each code once")
+				d.Hint = msg.Sprintf("a code stands for one program, kegiatan or sub kegiatan; give this row its own code or merge the rows")
 			}
 			if l := n.Level(); l == kode.Kegiatan || l == kode.SubKegiatan {
 				if want := n.Code.Parent(); tr.Node(want) == nil {
 					d := c.report(Codes, diag.SevError, t, n.Row, ci, "the parent %s %s of %s %s is not in the table", want.Level(), want, l, n.Code)
-					d.Found, d.Expected = "no row "+want.String(), "a row for "+want.String()
-					d.Hint = "add the parent's row, or correct the code (the seed writes some kegiatan of one program under another number)"
+					d.Found, d.Expected = msg.Sprintf("no row %s", want), msg.Sprintf("a row for %s", want)
+					d.Hint = msg.Sprintf("add the parent's row, or correct the code (the seed writes some kegiatan of one program under another number)")
 				}
 			}
 			if n.Level() == kode.SubKegiatan || n.Level() == kode.Kegiatan {
 				name := t.Name(n.Row)
 				if model.NamedLikeIndicator(name) {
 					d := c.report(Codes, diag.SevWarning, t, n.Row, t.NameCol(), "%s %s is named like an indicator: %q", n.Level(), n.Code, name)
-					d.Found, d.Expected = quote(name), "the "+n.Level().String()+"'s name from the nomenclature"
-					d.Hint = "the indicator belongs in the indicator column; write the " + n.Level().String() + "'s own name here"
+					d.Found, d.Expected = quote(name), msg.Sprintf("the %s's name from the nomenclature", n.Level())
+					d.Hint = msg.Sprintf("the indicator belongs in the indicator column; write the %s's own name here", n.Level())
 				}
 			}
 		}
@@ -76,11 +78,11 @@ func (c *checker) values() {
 			for i, col := range t.Columns {
 				cell := r.Cells[i]
 				if cell.Err != nil {
-					d := c.report(Values, diag.SevError, t, r, i, "%s cannot be read as %s", col.Name, col.Type)
+					d := c.report(Values, diag.SevError, t, r, i, "%s cannot be read as %s", col.Name, typeName(col.Type))
 					if ne, ok := cell.Err.(*num.Error); ok {
 						d.Found, d.Expected, d.Hint = quote(cell.Raw), ne.Expected, ne.Hint
 					} else {
-						d.Found, d.Expected = quote(cell.Raw), string(col.Type)
+						d.Found, d.Expected = quote(cell.Raw), typeName(col.Type)
 					}
 					continue
 				}
@@ -91,26 +93,26 @@ func (c *checker) values() {
 				case table.Money:
 					if cell.Money < 0 {
 						d := c.report(Values, diag.SevError, t, r, i, "%s is negative", col.Name)
-						d.Found, d.Expected = num.FormatMoney(cell.Money), "an amount of 0 or more"
+						d.Found, d.Expected = num.FormatMoney(cell.Money), msg.Sprintf("an amount of 0 or more")
 					}
 				case table.Target:
 					if cell.Target().Unit == "" && t.CodeCol() >= 0 {
 						d := c.report(Values, diag.SevError, t, r, i, "the target %s has no unit", cell.Raw)
-						d.Found, d.Expected = quote(cell.Raw), "a number with its unit, e.g. "+cell.Raw+" Dok"
-						d.Hint = "write the unit after the number"
+						d.Found, d.Expected = quote(cell.Raw), msg.Sprintf("a number with its unit, e.g. %s Dok", cell.Raw)
+						d.Hint = msg.Sprintf("write the unit after the number")
 					} else if cell.Target().Unit == "%" && cell.Target().Value > num.DecOf(100) {
 						d := c.report(Values, diag.SevError, t, r, i, "percentage above 100")
-						d.Found, d.Expected = cell.Raw, "at most 100%"
+						d.Found, d.Expected = cell.Raw, msg.Sprintf("at most 100%%")
 					}
 				case table.Percent:
 					if col.Expr == nil && cell.Dec > num.DecOf(100) {
 						d := c.report(Values, diag.SevWarning, t, r, i, "%s is above 100%%", col.Name)
-						d.Found, d.Expected = cell.Raw, "at most 100"
+						d.Found, d.Expected = cell.Raw, msg.Sprintf("at most 100")
 					}
 				case table.Number:
 					if isPct && cell.Dec > num.DecOf(100) {
 						d := c.report(Values, diag.SevError, t, r, i, "the indicator is a percentage but %s is above 100", col.Name)
-						d.Found, d.Expected = cell.Raw, "at most 100"
+						d.Found, d.Expected = cell.Raw, msg.Sprintf("at most 100")
 					}
 				}
 			}
@@ -141,7 +143,7 @@ func (c *checker) hierarchy() {
 					d := c.report(Hierarchy, diag.SevError, t, r, i, "%s %s states %s, but its %s add up to %s (differs by %s)",
 						what, col.Name, num.FormatMoney(cell.Money), childWord(n), num.FormatMoney(want), num.FormatMoney(abs(cell.Money-want)))
 					d.Found, d.Expected = num.FormatMoney(cell.Money), num.FormatMoney(want)
-					d.Hint = "the printed total is the computed one; correct the stated amount or the amounts below it"
+					d.Hint = msg.Sprintf("the printed total is the computed one; correct the stated amount or the amounts below it")
 				}
 			}
 			for _, n := range tr.Nodes {
@@ -149,9 +151,28 @@ func (c *checker) hierarchy() {
 					check(n, n.Rows(), n.Level().String()+" "+n.Code.String())
 				}
 			}
-			check(tr.Root, tr.Totals, "the total")
+			check(tr.Root, tr.Totals, msg.Sprintf("the total"))
 		}
 	}
+}
+
+// typeName is a column type in the officer's words.
+func typeName(t table.Type) string {
+	switch t {
+	case table.Code:
+		return msg.Sprintf("code")
+	case table.Text:
+		return msg.Sprintf("text")
+	case table.Money:
+		return msg.Sprintf("money")
+	case table.Number:
+		return msg.Sprintf("number")
+	case table.Percent:
+		return msg.Sprintf("percent")
+	case table.Target:
+		return msg.Sprintf("target")
+	}
+	return string(t)
 }
 
 func childWord(n *model.Node) string {
@@ -161,9 +182,9 @@ func childWord(n *model.Node) string {
 	case kode.Kegiatan:
 		return "sub kegiatan"
 	case kode.None:
-		return "rows"
+		return msg.Sprintf("rows")
 	}
-	return "parts"
+	return msg.Sprintf("parts")
 }
 
 func abs(m num.Money) num.Money {
@@ -206,16 +227,16 @@ func (c *checker) derived() {
 			if len(fails) >= 5 && len(fails)*5 >= checked*4 {
 				d := c.report(Derived, diag.SevError, t, nil, i, "column %s (%s) differs from its formula %s in %d of %d rows: the column seems to hold something else than its header's formula",
 					col.Name, col.Number, col.Formula, len(fails), checked)
-				d.Found = fmt.Sprintf("%s in row %d", format(col, fails[0].found), fails[0].r.Line)
+				d.Found = msg.Sprintf("%s in row %d", format(col, fails[0].found), fails[0].r.Line)
 				d.Expected = format(col, fails[0].expect)
-				d.Hint = "check what the column really holds; if the header is wrong, correct the formula in " + t.File
+				d.Hint = msg.Sprintf("check what the column really holds; if the header is wrong, correct the formula in %s", t.File)
 				continue
 			}
 			for _, f := range fails {
 				d := c.report(Derived, diag.SevError, t, f.r, i, "%s should be %s = %s, not %s (differs by %s)",
 					col.Name, col.Formula, format(col, num.Round(f.expect, 2)), format(col, f.found), format(col, absDec(f.found-f.expect)))
 				d.Found, d.Expected = format(col, f.found), format(col, num.Round(f.expect, 2))
-				d.Hint = "the figure is computed from the row; correct it, or the figures it is computed from"
+				d.Hint = msg.Sprintf("the figure is computed from the row; correct it, or the figures it is computed from")
 			}
 		}
 	}
@@ -312,7 +333,7 @@ func (c *checker) crossTable() {
 				if same, fa, fb := agree(c.cfg.Units, refCol, a, oc, b); !same {
 					d := c.report(CrossTable, diag.SevError, o.t, o.r, o.col, "%s of %s is %s here but %s in %s:%d", m, k, fb, fa, ref.t.Path, a.Line)
 					d.Found, d.Expected = fb, fa
-					d.Hint = "the same code and year must carry the same figure in every table; correct one of them"
+					d.Hint = msg.Sprintf("the same code and year must carry the same figure in every table; correct one of them")
 				}
 			}
 		}
@@ -390,9 +411,9 @@ func (c *checker) missing(m string, tables []*table.Table, cells map[string][]me
 					others = append(others, o.Path)
 				}
 			}
-			d := c.report(CrossTable, diag.SevError, x.t, x.r, t0(x.t), "sub kegiatan %s (%s) is planned in %s but missing from %s", k, x.t.Name(x.r), strings.Join(others, " and "), t.Path)
-			d.Found, d.Expected = "no row in "+t.Path, "a row for "+k+" in every table of "+m
-			d.Hint = "add the row to " + t.Path + ", or remove the sub kegiatan from the other tables"
+			d := c.report(CrossTable, diag.SevError, x.t, x.r, t0(x.t), "sub kegiatan %s (%s) is planned in %s but missing from %s", k, x.t.Name(x.r), strings.Join(others, ", "), t.Path)
+			d.Found, d.Expected = msg.Sprintf("no row in %s", t.Path), msg.Sprintf("a row for %s in every table of %s", k, m)
+			d.Hint = msg.Sprintf("add the row to %s, or remove the sub kegiatan from the other tables", t.Path)
 		}
 	}
 }

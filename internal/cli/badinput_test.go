@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"renja/internal/msg"
 )
 
 // base is a small valid project; each case below breaks one thing.
@@ -151,7 +153,6 @@ var badCases = []badCase{
 	// data/*.csv that cannot be read as the table
 	{"csv empty", set("data/t41.csv", ""), `^data/t41.csv: the table is empty`, false},
 	{"csv binary", set("data/t41.csv", "PK\x03\x04\x00\x00binary"), `^data/t41.csv: this is not a text file`, false},
-	{"csv windows-1252", set("data/t41.csv", "kode;uraian;target;pagu\n7.01.01;Penunjang \xe9;100%;1\n"), `^data/t41.csv:2:19: the file is not UTF-8`, false},
 	{"csv unknown column", replace("data/t41.csv", "kode;uraian;target;pagu", "kode;uraian;target;pagu;anggaran"), `^data/t41.csv:1:25: unknown column "anggaran"`, false},
 	{"csv missing column", replace("data/t41.csv", "kode;uraian;target;pagu", "kode;uraian;pagu"), `^data/t41.csv:1: missing column "target"`, false},
 	{"csv duplicate column", replace("data/t41.csv", "kode;uraian;target;pagu", "kode;uraian;target;pagu;kode"), `^data/t41.csv:1:25: column "kode" appears twice`, false},
@@ -171,6 +172,14 @@ var badCases = []badCase{
 	{"cell code", replace("data/t41.csv", "7.01.01.2.01.02;", "7.01.0x.2.01.02;"), `^data/t41.csv:5:1: error \[codes\]`, true},
 	{"cell duplicate code", replace("data/t41.csv", "7.01.01.2.01.02;", "7.01.01.2.01.01;"), `^data/t41.csv:5:1: error \[codes\] 7.01.01.2.01.01: code 7.01.01.2.01.01 appears again`, true},
 	{"cell hierarchy", replace("data/t41.csv", "Perencanaan;100%;20.000.000", "Perencanaan;100%;21.000.000"), `^data/t41.csv:3:\d+: error \[hierarchy\]`, true},
+	{"cell missing dot", replace("data/t41.csv", "7.01.01.2.01.02;", "7.01.01.2.0102;"), `^data/t41.csv:5:1: error \[codes\] .*\n\thint: one dot is missing: 7.01.01.2.0102 reads as 7.01.01.2.01.02`, true},
+	{"csv english locale", set("data/t41.csv", "kode;uraian;target;pagu\n7.01.01;PROGRAM PENUNJANG;100%;20,000,000\n7.01.01.2.01;Perencanaan;100%;20,000,000\n7.01.01.2.01.01;Penyusunan Dokumen;2 Dok;12,000,000\n7.01.01.2.01.02;Koordinasi RKA;2 Dok;8,000,000\n"),
+		`^data/t41.csv:2:\d+: error \[values\] .*the numbers of column pagu are written the English way`, true},
+	{"cell non-ASCII before", replace("data/t41.csv", "Penyusunan Dokumen;2 Dok;12.000.000", "Penyusunan Dokumen ≤ é;2 Dok;12.00.000"), `^data/t41.csv:4:46: error \[values\]`, true}, // 49 in bytes
+	{"call and data", func(f map[string]string) {
+		replace("content/10-bab-1.md", `{{ signature }}`, `{{ pagu "t41" "7.01.09" }}`)(f)
+		replace("data/t41.csv", "12.000.000", "12.00.000")(f)
+	}, `^content/10-bab-1.md:12:\d+: .*code 7.01.09 is not in data/t41.csv`, false},
 }
 
 func writeProject(t *testing.T, dir string, files map[string]string) {
@@ -204,68 +213,136 @@ func snapshot(t *testing.T, dir string) map[string]string {
 // and leaves output/ byte for byte as it was; a wrong cell value is a
 // diagnostic at its cell and the build writes a marked draft.
 func TestBadInput(t *testing.T) {
-	if len(badCases) < 40 {
+	if len(badCases) < 54 {
 		t.Fatalf("only %d cases", len(badCases))
 	}
 	for _, c := range badCases {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			files := map[string]string{}
-			for k, v := range base {
-				files[k] = v
-			}
-			c.edit(files)
-			writeProject(t, dir, files)
-			out := filepath.Join(dir, "output")
-			writeProject(t, out, map[string]string{"index.html": "yesterday's good build\n", "style.css": "old\n"})
-			before := snapshot(t, out)
-
-			var stdout, stderr bytes.Buffer
-			code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr)
-			if strings.Contains(stderr.String(), "goroutine ") || strings.Contains(stderr.String(), "panic") {
-				t.Fatalf("a Go stack trace for a user's mistake:\n%s", stderr.String())
-			}
-			re := regexp.MustCompile(`(?m)` + c.want)
-			if !c.draft {
-				if code != ExitFail {
-					t.Errorf("build exit code %d, want %d; stderr:\n%s", code, ExitFail, stderr.String())
-				}
-				first := strings.SplitN(stderr.String(), "\n", 2)[0]
-				if !re.MatchString(first) {
-					t.Errorf("first line of stderr:\n  %s\nwant match for %s\nwhole stderr:\n%s", first, c.want, stderr.String())
-				}
-				if !strings.Contains(stderr.String(), "hint: ") && !strings.Contains(stderr.String(), "\thint") {
-					t.Errorf("no hint in:\n%s", stderr.String())
-				}
-				if after := snapshot(t, out); !equalMaps(before, after) {
-					t.Errorf("output/ changed although the build stopped: %v", keys(after))
-				}
-				var cout, cerr bytes.Buffer
-				if code := Run(context.Background(), []string{"check", dir}, &cout, &cerr); code != ExitUsage {
-					t.Errorf("check exit code %d, want %d (unreadable input)", code, ExitUsage)
-				}
-				return
-			}
-			if code != ExitOK {
-				t.Fatalf("a wrong cell value should still build a draft; exit %d, stderr:\n%s", code, stderr.String())
-			}
-			html, _ := os.ReadFile(filepath.Join(out, "index.html"))
-			if !bytes.Contains(html, []byte("draft-banner")) {
-				t.Error("the draft is not marked")
-			}
-			var cout, cerr bytes.Buffer
-			if code := Run(context.Background(), []string{"check", dir}, &cout, &cerr); code != ExitFail {
-				t.Errorf("check exit code %d, want %d", code, ExitFail)
-			}
-			if !re.MatchString(cout.String()) {
-				t.Errorf("check output lacks a match for %s:\n%s", c.want, cout.String())
-			}
-			var fout, ferr bytes.Buffer
-			if code := Run(context.Background(), []string{"build", "--final", "--no-pdf", "-q", "-o", t.TempDir(), dir}, &fout, &ferr); code != ExitFail {
-				t.Errorf("--final exit code %d, want %d", code, ExitFail)
+			for _, lang := range []string{"en", "id"} {
+				t.Run(lang, func(t *testing.T) { badInput(t, c, lang) })
 			}
 		})
 	}
+}
+
+// badInput runs one case in one language: in English the case's regexp must
+// match; in Indonesian its position must, and every line must read as
+// Indonesian (no message key without its Indonesian text, no English words).
+func badInput(t *testing.T, c badCase, lang string) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for k, v := range base {
+		files[k] = v
+	}
+	c.edit(files)
+	writeProject(t, dir, files)
+	out := filepath.Join(dir, "output")
+	writeProject(t, out, map[string]string{"index.html": "yesterday's good build\n", "style.css": "old\n"})
+	before := snapshot(t, out)
+	msg.ResetMissing()
+	run := func(args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		code := Run(context.Background(), append([]string{"--lang", lang}, args...), &stdout, &stderr)
+		return code, stdout.String(), stderr.String()
+	}
+
+	code, _, stderr := run("build", "--no-pdf", "-q", dir)
+	if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic") {
+		t.Fatalf("a Go stack trace for a user's mistake:\n%s", stderr)
+	}
+	want := c.want
+	hint := "\thint: "
+	if lang == "id" {
+		want, hint = indonesianWant(c.want), "\tsaran: "
+	}
+	re := regexp.MustCompile(`(?m)` + want)
+	var report string
+	if !c.draft {
+		if code != ExitFail {
+			t.Errorf("build exit code %d, want %d; stderr:\n%s", code, ExitFail, stderr)
+		}
+		first := strings.SplitN(stderr, "\n", 2)[0]
+		if !re.MatchString(first) {
+			t.Errorf("first line of stderr:\n  %s\nwant match for %s\nwhole stderr:\n%s", first, want, stderr)
+		}
+		if !strings.Contains(stderr, hint) {
+			t.Errorf("no %q in:\n%s", hint, stderr)
+		}
+		if after := snapshot(t, out); !equalMaps(before, after) {
+			t.Errorf("output/ changed although the build stopped: %v", keys(after))
+		}
+		code, cout, cerr := run("check", dir)
+		if code != ExitUsage {
+			t.Errorf("check exit code %d, want %d (unreadable input)", code, ExitUsage)
+		}
+		if first := strings.SplitN(cerr, "\n", 2)[0]; !re.MatchString(first) {
+			t.Errorf("check: first line of stderr:\n  %s\nwant match for %s\nwhole stderr:\n%s", first, want, cerr)
+		}
+		report = stderr + cout + cerr
+	} else {
+		if code != ExitOK {
+			t.Fatalf("a wrong cell value should still build a draft; exit %d, stderr:\n%s", code, stderr)
+		}
+		html, _ := os.ReadFile(filepath.Join(out, "index.html"))
+		if !bytes.Contains(html, []byte("draft-banner")) {
+			t.Error("the draft is not marked")
+		}
+		code, cout, cerr := run("check", dir)
+		if code != ExitFail {
+			t.Errorf("check exit code %d, want %d", code, ExitFail)
+		}
+		if !re.MatchString(cout) {
+			t.Errorf("check output lacks a match for %s:\n%s", want, cout)
+		}
+		if code, _, _ := run("build", "--final", "--no-pdf", "-q", "-o", t.TempDir(), dir); code != ExitFail {
+			t.Errorf("--final exit code %d, want %d", code, ExitFail)
+		}
+		report = stderr + cout + cerr
+	}
+	if lang == "id" {
+		if m := msg.Missing(); len(m) > 0 {
+			t.Errorf("printed without an Indonesian text: %q", m)
+		}
+		if w := englishWords(report); len(w) > 0 {
+			t.Errorf("English words %q in:\n%s", w, report)
+		}
+	}
+}
+
+// indonesianWant keeps a case's position and, for a cell's finding, its
+// severity and rule: "^data/t41.csv:4:\d+: error \[values\] …" becomes
+// "^data/t41.csv:4:\d+: kesalahan \[values\]".
+func indonesianWant(want string) string {
+	i := strings.Index(want, ": ")
+	if i < 0 {
+		return want
+	}
+	prefix, rest := want[:i+2], want[i+2:]
+	for en, id := range map[string]string{"error ": "kesalahan ", "warning ": "peringatan "} {
+		if j := strings.Index(rest, `\]`); strings.HasPrefix(rest, en) && j > 0 {
+			return prefix + id + rest[len(en):j+2]
+		}
+	}
+	return prefix
+}
+
+// englishWords finds words of English in a report meant to be Indonesian,
+// outside quotes (what the officer typed) and the excerpt lines of files.
+var (
+	quotedRe  = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|`[^`]*`|\\S+\\.(?:csv|toml|md|html|pdf|css)\\b|\\{\\{.*?\\}\\}")
+	englishRe = regexp.MustCompile(`\b(the|is|are|not|cannot|found|expected|hint|must|should|missing|unknown|row|rows|column|columns|line|file|errors|warnings|error|warning|wrote|failed|write|with|and|of|has|have|no|more|read|add|remove)\b`)
+)
+
+func englishWords(report string) []string {
+	var words []string
+	for _, line := range strings.Split(report, "\n") {
+		if strings.HasPrefix(line, "\t") && !strings.HasPrefix(line, "\tsaran:") && !strings.HasPrefix(line, "\t…") {
+			continue // the file's own line, and the caret under it
+		}
+		line = quotedRe.ReplaceAllString(line, "")
+		words = append(words, englishRe.FindAllString(line, -1)...)
+	}
+	return words
 }
 
 func TestBaseProjectIsClean(t *testing.T) {

@@ -22,31 +22,44 @@ import (
 	"renja/internal/diag"
 	"renja/internal/limits"
 	"renja/internal/model"
+	"renja/internal/msg"
 	"renja/internal/render"
 )
 
-const usage = `renja makes a kecamatan's Rencana Kerja (Renja) from plain files.
+// commands are the lines of renja's usage: the syntax and what it does.
+// A new command adds its line here and its text to internal/msg.
+var commands = []struct{ syntax, what string }{
+	{"build [flags] [PROJECT]", "check, then write the website and the PDF to PROJECT/output"},
+	{"check [flags] [PROJECT]", "check every number and report each mistake at its cell"},
+	{"diff [REV [REV]]", "what changed in the plan, by code, with the effect on every total"},
+	{"fmt [--check] [PROJECT]", "write every table in canonical form (undoes an Excel round trip)"},
+	{"sign --p12 FILE IN.pdf", "sign a PDF (password from $RENJA_P12_PASSWORD or the terminal)"},
+	{"verify FILE.pdf", "is the signature intact, who signed, and was it built from these sources"},
+	{"serve [flags] [PROJECT]", "preview the website on 127.0.0.1, rebuilt on every change"},
+	{"init DIR --kecamatan X --kabupaten Y [--year N]", "start a new project from the bundled one"},
+	{"version", "print the version"},
+}
 
-Usage:
-  renja build [flags] [PROJECT]   check, then write the website and the PDF to PROJECT/output
-  renja check [flags] [PROJECT]   check every number and report each mistake at its cell
-  renja sign --p12 FILE IN.pdf    sign a PDF (password from $RENJA_P12_PASSWORD or the terminal)
-  renja verify FILE.pdf           is the signature intact, who signed, and was it built from these sources
-  renja serve [flags] [PROJECT]   preview the website on 127.0.0.1, rebuilt on every change
-  renja init DIR --kecamatan X --kabupaten Y [--year N]   start a new project from the bundled one
-  renja diff [REV [REV]]          what changed in the plan, by code, with the effect on every total
-  renja fmt [--check] [PROJECT]   write every table in canonical form (undoes an Excel round trip)
-  renja version                   print the version
-
-PROJECT is the folder holding renja.toml (default: the current folder).
-Run 'renja COMMAND -h' for a command's flags.
-`
+// usage is renja's help text in the officer's language.
+func usage() string {
+	var b strings.Builder
+	b.WriteString(msg.Sprintf("renja makes a kecamatan's Rencana Kerja (Renja) from plain files.") + "\n\n")
+	b.WriteString(msg.Sprintf("Usage:") + "\n")
+	for _, c := range commands {
+		pad := max(1, 24-len(c.syntax))
+		fmt.Fprintf(&b, "  renja %s%s  %s\n", c.syntax, strings.Repeat(" ", pad), msg.Sprintf(c.what))
+	}
+	b.WriteString("\n" + msg.Sprintf("PROJECT is the folder holding renja.toml (default: the current folder).") + "\n")
+	b.WriteString(msg.Sprintf("Run 'renja COMMAND -h' for a command's flags.") + "\n")
+	b.WriteString(msg.Sprintf("Messages are in Indonesian; --lang en (or RENJA_LANG=en) writes them in English.") + "\n")
+	return b.String()
+}
 
 // Run runs one command line and returns the exit code.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "renja: internal error: %v\nPlease report this with the command you ran.\n%s", r, debug.Stack())
+			msg.Fprintf(stderr, "renja: internal error: %v\nPlease report this with the command you ran.\n%s", r, debug.Stack())
 			code = ExitFail
 		}
 	}()
@@ -54,8 +67,13 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	args, lang, err := language(args)
+	if err != nil {
+		return err
+	}
+	msg.SetLang(lang)
 	if len(args) == 0 {
-		return &exitError{ExitUsage, strings.TrimRight(usage, "\n")}
+		return &exitError{ExitUsage, strings.TrimRight(usage(), "\n")}
 	}
 	switch args[0] {
 	case "build":
@@ -78,10 +96,40 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "renja", version())
 		return nil
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return nil
 	}
-	return usagef("unknown command %q\n\n%s", args[0], strings.TrimRight(usage, "\n"))
+	return usagef("unknown command %q\n\n%s", args[0], strings.TrimRight(usage(), "\n"))
+}
+
+// language takes --lang LANG (or --lang=LANG) from anywhere in args; without
+// it, $RENJA_LANG; without that, Indonesian.
+func language(args []string) ([]string, msg.Lang, error) {
+	name, set := os.Getenv("RENJA_LANG"), false
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--lang" || a == "-lang":
+			if i+1 >= len(args) {
+				return nil, "", usagef("--lang needs a language: id or en")
+			}
+			name, set = args[i+1], true
+			i++
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			name, set = a[strings.Index(a, "=")+1:], true
+		default:
+			rest = append(rest, a)
+		}
+	}
+	l, ok := msg.Parse(name)
+	switch {
+	case !ok && set:
+		return nil, "", usagef("--lang %q is not a language renja speaks: write id (Bahasa Indonesia) or en (English)", name)
+	case !ok:
+		return nil, "", usagef("RENJA_LANG %q is not a language renja speaks: write id (Bahasa Indonesia) or en (English)", name)
+	}
+	return rest, l, nil
 }
 
 func version() string {
@@ -99,11 +147,8 @@ func version() string {
 
 func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: renja %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-	}
+	fs.SetOutput(flagErrors{stderr})
+	fs.Usage = func() { printFlags(stderr, fs, synopsis) }
 	return fs
 }
 
@@ -120,15 +165,15 @@ func project(fs *flag.FlagSet) (string, error) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("build", "build [flags] [PROJECT ...]", stderr)
-	out := fs.String("o", "", "output folder (default PROJECT/output)")
-	noPDF := fs.Bool("no-pdf", false, "write the website only")
-	final := fs.Bool("final", false, "refuse while `renja check` reports errors; print the final PDF")
-	chrome := fs.String("chrome", "", "Chrome, Chromium or Edge to print with, or a running one's DevTools endpoint ws://HOST:PORT/… (default: $RENJA_CHROME_URL, then $RENJA_CHROME, then the usual places)")
-	date := fs.String("date", "", "date written into the PDF, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else now)")
-	quiet := fs.Bool("q", false, "print no progress")
-	install := fs.Bool("install-chrome", false, "install Debian's Chromium with apt-get when no browser is found (root only)")
-	debug := fs.Bool("debug", false, "on failure, also print the chain of Go errors behind the message")
-	timeout := fs.Duration("timeout", limits.BuildTime, "stop a build that runs longer than this (e.g. 30m)")
+	out := fs.String("o", "", msg.Sprintf("output folder (default PROJECT/output)"))
+	noPDF := fs.Bool("no-pdf", false, msg.Sprintf("write the website only"))
+	final := fs.Bool("final", false, msg.Sprintf("refuse while renja check reports errors; print the final PDF"))
+	chrome := fs.String("chrome", "", msg.Sprintf("Chrome, Chromium or Edge to print with, or a running one's DevTools endpoint ws://HOST:PORT/… (default: $RENJA_CHROME_URL, then $RENJA_CHROME, then the usual places)"))
+	date := fs.String("date", "", msg.Sprintf("date written into the PDF, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else now)"))
+	quiet := fs.Bool("q", false, msg.Sprintf("print no progress"))
+	install := fs.Bool("install-chrome", false, msg.Sprintf("install Debian's Chromium with apt-get when no browser is found (root only)"))
+	debug := fs.Bool("debug", false, msg.Sprintf("on failure, also print the chain of Go errors behind the message"))
+	timeout := fs.Duration("timeout", limits.BuildTime, msg.Sprintf("stop a build that runs longer than this (e.g. 30m)"))
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
 	}
@@ -159,13 +204,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		o.Log = stderr
 	}
 	res, err := build.Build(ctx, o)
-	if res != nil {
+	var noChrome *build.NoChromeError
+	stopped := err != nil && !errors.Is(err, build.ErrFinal) && !errors.As(err, &noChrome)
+	if res != nil && !stopped {
 		printDiagnostics(stderr, res.Diagnostics, *quiet)
 	}
-	var noChrome *build.NoChromeError
 	switch {
 	case errors.Is(err, build.ErrFinal):
-		return failf("%v (%d errors, %d to fill); nothing was written", err, res.Errors, res.Todos)
+		return failf("the checker reports %d errors and %d things to fill: a final PDF is refused; nothing was written", res.Errors, res.Todos)
 	case errors.As(err, &noChrome):
 		return failf("the website was written to %s, but no PDF: %v", outDir(o), err)
 	case err != nil && ctx.Err() != nil:
@@ -174,20 +220,26 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if *debug {
 			defer debugChain(stderr, err) // after the message
 		}
-		return failed(err, "build failed; output/ was left as it was")
+		after := []string{msg.Sprintf("build failed; output/ was left as it was")}
+		if res != nil {
+			if e, w := check.Count(res.Diagnostics); e+w > 0 {
+				after = append(after, msg.Sprintf("the checker also reports %d errors, %d warnings (renja check lists them)", e, w))
+			}
+		}
+		return failed(err, after...)
 	}
 	if !*quiet {
-		what := "website"
+		what := msg.Sprintf("website")
 		if res.PDF != "" {
-			what += " and " + res.PDF
+			what = msg.Sprintf("website and %s", res.PDF)
 		}
-		state := "final"
+		state := msg.Sprintf("final")
 		if res.Errors > 0 || res.Todos > 0 {
-			state = fmt.Sprintf("DRAFT (%d errors to fix and %d things to fill before it can be final)", res.Errors, res.Todos)
+			state = msg.Sprintf("DRAFT (%d errors to fix and %d things to fill before it can be final)", res.Errors, res.Todos)
 		} else if !*final {
-			state = "ready"
+			state = msg.Sprintf("ready")
 		}
-		fmt.Fprintf(stdout, "renja: wrote %s to %s: %s\n", what, outDir(o), state)
+		msg.Fprintf(stdout, "renja: wrote %s to %s: %s\n", what, outDir(o), state)
 	}
 	return nil
 }
@@ -206,13 +258,13 @@ func runBatch(ctx context.Context, dirs []string, common build.Options, quiet bo
 		switch {
 		case err != nil:
 			failure = errReported
-			fmt.Fprintf(stderr, "renja: %s: build failed:\n%s\n", o.Dir, diag.Detail(err))
+			msg.Fprintf(stderr, "renja: %s: build failed:\n%s\n", o.Dir, diag.Detail(err))
 		case !quiet:
-			state := "ready"
+			state := msg.Sprintf("ready")
 			if res.Errors > 0 || res.Todos > 0 {
-				state = fmt.Sprintf("DRAFT (%d errors, %d to fill; run renja check %s)", res.Errors, res.Todos, o.Dir)
+				state = msg.Sprintf("DRAFT (%d errors, %d to fill; run renja check %s)", res.Errors, res.Todos, o.Dir)
 			}
-			fmt.Fprintf(stdout, "renja: %s: wrote %s: %s\n", o.Dir, outDir(o), state)
+			msg.Fprintf(stdout, "renja: %s: wrote %s: %s\n", o.Dir, outDir(o), state)
 		}
 	}
 	return failure
@@ -247,14 +299,14 @@ func pdfDate(s string) (time.Time, error) {
 	if s != "" {
 		t, err := time.Parse("2006-01-02", s)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("--date %q is not a date: write YYYY-MM-DD", s)
+			return time.Time{}, errors.New(msg.Sprintf("--date %q is not a date: write YYYY-MM-DD", s))
 		}
 		return t, nil
 	}
 	if e := os.Getenv("SOURCE_DATE_EPOCH"); e != "" {
 		n, err := strconv.ParseInt(e, 10, 64)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", e)
+			return time.Time{}, errors.New(msg.Sprintf("SOURCE_DATE_EPOCH %q is not a number of seconds", e))
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
@@ -263,7 +315,7 @@ func pdfDate(s string) (time.Time, error) {
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", "check [--json] [PROJECT]", stderr)
-	asJSON := fs.Bool("json", false, "print a JSON array of diagnostics")
+	asJSON := fs.Bool("json", false, msg.Sprintf("print a JSON array of diagnostics"))
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
 	}
@@ -271,35 +323,49 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	p, err := model.LoadContext(ctx, dir)
+	// One report: files that cannot be read, the Markdown's calls and the
+	// project's layouts (found by rendering), and the checker's findings,
+	// never one kind hiding another.
+	var unread diag.List
 	var ds []diag.Diagnostic
+	p, err := model.LoadContext(ctx, dir)
 	if err == nil {
 		ds, err = check.RunContext(ctx, p)
 	}
-	// Rendering finds what the checker cannot: template calls in the Markdown
-	// and the project's own layouts. Such an error makes the input unreadable.
-	var tpl *render.Templates
 	if err == nil {
+		var tpl *render.Templates
 		tpl, err = render.LoadTemplates(dir)
-	}
-	if err == nil {
-		_, err = render.RenderContext(ctx, p, tpl, render.Options{Diagnostics: ds})
+		if err == nil {
+			_, err = render.RenderContext(ctx, p, tpl, render.Options{Diagnostics: ds})
+		}
 	}
 	if err != nil && ctx.Err() != nil {
 		return failf("interrupted")
 	}
 	if err != nil {
-		return unreadable(err)
-	}
-	if *asJSON {
-		if ds == nil {
-			ds = []diag.Diagnostic{}
+		l, ok := diag.ListOf(err)
+		if !ok {
+			return unreadable(err)
 		}
+		unread = l
+	}
+	all := append(check.InputDiagnostics(unread), ds...)
+	if *asJSON {
+		diag.SortDiagnostics(all)
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		enc.Encode(ds)
+		enc.Encode(all)
 	} else {
-		printDiagnostics(stdout, ds, false)
+		// Files that cannot be read go to stderr, with their excerpt, as
+		// every command prints them; the findings to stdout; the summary
+		// counts both.
+		for _, e := range unread {
+			fmt.Fprintln(stderr, e.ErrorWithPosition())
+		}
+		printDiagnostics(stdout, all, false)
+	}
+	if len(unread) > 0 {
+		return &exitError{code: ExitUsage}
 	}
 	if e, _ := check.Count(ds); e > 0 {
 		return errReported
@@ -311,25 +377,34 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // prints the summary line alone (renja check lists them).
 func printDiagnostics(w io.Writer, ds []diag.Diagnostic, quiet bool) {
 	e, wn := check.Count(ds)
-	todo := ""
-	if n := check.Todos(ds); n > 0 {
-		todo = fmt.Sprintf(", %d to fill", n)
-	}
+	todo := check.Todos(ds)
 	if quiet {
-		if e+wn > 0 || todo != "" {
-			fmt.Fprintf(w, "renja: %d errors, %d warnings%s (renja check lists them)\n", e, wn, todo)
+		switch {
+		case todo > 0:
+			msg.Fprintf(w, "renja: %d errors, %d warnings, %d to fill (renja check lists them)\n", e, wn, todo)
+		case e+wn > 0:
+			msg.Fprintf(w, "renja: %d errors, %d warnings (renja check lists them)\n", e, wn)
 		}
 		return
 	}
 	file := ""
-	for _, d := range ds {
+	for _, d := range check.Fold(ds) {
+		if d.Rule == check.Input {
+			continue // printed with its excerpt
+		}
 		if d.File != file && file != "" {
 			fmt.Fprintln(w)
 		}
 		file = d.File
 		fmt.Fprintln(w, d.String())
+		if d.Folded > 0 {
+			fmt.Fprintln(w, "\t"+msg.Sprintf("… and %d more that follow from it (renja check --json lists them)", d.Folded))
+		}
 	}
-	if e+wn > 0 || todo != "" {
-		fmt.Fprintf(w, "\n%d errors, %d warnings%s\n", e, wn, todo)
+	switch {
+	case todo > 0:
+		msg.Fprintf(w, "\n%d errors, %d warnings, %d to fill\n", e, wn, todo)
+	case e+wn > 0:
+		msg.Fprintf(w, "\n%d errors, %d warnings\n", e, wn)
 	}
 }

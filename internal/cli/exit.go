@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"renja/internal/diag"
+	"renja/internal/msg"
 )
 
 // Exit codes.
@@ -27,16 +28,17 @@ func (e *exitError) Error() string { return e.text }
 
 // usagef: bad usage or unreadable input, exit 2, printed as "renja: …".
 func usagef(format string, args ...any) error {
-	return &exitError{ExitUsage, "renja: " + fmt.Sprintf(format, args...)}
+	return &exitError{ExitUsage, "renja: " + msg.Sprintf(format, args...)}
 }
 
 // failf: the command failed, exit 1, printed as "renja: …".
 func failf(format string, args ...any) error {
-	return &exitError{ExitFail, "renja: " + fmt.Sprintf(format, args...)}
+	return &exitError{ExitFail, "renja: " + msg.Sprintf(format, args...)}
 }
 
 // unreadable: input that cannot be read, exit 2; positioned errors print
-// with their excerpt and hint, then the lines of after.
+// with their excerpt and hint, then the lines of after (written in the
+// officer's language by the caller).
 func unreadable(err error, after ...string) error { return explained(ExitUsage, err, after...) }
 
 // failed: the command failed on err, exit 1, printed like unreadable.

@@ -3,13 +3,14 @@ package cli
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"renja/internal/diag"
 	"renja/internal/scaffold"
+
+	"renja/internal/msg"
 )
 
 // runInit is `renja init`: a new project from the bundled one.
@@ -17,14 +18,14 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("init", `init DIR --kecamatan X --kabupaten Y [--office "Kantor Kecamatan X"] [--year N] [--templates] [--blank]
        renja init DIR --from PROJECT [--year N]`, stderr)
 	o := scaffold.Options{}
-	fs.StringVar(&o.Office, "office", "", `the office's name (default "Kantor Kecamatan " + --kecamatan)`)
-	fs.StringVar(&o.Kecamatan, "kecamatan", "", "the kecamatan")
-	fs.StringVar(&o.Kabupaten, "kabupaten", "", "the kabupaten, without the word Kabupaten")
-	fs.IntVar(&o.Year, "year", time.Now().Year()+1, "the plan year")
-	fs.BoolVar(&o.Templates, "templates", false, "also copy the default templates/ to edit")
-	fs.BoolVar(&o.Blank, "blank", false, "the standard outline (BAB I–V, one line of guidance each) and empty tables instead of the example")
-	from := fs.String("from", "", "next year's Renja from this project (its plan year + 1, or --year)")
-	hook := fs.Bool("hook", false, "also install a git pre-commit hook that runs renja fmt --check and renja check")
+	fs.StringVar(&o.Office, "office", "", msg.Sprintf(`the office's name (default "Kantor Kecamatan " + --kecamatan)`))
+	fs.StringVar(&o.Kecamatan, "kecamatan", "", msg.Sprintf("the kecamatan"))
+	fs.StringVar(&o.Kabupaten, "kabupaten", "", msg.Sprintf("the kabupaten, without the word Kabupaten"))
+	fs.IntVar(&o.Year, "year", time.Now().Year()+1, msg.Sprintf("the plan year"))
+	fs.BoolVar(&o.Templates, "templates", false, msg.Sprintf("also copy the default templates/ to edit"))
+	fs.BoolVar(&o.Blank, "blank", false, msg.Sprintf("the standard outline (BAB I–V, one line of guidance each) and empty tables instead of the example"))
+	from := fs.String("from", "", msg.Sprintf("next year's Renja from this project (its plan year + 1, or --year)"))
+	hook := fs.Bool("hook", false, msg.Sprintf("also install a git pre-commit hook that runs renja fmt --check and renja check"))
 	dirs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -47,7 +48,7 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 		if err := initReview(o.Dir, *hook, stdout); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Next: renja check %s lists the cells to fill\n", o.Dir)
+		msg.Fprintf(stdout, "Next: renja check %s lists the cells to fill\n", o.Dir)
 		return nil
 	}
 	if o.Office == "" && o.Kecamatan != "" {
@@ -57,23 +58,23 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	fmt.Fprintf(stdout, "renja: wrote a new project to %s (%d files)\n", o.Dir, len(files))
-	fmt.Fprintf(stdout, "  renja.toml  %s, Kabupaten %s, %d: fill in the [bracketed] signatory and address\n", o.Office, o.Kabupaten, o.Year)
+	msg.Fprintf(stdout, "renja: wrote a new project to %s (%d files)\n", o.Dir, len(files))
+	msg.Fprintf(stdout, "  renja.toml  %s, Kabupaten %s, %d: fill in the [bracketed] signatory and address\n", o.Office, o.Kabupaten, o.Year)
 	if o.Blank {
-		fmt.Fprintln(stdout, "  content/    the standard outline of a Renja (Permendagri 86/2017, BAB I–V): replace each [guidance] line")
-		fmt.Fprintln(stdout, "  data/       the standard tables with their headers and no rows, to fill")
+		msg.Fprintln(stdout, "  content/    the standard outline of a Renja (Permendagri 86/2017, BAB I–V): replace each [guidance] line")
+		msg.Fprintln(stdout, "  data/       the standard tables with their headers and no rows, to fill")
 	} else {
-		fmt.Fprintf(stdout, "  content/    the bundled Renja's narrative, naming %s: example text to rewrite\n", o.Office)
-		fmt.Fprintln(stdout, "  data/       its tables: example data (another kecamatan's figures) to replace with your own")
+		msg.Fprintf(stdout, "  content/    the bundled Renja's narrative, naming %s: example text to rewrite\n", o.Office)
+		msg.Fprintln(stdout, "  data/       its tables: example data (another kecamatan's figures) to replace with your own")
 	}
-	fmt.Fprintln(stdout, "Then: renja check lists what is still to fill; renja build --final waits for it.")
+	msg.Fprintln(stdout, "Then: renja check lists what is still to fill; renja build --final waits for it.")
 	if o.Templates {
-		fmt.Fprintln(stdout, "  templates/  the default layouts and styles, to adapt")
+		msg.Fprintln(stdout, "  templates/  the default layouts and styles, to adapt")
 	}
 	if err := initReview(o.Dir, *hook, stdout); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Next: renja serve %s\n", o.Dir)
+	msg.Fprintf(stdout, "Next: renja serve %s\n", o.Dir)
 	return nil
 }
 
@@ -91,13 +92,13 @@ func initFrom(o scaffold.FromOptions, stdout io.Writer) error {
 		}
 		return failf("%v", err)
 	}
-	fmt.Fprintf(stdout, "renja: wrote the Renja %d to %s (%d files), from %s's Renja %d\n", res.Year, o.Dir, len(res.Files), o.From, res.OldYear)
-	fmt.Fprintf(stdout, "  renja.toml  plan year %d; signature and decree dates a year on; the decree number to fill\n", res.Year)
-	fmt.Fprintln(stdout, "  content/    the text as it was: years written {{ tahun }} or {N} move with the plan year")
-	fmt.Fprintf(stdout, "  data/       the %d plan from the %d forecast (Tabel 3.1, 4.1 and the review table's rencana awal side);\n", res.Year, res.Year)
-	fmt.Fprintf(stdout, "              %d cells to fill, marked [isi]: the new forecast, realisation, evaluation\n", res.Todos)
+	msg.Fprintf(stdout, "renja: wrote the Renja %d to %s (%d files), from %s's Renja %d\n", res.Year, o.Dir, len(res.Files), o.From, res.OldYear)
+	msg.Fprintf(stdout, "  renja.toml  plan year %d; signature and decree dates a year on; the decree number to fill\n", res.Year)
+	msg.Fprintln(stdout, "  content/    the text as it was: years written {{ tahun }} or {N} move with the plan year")
+	msg.Fprintf(stdout, "  data/       the %d plan from the %d forecast (Tabel 3.1, 4.1 and the review table's rencana awal side);\n", res.Year, res.Year)
+	msg.Fprintf(stdout, "              %d cells to fill, marked [isi]: the new forecast, realisation, evaluation\n", res.Todos)
 	for _, f := range res.Fixed {
-		fmt.Fprintf(stdout, "  fixed       %s (the year now fits its label)\n", f)
+		msg.Fprintf(stdout, "  fixed       %s (the year now fits its label)\n", f)
 	}
 	return nil
 }

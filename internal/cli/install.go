@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"runtime"
 
 	"renja/internal/pdf"
+
+	"renja/internal/msg"
 )
 
 // installChrome installs Debian's Chromium and the fonts the templates name,
@@ -19,16 +22,16 @@ func installChrome(ctx context.Context, explicit string, stderr io.Writer) error
 		return nil
 	}
 	if runtime.GOOS != "linux" {
-		return fmt.Errorf("--install-chrome works on Debian and Ubuntu; install Chrome or Edge, then name it with --chrome or RENJA_CHROME")
+		return errors.New(msg.Sprintf("--install-chrome works on Debian and Ubuntu; install Chrome or Edge, then name it with --chrome or RENJA_CHROME"))
 	}
 	apt, err := exec.LookPath("apt-get")
 	if err != nil {
-		return fmt.Errorf("--install-chrome needs apt-get (Debian, Ubuntu); install Chromium with your system's package manager")
+		return errors.New(msg.Sprintf("--install-chrome needs apt-get (Debian, Ubuntu); install Chromium with your system's package manager"))
 	}
 	if os.Geteuid() != 0 {
-		return fmt.Errorf("--install-chrome must run as root; or run: sudo apt-get install chromium fonts-liberation")
+		return errors.New(msg.Sprintf("--install-chrome must run as root; or run: sudo apt-get install chromium fonts-liberation"))
 	}
-	fmt.Fprintln(stderr, "renja: no Chrome found; installing Debian's chromium and fonts-liberation with apt-get")
+	msg.Fprintln(stderr, "renja: no Chrome found; installing Debian's chromium and fonts-liberation with apt-get")
 	for _, args := range [][]string{{"update", "-qq"}, {"install", "-y", "-qq", "chromium", "fonts-liberation"}} {
 		cmd := exec.CommandContext(ctx, apt, args...)
 		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")

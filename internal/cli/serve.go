@@ -2,19 +2,20 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"io"
 
 	"renja/internal/serve"
+
+	"renja/internal/msg"
 )
 
 // runServe is `renja serve`: the live preview.
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", "serve [--port N] [PROJECT]", stderr)
-	port := fs.Int("port", 8080, "port on 127.0.0.1 (0: any free port)")
-	out := fs.String("o", "", "output folder (default PROJECT/output)")
-	chrome := fs.String("chrome", "", "the browser that prints the PDF at /__renja/pdf, a program or a ws:// endpoint (default: $RENJA_CHROME_URL, then $RENJA_CHROME, then the usual places)")
-	quiet := fs.Bool("q", false, "print no line per rebuild")
+	port := fs.Int("port", 8080, msg.Sprintf("port on 127.0.0.1 (0: any free port)"))
+	out := fs.String("o", "", msg.Sprintf("output folder (default PROJECT/output)"))
+	chrome := fs.String("chrome", "", msg.Sprintf("the browser that prints the PDF at /__renja/pdf, a program or a ws:// endpoint (default: $RENJA_CHROME_URL, then $RENJA_CHROME, then the usual places)"))
+	quiet := fs.Bool("q", false, msg.Sprintf("print no line per rebuild"))
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
 	}
@@ -28,7 +29,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	o := serve.Options{Dir: dir, Out: *out, Port: *port, Chrome: *chrome, Log: stderr}
 	if *quiet {
 		o.Log = nil
-		o.Ready = func(url string) { fmt.Fprintf(stdout, "renja: serving %s\n", url) }
+		o.Ready = func(url string) { msg.Fprintf(stdout, "renja: serving %s\n", url) }
 	}
 	if err := serve.Run(ctx, o); err != nil {
 		return failed(err)

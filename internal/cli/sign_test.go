@@ -198,7 +198,7 @@ func TestSignUsage(t *testing.T) {
 		{[]string{"sign", "--p12", p12, filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
 		{[]string{"sign", "--p12", filepath.Join(dir, "none.p12"), "--location", "X", in}, ExitUsage, "no such file"},
 		{[]string{"sign", "--p12", p12, "--location", "X", filepath.Join(dir, "renja.toml")}, ExitUsage, "PDF tidak terbaca"},
-		{[]string{"sign", "--password", "x", "--p12", p12, in}, ExitUsage, "flag provided but not defined: -password"},
+		{[]string{"sign", "--password", "x", "--p12", p12, in}, ExitUsage, "there is no flag -password"},
 		{[]string{"verify"}, ExitUsage, "memerlukan satu PDF, diberikan 0"},
 		{[]string{"verify", filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
 	} {

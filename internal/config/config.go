@@ -17,6 +17,8 @@ import (
 	"renja/internal/diag"
 	"renja/internal/projfs"
 	"renja/internal/tomlx"
+
+	"renja/internal/msg"
 )
 
 // pdfNameRe is a PDF's file name: no folder, no leading dot, ending in .pdf.
@@ -104,6 +106,7 @@ type Paper struct {
 type RuleConfig struct {
 	Severity  string  `toml:"severity"`  // "error", "warning", "todo" or "off"
 	Tolerance float64 `toml:"tolerance"` // allowed difference, in the column's unit (percentage points for percentages)
+	Reference string  `toml:"reference"` // the nomenclature rule's list of codes and names, a CSV file (kode, nama)
 }
 
 // PaperSize is a sheet in millimetres.
@@ -128,10 +131,10 @@ func Load(dir string) (*Config, error) {
 			return nil, err
 		}
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &diag.Error{File: FileName, Msg: "no renja.toml in " + dir,
-				Hint: "run renja in a project folder or name it (renja build DIR), or start one with renja init DIR"}
+			return nil, &diag.Error{File: FileName, Msg: msg.Sprintf("no renja.toml in %s", dir),
+				Hint: msg.Sprintf("run renja in a project folder or name it (renja build DIR), or start one with renja init DIR")}
 		}
-		return nil, &diag.Error{File: FileName, Msg: err.Error()}
+		return nil, &diag.Error{File: FileName, Msg: msg.FileError(err)}
 	}
 	return Parse(src)
 }
@@ -153,23 +156,23 @@ func Parse(src []byte) (*Config, error) {
 func (c *Config) validate(src []byte) error {
 	var errs diag.List
 	keys := tomlx.Index(diag.NewSource(FileName, src, 1))
-	at := func(key, msg, hint string) *diag.Error {
-		return keys.Errorf(strings.Split(key, "."), hint, "%s", msg)
+	at := func(key, text, hint string) *diag.Error {
+		return keys.Errorf(strings.Split(key, "."), hint, "%s", text)
 	}
 	need := func(v, key, hint string) {
 		if strings.TrimSpace(v) == "" {
-			errs = append(errs, at(key, fmt.Sprintf("%s is missing", key), hint))
+			errs = append(errs, at(key, msg.Sprintf("%s is missing", key), hint))
 		}
 	}
 	need(c.Office.Name, "office.name", `add name = "Kantor Kecamatan …" under [office]`)
 	need(c.Office.Kabupaten, "office.kabupaten", `add kabupaten = "…" under [office]`)
 	need(c.Signatory.Name, "signatory.name", `add name = "…" under [signatory]`)
 	if c.Plan.Year < 2000 || c.Plan.Year > 2100 {
-		errs = append(errs, at("plan.year", fmt.Sprintf("plan.year %d is not a plan year", c.Plan.Year),
+		errs = append(errs, at("plan.year", msg.Sprintf("plan.year %d is not a plan year", c.Plan.Year),
 			"write the year the plan is for, e.g. year = 2024 under [plan]"))
 	}
 	if s := c.Paper.Size; s != "" && !strings.EqualFold(s, "A4") && !strings.EqualFold(s, "F4") && !strings.EqualFold(s, "folio") {
-		errs = append(errs, at("paper.size", fmt.Sprintf("paper.size %q is not a paper this tool prints", s),
+		errs = append(errs, at("paper.size", msg.Sprintf("paper.size %q is not a paper this tool prints", s),
 			`write size = "A4" or size = "F4" under [paper]`))
 	}
 	if n := c.Plan.PDF; n != "" && !pdfNameRe.MatchString(n) {
@@ -182,16 +185,16 @@ func (c *Config) validate(src []byte) error {
 	}
 	for rule, rc := range c.Check {
 		if !slices.Contains(diag.Rules, rule) {
-			hint := "the rules are " + strings.Join(diag.Rules, ", ")
+			hint := msg.Sprintf("the rules are %s", strings.Join(diag.Rules, ", "))
 			if s := tomlx.Closest(rule, diag.Rules); s != "" {
-				hint = fmt.Sprintf("did you mean [check.%s]?", s)
+				hint = msg.Sprintf("did you mean [check.%s]?", s)
 			}
 			errs = append(errs, keys.Errorf([]string{"check", rule}, hint, "unknown check rule %q", rule))
 		}
 		switch rc.Severity {
 		case "", "error", "warning", "todo", "off":
 		default:
-			errs = append(errs, at("check."+rule+".severity", fmt.Sprintf("check.%s.severity %q is not a severity", rule, rc.Severity),
+			errs = append(errs, at("check."+rule+".severity", msg.Sprintf("check.%s.severity %q is not a severity", rule, rc.Severity),
 				`write "error", "warning", "todo" or "off"`))
 		}
 	}

@@ -31,6 +31,8 @@ import (
 	"renja/internal/limits"
 	"renja/internal/projfs"
 	"renja/internal/tomlx"
+
+	"renja/internal/msg"
 )
 
 // Kinds of part.
@@ -83,8 +85,8 @@ func LoadDir(projectDir string, order []string) ([]*Part, error) {
 			continue
 		}
 		if q := byID[p.ID]; q != nil {
-			errs = append(errs, &diag.Error{File: rel, Line: 2, Msg: fmt.Sprintf("part id %q is used by %s too", p.ID, q.File),
-				Hint: "give every part its own id"})
+			errs = append(errs, &diag.Error{File: rel, Line: 2, Msg: msg.Sprintf("part id %q is used by %s too", p.ID, q.File),
+				Hint: msg.Sprintf("give every part its own id")})
 			continue
 		}
 		byID[p.ID] = p
@@ -95,8 +97,8 @@ func LoadDir(projectDir string, order []string) ([]*Part, error) {
 		for _, id := range order {
 			p := byID[id]
 			if p == nil {
-				errs = append(errs, &diag.Error{File: "renja.toml", Msg: fmt.Sprintf("parts names %q but no content/*.md has id = %q", id, id),
-					Hint: "fix the name in parts, or add the part"})
+				errs = append(errs, &diag.Error{File: "renja.toml", Msg: msg.Sprintf("parts names %q but no content/*.md has id = %q", id, id),
+					Hint: msg.Sprintf("fix the name in parts, or add the part")})
 				continue
 			}
 			ordered = append(ordered, p)
@@ -104,8 +106,8 @@ func LoadDir(projectDir string, order []string) ([]*Part, error) {
 		}
 		for _, p := range parts {
 			if byID[p.ID] != nil {
-				errs = append(errs, &diag.Error{File: p.File, Line: 2, Msg: fmt.Sprintf("part %q is not listed in renja.toml's parts", p.ID),
-					Hint: "add it to parts where it belongs in the document"})
+				errs = append(errs, &diag.Error{File: p.File, Line: 2, Msg: msg.Sprintf("part %q is not listed in renja.toml's parts", p.ID),
+					Hint: msg.Sprintf("add it to parts where it belongs in the document")})
 			}
 		}
 		parts = ordered
@@ -114,7 +116,7 @@ func LoadDir(projectDir string, order []string) ([]*Part, error) {
 		return nil, err
 	}
 	if len(parts) == 0 {
-		return nil, &diag.Error{File: "content", Msg: "no parts: content/ has no .md files", Hint: "start from the bundled example: renja init DIR"}
+		return nil, &diag.Error{File: "content", Msg: msg.Sprintf("no parts: content/ has no .md files"), Hint: msg.Sprintf("start from the bundled example: renja init DIR")}
 	}
 	return parts, nil
 }
@@ -139,18 +141,18 @@ func Parse(file string, src []byte) (*Part, error) {
 			"the file is not UTF-8 text (it looks like Windows-1252)")
 	}
 	if !bytes.HasPrefix(src, []byte("+++\n")) {
-		return nil, &diag.Error{File: file, Line: 1, Column: 1, Msg: "the file does not start with front matter",
-			Hint: "begin with a line +++, then id = \"…\", title = \"…\", kind = \"chapter\", then +++", Source: diag.NewSource(file, src, 1).Line(1)}
+		return nil, &diag.Error{File: file, Line: 1, Column: 1, Msg: msg.Sprintf("the file does not start with front matter"),
+			Hint: msg.Sprintf("begin with a line +++, then id = \"…\", title = \"…\", kind = \"chapter\", then +++"), Source: diag.NewSource(file, src, 1).Line(1)}
 	}
 	rest := src[4:]
 	end := bytes.Index(rest, []byte("\n+++"))
 	if end < 0 && bytes.HasPrefix(rest, []byte("+++")) {
 		end = -1
-		return nil, &diag.Error{File: file, Line: 2, Msg: "the front matter is empty", Hint: `write id, title and kind between the +++ lines`}
+		return nil, &diag.Error{File: file, Line: 2, Msg: msg.Sprintf("the front matter is empty"), Hint: msg.Sprintf(`write id, title and kind between the +++ lines`)}
 	}
 	if end < 0 {
-		return nil, &diag.Error{File: file, Line: 1, Column: 1, Msg: "the front matter is not closed",
-			Hint: "end it with a line holding only +++", Source: diag.NewSource(file, src, 1).Line(1)}
+		return nil, &diag.Error{File: file, Line: 1, Column: 1, Msg: msg.Sprintf("the front matter is not closed"),
+			Hint: msg.Sprintf("end it with a line holding only +++"), Source: diag.NewSource(file, src, 1).Line(1)}
 	}
 	fm := rest[:end+1]
 	body := rest[end+4:]
@@ -163,14 +165,14 @@ func Parse(file string, src []byte) (*Part, error) {
 	p.BodyLine = 2 + bytes.Count(fm, []byte("\n")) + 1
 	var errs diag.List
 	if p.ID == "" {
-		errs = append(errs, &diag.Error{File: file, Line: 2, Msg: "the front matter has no id", Hint: `add id = "bab-1" (a stable name for the part)`})
+		errs = append(errs, &diag.Error{File: file, Line: 2, Msg: msg.Sprintf("the front matter has no id"), Hint: msg.Sprintf(`add id = "bab-1" (a stable name for the part)`)})
 	}
 	if !kinds[p.Kind] {
-		errs = append(errs, &diag.Error{File: file, Line: 2, Msg: fmt.Sprintf("kind %q is not a kind of part", p.Kind),
-			Hint: "write kind = one of cover, decree, foreword, toc, chapter"})
+		errs = append(errs, &diag.Error{File: file, Line: 2, Msg: msg.Sprintf("kind %q is not a kind of part", p.Kind),
+			Hint: msg.Sprintf("write kind = one of cover, decree, foreword, toc, chapter")})
 	}
 	if p.Title == "" {
-		errs = append(errs, &diag.Error{File: file, Line: 2, Msg: "the front matter has no title", Hint: `add title = "…" as the table of contents shows it`})
+		errs = append(errs, &diag.Error{File: file, Line: 2, Msg: msg.Sprintf("the front matter has no title"), Hint: msg.Sprintf(`add title = "…" as the table of contents shows it`)})
 	}
 	return p, errs.Err()
 }
@@ -389,13 +391,13 @@ func (p *Part) checkLink(dest string) error {
 	bad := ""
 	switch {
 	case err != nil:
-		bad = "cannot be read as a URL"
+		bad = msg.Sprintf("cannot be read as a URL")
 	case strings.EqualFold(u.Scheme, "file"):
-		bad = "is a file: URL"
+		bad = msg.Sprintf("is a file: URL")
 	case u.Scheme == "" && u.Host == "" && (strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "\\")):
-		bad = "is an absolute path"
+		bad = msg.Sprintf("is an absolute path")
 	case u.Scheme == "" && u.Host == "" && u.Path != "" && !filepath.IsLocal(filepath.FromSlash(u.Path)):
-		bad = "leaves the project"
+		bad = msg.Sprintf("leaves the project")
 	}
 	if bad == "" {
 		return nil
@@ -413,24 +415,39 @@ func (p *Part) checkLink(dest string) error {
 func (p *Part) Source() *diag.Source { return diag.NewSource(p.File, p.Body, p.BodyLine) }
 
 func (p *Part) templateError(err error, funcs ttemplate.FuncMap) error {
-	hint := "template calls are written {{ name args }}; see the README for the functions"
-	if strings.Contains(err.Error(), "not defined") {
+	hint := msg.Sprintf("template calls are written {{ name args }}; see the README for the functions")
+	var h interface{ Hint() string }
+	if errors.As(err, &h) {
+		hint = h.Hint() // the call's own cause: no such table, column or code
+	}
+	undefined := undefinedRe.FindStringSubmatch(err.Error())
+	if undefined != nil {
 		names := make([]string, 0, len(funcs))
 		for n := range funcs {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		hint = "known functions: " + strings.Join(names, ", ")
+		list := strings.Join(names, ", ")
+		hint = msg.Sprintf("known functions: %s", list)
+		if s := tomlx.Closest(undefined[1], names); s != "" {
+			hint = msg.Sprintf("did you mean %s? known functions: %s", s, list)
+		}
 	}
 	source := p.Source()
 	e := diag.TemplateError(source, err, hint)
+	switch {
+	case undefined != nil:
+		e.Msg = msg.Sprintf("function %q not defined", undefined[1])
+	case e.Msg == "unclosed action":
+		e.Msg = msg.Sprintf("unclosed action")
+	}
 	if e.Line == 0 {
 		return e
 	}
 	// Point at the misspelt name, or at the call when the column is unknown.
-	switch m := undefinedRe.FindStringSubmatch(e.Msg); {
-	case m != nil && strings.Contains(e.Source, m[1]):
-		e.Column = source.Column(e.Line, strings.Index(e.Source, m[1])+1)
+	switch {
+	case undefined != nil && strings.Contains(e.Source, undefined[1]):
+		e.Column = source.Column(e.Line, strings.Index(e.Source, undefined[1])+1)
 	case e.Column == 0:
 		e.Column = source.Column(e.Line, strings.Index(e.Source, "{{")+1)
 	}

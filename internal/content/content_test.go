@@ -41,7 +41,7 @@ func TestParseErrors(t *testing.T) {
 		{"no title", "+++\nid = \"x\"\nkind = \"chapter\"\n+++\n", "content/x.md:2", "no title", `title = "…"`},
 		{"bad kind", "+++\nid = \"x\"\ntitle = \"T\"\nkind = \"bab\"\n+++\n", "content/x.md:2", `kind "bab" is not a kind of part`, "cover, decree, foreword, toc, chapter"},
 		{"misspelt key", "+++\nid = \"x\"\ntitel = \"T\"\nkind = \"chapter\"\n+++\n", "content/x.md:3:1", `unknown key "titel"`, `did you mean "title"?`},
-		{"syntax error", "+++\nid = \"x\"\ntitle = T\nkind = \"chapter\"\n+++\n", "content/x.md:3:9", "expected value", ""},
+		{"syntax error", "+++\nid = \"x\"\ntitle = T\nkind = \"chapter\"\n+++\n", "content/x.md:3:9", "a value is expected here, not T: text needs quotes", ""},
 		{"wrong type", "+++\nid = \"x\"\ntitle = 3\nkind = \"chapter\"\n+++\n", "content/x.md:3:1", "title", "check the value's type"},
 	}
 	for _, tt := range tests {

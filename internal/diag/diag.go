@@ -9,6 +9,7 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"renja/internal/msg"
 	"sort"
 	"strings"
 )
@@ -50,7 +51,7 @@ func (e *Error) ErrorWithPosition() string {
 		}
 	}
 	if e.Hint != "" {
-		b.WriteString("\n\thint: ")
+		b.WriteString("\n\t" + msg.Sprintf("hint:") + " ")
 		b.WriteString(e.Hint)
 	}
 	return b.String()
@@ -58,7 +59,7 @@ func (e *Error) ErrorWithPosition() string {
 
 // Errorf makes an Error.
 func Errorf(file string, line, col int, hint, format string, args ...any) *Error {
-	return &Error{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	return &Error{File: file, Line: line, Column: col, Msg: msg.Sprintf(format, args...), Hint: msg.Text(hint)}
 }
 
 // List is several Errors reported together.

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"fmt"
+	"renja/internal/msg"
 	"sort"
 	"strings"
 )
@@ -29,11 +30,14 @@ const (
 	RuleOther      = "other-office" // the bundled example's kecamatan named in a part or a table's title
 	RulePlacehold  = "placeholder"  // [bracketed] text to fill in renja.toml or a part (a to-do)
 	RuleTodo       = "todo"         // a table cell to fill, [isi] (a to-do)
+	// a level digit that is no level of government, one name under two codes,
+	// one code named differently, a code or name not in the reference list
+	RuleNomenclature = "nomenclature"
 )
 
 // Rules lists the rule ids in the order the checker runs them: the one list
 // that renja.toml is validated against and the checker runs.
-var Rules = []string{RuleCodes, RuleValues, RuleHierarchy, RuleDerived, RuleCrossTable, RuleProse, RuleYears, RuleOther, RulePlacehold, RuleTodo}
+var Rules = []string{RuleCodes, RuleNomenclature, RuleValues, RuleHierarchy, RuleDerived, RuleCrossTable, RuleProse, RuleYears, RuleOther, RulePlacehold, RuleTodo}
 
 // Diagnostic is one finding of `renja check`: a cell whose value is wrong or
 // disagrees with another. It does not stop a draft build.
@@ -48,6 +52,22 @@ type Diagnostic struct {
 	Found    string   `json:"found"`
 	Expected string   `json:"expected"`
 	Hint     string   `json:"hint,omitempty"`
+	// Cause is where the finding this one follows from is (file:line:col),
+	// when it is a consequence of another: renja check folds it under that.
+	Cause string `json:"cause,omitempty"`
+}
+
+// Text is the severity in the officer's language (JSON keeps the id).
+func (s Severity) Text() string {
+	switch s {
+	case SevError:
+		return msg.Sprintf("error")
+	case SevWarning:
+		return msg.Sprintf("warning")
+	case SevTodo:
+		return msg.Sprintf("todo")
+	}
+	return string(s)
 }
 
 // Position returns where the diagnostic points.
@@ -56,17 +76,17 @@ func (d Diagnostic) Position() Position { return Position{d.File, d.Line, d.Colu
 // String prints the diagnostic like a compiler's message.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s [%s]", d.Position(), d.Severity, d.Rule)
+	fmt.Fprintf(&b, "%s: %s [%s]", d.Position(), d.Severity.Text(), d.Rule)
 	if d.Code != "" {
 		fmt.Fprintf(&b, " %s:", d.Code)
 	}
 	b.WriteString(" ")
 	b.WriteString(d.Message)
 	if d.Found != "" || d.Expected != "" {
-		fmt.Fprintf(&b, " (found %s, expected %s)", d.Found, d.Expected)
+		b.WriteString(msg.Sprintf(" (found %s, expected %s)", d.Found, d.Expected))
 	}
 	if d.Hint != "" {
-		b.WriteString("\n\thint: ")
+		b.WriteString("\n\t" + msg.Sprintf("hint:") + " ")
 		b.WriteString(d.Hint)
 	}
 	return b.String()

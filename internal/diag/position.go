@@ -3,6 +3,7 @@ package diag
 import (
 	"bytes"
 	"fmt"
+	"renja/internal/msg"
 	"sort"
 	"unicode/utf8"
 )
@@ -121,7 +122,7 @@ func (s *Source) Line(n int) string {
 // Errorf makes an Error at byte offset off, with the offending line; off < 0
 // makes it an error of the whole file.
 func (s *Source) Errorf(off int, hint, format string, args ...any) *Error {
-	e := &Error{File: s.File, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	e := &Error{File: s.File, Msg: msg.Sprintf(format, args...), Hint: msg.Text(hint)}
 	if off >= 0 {
 		p := s.At(off)
 		e.Line, e.Column, e.Source = p.Line, p.Column, s.Line(p.Line)
@@ -132,6 +133,6 @@ func (s *Source) Errorf(off int, hint, format string, args ...any) *Error {
 // ErrorAt makes an Error at a line (numbered as in File) and a byte column
 // of it (0: the whole line), with the offending line.
 func (s *Source) ErrorAt(line, byteCol int, hint, format string, args ...any) *Error {
-	return &Error{File: s.File, Line: line, Column: s.Column(line, byteCol), Msg: fmt.Sprintf(format, args...),
-		Hint: hint, Source: s.Line(line)}
+	return &Error{File: s.File, Line: line, Column: s.Column(line, byteCol), Msg: msg.Sprintf(format, args...),
+		Hint: msg.Text(hint), Source: s.Line(line)}
 }

@@ -7,6 +7,8 @@ import (
 	"renja/internal/kode"
 	"renja/internal/num"
 	"renja/internal/table"
+
+	"renja/internal/msg"
 )
 
 // Evaluation is section 2.1's evaluation of the past year: every sub
@@ -82,7 +84,7 @@ func FindEvalColumns(t *table.Table) (*EvalColumns, error) {
 		for _, c := range t.Columns {
 			names = append(names, c.Name)
 		}
-		return nil, fmt.Errorf("%s needs a code column, uraian, indikator, a column ratio(realisasi, target) of the indicator and a column ratio(realisasi, pagu) of money columns (it has %s)",
+		return nil, msg.Errorf("%s needs a code column, uraian, indikator, a column ratio(realisasi, target) of the indicator and a column ratio(realisasi, pagu) of money columns (it has %s)",
 			t.File, strings.Join(names, ", "))
 	}
 	return ec, nil
@@ -96,7 +98,7 @@ func (p *Project) Evaluate(figures, names *table.Table) (*Evaluation, error) {
 		return nil, err
 	}
 	if names.CodeCol() < 0 || names.NameCol() < 0 {
-		return nil, fmt.Errorf("%s names no codes: it needs a code column and a name column", names.File)
+		return nil, msg.Errorf("%s names no codes: it needs a code column and a name column", names.File)
 	}
 	nameTree := p.Coded(names)
 	nameOf := func(c kode.Code) string {
@@ -125,7 +127,7 @@ func (p *Project) Evaluate(figures, names *table.Table) (*Evaluation, error) {
 		case row.CodeErr != nil || row.Code.IsZero():
 			continue // the codes rule reports a code that cannot be read
 		case row.Code.Level() != kode.SubKegiatan:
-			return nil, fmt.Errorf("%s:%d: %s is a %s; %s lists sub kegiatan", figures.Path, row.Line, row.Code, row.Code.Level(), figures.Path)
+			return nil, msg.Errorf("%s:%d: %s is a %s; %s lists sub kegiatan", figures.Path, row.Line, row.Code, row.Code.Level(), figures.Path)
 		}
 		keg := row.Code.Parent()
 		k := group(keg, group(keg.Parent(), nil))

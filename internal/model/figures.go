@@ -1,13 +1,14 @@
 package model
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"renja/internal/kode"
 	"renja/internal/num"
 	"renja/internal/table"
+
+	"renja/internal/msg"
 )
 
 // Figure is a value read from a table or computed over one, with the type
@@ -201,12 +202,12 @@ func Criterion(t *table.Table, min, name *table.Column, score num.Dec) (string, 
 	for _, row := range t.Rows {
 		c := row.Cells[min.Index]
 		if c.Err != nil || !c.Present {
-			return "", fmt.Errorf("%s:%d: %s %q cannot be read", t.Path, row.Line, min.Name, c.Raw)
+			return "", msg.Errorf("%s:%d: %s %q cannot be read", t.Path, row.Line, min.Name, c.Raw)
 		}
 		bands = append(bands, band{c.Dec, strings.ToLower(strings.TrimSpace(row.Cells[name.Index].Raw))})
 	}
 	if len(bands) == 0 {
-		return "", fmt.Errorf("%s has no rows", t.Path)
+		return "", msg.Errorf("%s has no rows", t.Path)
 	}
 	sort.SliceStable(bands, func(i, j int) bool { return bands[i].min > bands[j].min })
 	for _, b := range bands {

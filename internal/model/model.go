@@ -12,7 +12,6 @@ package model
 
 import (
 	"context"
-	"fmt"
 
 	"renja/internal/config"
 	"renja/internal/content"
@@ -20,6 +19,8 @@ import (
 	"renja/internal/kode"
 	"renja/internal/num"
 	"renja/internal/table"
+
+	"renja/internal/msg"
 )
 
 // Project is everything a build reads.
@@ -87,8 +88,8 @@ func LoadContext(ctx context.Context, dir string) (*Project, error) {
 	p := New(cfg, parts, tables)
 	p.Dir = dir
 	if id := cfg.Plan.Table; id != "" && p.Trees[id] == nil {
-		return nil, &diag.Error{File: config.FileName, Msg: fmt.Sprintf("plan.table %q is not a hierarchical table in data/", id),
-			Hint: "name a table whose schema says hierarchy = true, e.g. t31"}
+		return nil, &diag.Error{File: config.FileName, Msg: msg.Sprintf("plan.table %q is not a hierarchical table in data/", id),
+			Hint: msg.Sprintf("name a table whose schema says hierarchy = true, e.g. t31")}
 	}
 	return p, nil
 }

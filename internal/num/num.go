@@ -18,6 +18,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"renja/internal/msg"
 )
 
 // Money is an amount of Rupiah. Rupiah amounts in a Renja have no decimals.
@@ -42,11 +44,10 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := fmt.Sprintf("found %q, expected %s", e.Found, e.Expected)
 	if e.Hint != "" {
-		s += " (hint: " + e.Hint + ")"
+		return msg.Sprintf("found %q, expected %s (hint: %s)", e.Found, e.Expected, e.Hint)
 	}
-	return s
+	return msg.Sprintf("found %q, expected %s", e.Found, e.Expected)
 }
 
 // IsBlank reports whether a cell says "nothing": empty, or a dash.
@@ -65,12 +66,14 @@ func ParseMoney(s string) (m Money, ok bool, err error) {
 	if perr != nil {
 		return 0, false, perr
 	}
-	if frac != "" {
-		hint := "Rupiah amounts have no decimals"
+	if frac != "" && (len(frac) > 2 || strings.Trim(frac, "0") != "") {
+		// Excel's Accounting and Number formats write whole Rupiah as
+		// 15.500.000,00: ",00" and ",0" are read as the whole amount.
+		hint := msg.Sprintf("Rupiah amounts have no decimals")
 		if len(frac) == 3 {
-			hint = fmt.Sprintf("a comma here looks like a thousands separator: write %s.%s with a dot", dotted(ip), frac)
+			hint = msg.Sprintf("a comma here looks like a thousands separator: write %s.%s with a dot", dotted(ip), frac)
 		}
-		return 0, false, &Error{Found: s, Expected: "a whole number of Rupiah such as 2.590.643.300", Hint: hint}
+		return 0, false, &Error{Found: s, Expected: msg.Sprintf("a whole number of Rupiah such as 2.590.643.300"), Hint: hint}
 	}
 	v, perr := parseDigits(s, ip)
 	if perr != nil {
@@ -112,7 +115,7 @@ func decOf(orig, body string, neg bool) (Dec, bool, error) {
 		return 0, false, err
 	}
 	if len(frac) > 4 {
-		return 0, false, &Error{Found: orig, Expected: "at most four decimals", Hint: "round the number"}
+		return 0, false, &Error{Found: orig, Expected: msg.Sprintf("at most four decimals"), Hint: msg.Sprintf("round the number")}
 	}
 	f := int64(0)
 	if frac != "" {
@@ -123,7 +126,7 @@ func decOf(orig, body string, neg bool) (Dec, bool, error) {
 		f = fv
 	}
 	if v > (1<<62)/Scale {
-		return 0, false, &Error{Found: orig, Expected: "a number below 10^14", Hint: "check the cell"}
+		return 0, false, &Error{Found: orig, Expected: msg.Sprintf("a number below 10^14"), Hint: msg.Sprintf("check the cell")}
 	}
 	d := Dec(v*Scale + f)
 	if neg {
@@ -150,8 +153,8 @@ func ParseTarget(s string) (t Target, ok bool, err error) {
 	}
 	if i == 0 {
 		r, _ := utf8.DecodeRuneInString(body)
-		return Target{}, false, &Error{Found: s, Expected: "a number followed by its unit, such as 12 Dok or 100%",
-			Hint: fmt.Sprintf("remove the stray %q before the number", r)}
+		return Target{}, false, &Error{Found: s, Expected: msg.Sprintf("a number followed by its unit, such as 12 Dok or 100%%"),
+			Hint: msg.Sprintf("remove the stray %q before the number", r)}
 	}
 	numPart, unit := body[:i], strings.TrimSpace(body[i:])
 	d, _, err := decOf(s, numPart, false)
@@ -160,7 +163,7 @@ func ParseTarget(s string) (t Target, ok bool, err error) {
 	}
 	if strings.HasPrefix(unit, "%") {
 		if strings.TrimSpace(unit[1:]) != "" {
-			return Target{}, false, &Error{Found: s, Expected: "nothing after %", Hint: "write the unit once"}
+			return Target{}, false, &Error{Found: s, Expected: msg.Sprintf("nothing after %%"), Hint: msg.Sprintf("write the unit once")}
 		}
 		unit = "%"
 	}
@@ -198,36 +201,36 @@ func trimSign(s string) (string, bool) {
 // comma) and returns the integer digits (dots removed) and the decimals.
 func splitNumber(orig, body string) (intPart, frac string, err error) {
 	if body == "" {
-		return "", "", &Error{Found: orig, Expected: "a number", Hint: "write the figure, or - for none"}
+		return "", "", &Error{Found: orig, Expected: msg.Sprintf("a number"), Hint: msg.Sprintf("write the figure, or - for none")}
 	}
 	for i, r := range body {
 		if !(r >= '0' && r <= '9' || r == '.' || r == ',') {
-			hint := fmt.Sprintf("remove the stray %q", r)
+			hint := msg.Sprintf("remove the stray %q", r)
 			if unicode.IsLetter(r) {
-				hint = fmt.Sprintf("%q is not part of a number; put the unit in its own column or cell", r)
+				hint = msg.Sprintf("%q is not part of a number; put the unit in its own column or cell", r)
 			}
-			return "", "", &Error{Found: orig, Expected: "digits, thousands dots and a decimal comma", Hint: hint, Offset: i}
+			return "", "", &Error{Found: orig, Expected: msg.Sprintf("digits, thousands dots and a decimal comma"), Hint: hint, Offset: i}
 		}
 	}
 	ip := body
 	if c := strings.IndexByte(body, ','); c >= 0 {
 		ip, frac = body[:c], body[c+1:]
 		if strings.ContainsAny(frac, ".,") || frac == "" {
-			return "", "", &Error{Found: orig, Expected: "one decimal comma followed by digits",
-				Hint: "in Indonesian numbers a dot groups thousands and a comma marks decimals: 2.590.643.300 or 99,47"}
+			return "", "", &Error{Found: orig, Expected: msg.Sprintf("one decimal comma followed by digits"),
+				Hint: msg.Sprintf("in Indonesian numbers a dot groups thousands and a comma marks decimals: 2.590.643.300 or 99,47")}
 		}
 	}
 	if ip == "" {
-		return "", "", &Error{Found: orig, Expected: "digits before the decimal comma", Hint: "write 0,5 instead of ,5"}
+		return "", "", &Error{Found: orig, Expected: msg.Sprintf("digits before the decimal comma"), Hint: msg.Sprintf("write 0,5 instead of ,5")}
 	}
 	if strings.Contains(ip, ".") {
 		groups := strings.Split(ip, ".")
 		if len(groups[0]) == 0 || len(groups[0]) > 3 {
-			return "", "", &Error{Found: orig, Expected: "thousands groups of three digits", Hint: groupHint(orig)}
+			return "", "", &Error{Found: orig, Expected: msg.Sprintf("thousands groups of three digits"), Hint: groupHint(orig)}
 		}
 		for _, g := range groups[1:] {
 			if len(g) != 3 {
-				return "", "", &Error{Found: orig, Expected: "thousands groups of three digits", Hint: groupHint(orig)}
+				return "", "", &Error{Found: orig, Expected: msg.Sprintf("thousands groups of three digits"), Hint: groupHint(orig)}
 			}
 		}
 		ip = strings.ReplaceAll(ip, ".", "")
@@ -237,14 +240,14 @@ func splitNumber(orig, body string) (intPart, frac string, err error) {
 
 func groupHint(orig string) string {
 	if strings.Count(orig, ".") == 1 && !strings.Contains(orig, ",") {
-		return "a dot groups thousands; for a decimal use a comma: " + strings.Replace(strings.TrimSpace(orig), ".", ",", 1)
+		return msg.Sprintf("a dot groups thousands; for a decimal use a comma: %s", strings.Replace(strings.TrimSpace(orig), ".", ",", 1))
 	}
-	return "a dot groups thousands in threes, as in 2.590.643.300"
+	return msg.Sprintf("a dot groups thousands in threes, as in 2.590.643.300")
 }
 
 func parseDigits(orig, s string) (int64, error) {
 	if len(s) > 15 {
-		return 0, &Error{Found: orig, Expected: "at most 15 digits", Hint: "check the cell"}
+		return 0, &Error{Found: orig, Expected: msg.Sprintf("at most 15 digits"), Hint: msg.Sprintf("check the cell")}
 	}
 	var v int64
 	for _, r := range s {

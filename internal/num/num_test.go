@@ -28,6 +28,12 @@ func TestParseMoney(t *testing.T) {
 		{"-", 0, false, "", ""},
 		{"–", 0, false, "", ""},
 		{"—", 0, false, "", ""},
+		{"15.500.000,00", 15500000, true, "", ""}, // Excel's Accounting format
+		{"15.500.000,0", 15500000, true, "", ""},
+		{"Rp 15.500.000,00", 15500000, true, "", ""},
+		{"15500000,00", 15500000, true, "", ""},
+		{"1.000,50", 0, false, "Rupiah amounts have no decimals", "whole number of Rupiah"},
+		{"1.000,05", 0, false, "Rupiah amounts have no decimals", "whole number of Rupiah"},
 		{"278.000,000", 0, false, "write 278.000.000 with a dot", "whole number of Rupiah"},
 		{"1.000,5", 0, false, "Rupiah amounts have no decimals", "whole number of Rupiah"},
 		{"1.5", 0, false, "for a decimal use a comma: 1,5", "thousands groups of three digits"},

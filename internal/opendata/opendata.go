@@ -29,7 +29,6 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -40,6 +39,8 @@ import (
 	"renja/internal/model"
 	"renja/internal/num"
 	"renja/internal/table"
+
+	"renja/internal/msg"
 )
 
 // Dir is the folder of the data files inside output/.
@@ -73,7 +74,7 @@ func Files(p *model.Project) (map[string][]byte, error) {
 	wg.Wait()
 	for i, t := range p.Tables {
 		if errs[i] != nil {
-			return nil, fmt.Errorf("%s: %w", XLSXPath(t.ID), errs[i])
+			return nil, msg.Errorf("%s: %w", XLSXPath(t.ID), errs[i])
 		}
 		files[XLSXPath(t.ID)] = xlsx[i]
 	}

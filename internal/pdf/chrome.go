@@ -2,12 +2,13 @@ package pdf
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"renja/internal/msg"
 )
 
 // EnvChrome is the environment variable that names the browser to use when no
@@ -28,14 +29,14 @@ func findChrome(explicit, env string, candidates []string) (string, error) {
 	if explicit != "" {
 		p, err := executable(explicit)
 		if err != nil {
-			return "", fmt.Errorf("browser given with --chrome: %w", err)
+			return "", msg.Errorf("browser given with --chrome: %w", err)
 		}
 		return p, nil
 	}
 	if env != "" {
 		p, err := executable(env)
 		if err != nil {
-			return "", fmt.Errorf("browser given with %s: %w", EnvChrome, err)
+			return "", msg.Errorf("browser given with %s: %w", EnvChrome, err)
 		}
 		return p, nil
 	}
@@ -55,18 +56,18 @@ func executable(name string) (string, error) {
 	if !strings.ContainsAny(name, `/\`) {
 		p, err := exec.LookPath(name)
 		if err != nil {
-			return "", fmt.Errorf("%q is not in PATH", name)
+			return "", msg.Errorf("%q is not in PATH", name)
 		}
 		return p, nil
 	}
 	fi, err := os.Stat(name)
 	switch {
 	case err != nil:
-		return "", fmt.Errorf("%q does not exist", name)
+		return "", msg.Errorf("%q does not exist", name)
 	case fi.IsDir():
-		return "", fmt.Errorf("%q is a folder, not a program", name)
+		return "", msg.Errorf("%q is a folder, not a program", name)
 	case runtime.GOOS != "windows" && fi.Mode()&0o111 == 0:
-		return "", fmt.Errorf("%q is not executable", name)
+		return "", msg.Errorf("%q is not executable", name)
 	}
 	return name, nil
 }

@@ -29,6 +29,8 @@ import (
 	"renja/internal/model"
 	"renja/internal/num"
 	"renja/internal/table"
+
+	"renja/internal/msg"
 )
 
 // Charts are the names {{ chart }} knows, in the order the README lists them.
@@ -74,7 +76,7 @@ func (r *renderer) chart(name string) (*chart.Chart, string, error) {
 		}
 		next := model.MeasureCol(plan.Table, fmt.Sprintf("pagu:%d", year+1), table.Money)
 		if next == nil {
-			return nil, "", fmt.Errorf("chart %q: the plan table %s has no money column with measure = \"pagu:%d\"", name, plan.Table.Path, year+1)
+			return nil, "", msg.Errorf("chart %q: the plan table %s has no money column with measure = \"pagu:%d\"", name, plan.Table.Path, year+1)
 		}
 		c := &chart.Chart{ID: "grafik-" + name, Title: fmt.Sprintf("Pagu Indikatif Tahun %d dan Prakiraan Maju Tahun %d per Program", year, year+1),
 			Series: []string{fmt.Sprintf("Tahun %d", year), fmt.Sprintf("Prakiraan maju %d", year+1)}}
@@ -91,7 +93,7 @@ func (r *renderer) chart(name string) (*chart.Chart, string, error) {
 		}
 		return r.realisationChart(name, year-2)
 	}
-	return nil, "", fmt.Errorf("chart %q: the charts are %s", name, strings.Join(Charts, ", "))
+	return nil, "", msg.Errorf("chart %q: the charts are %s", name, strings.Join(Charts, ", "))
 }
 
 // planMoney returns the plan's tree, its money column of the plan year's
@@ -101,7 +103,7 @@ func (r *renderer) chart(name string) (*chart.Chart, string, error) {
 func (r *renderer) planMoney() (*model.Tree, int, int, error) {
 	plan := r.p.Plan()
 	if plan == nil {
-		return nil, 0, 0, fmt.Errorf("chart: renja.toml names no plan table (plan.table)")
+		return nil, 0, 0, msg.Errorf("chart: renja.toml names no plan table (plan.table)")
 	}
 	if c := model.MeasureCol(plan.Table, fmt.Sprintf("pagu:%d", r.p.Config.Plan.Year), table.Money); c != nil {
 		return plan, c.Index, r.p.Config.Plan.Year, nil
@@ -114,7 +116,7 @@ func (r *renderer) planMoney() (*model.Tree, int, int, error) {
 		}
 	}
 	if col < 0 {
-		return nil, 0, 0, fmt.Errorf("chart: the plan table %s has no money column with measure = \"pagu:N\" (pagu:%d)", plan.Table.Path, r.p.Config.Plan.Year)
+		return nil, 0, 0, msg.Errorf("chart: the plan table %s has no money column with measure = \"pagu:N\" (pagu:%d)", plan.Table.Path, r.p.Config.Plan.Year)
 	}
 	return plan, col, year, nil
 }
@@ -124,7 +126,7 @@ func (r *renderer) realisationChart(name string, year int) (*chart.Chart, string
 		Series: []string{"Kinerja", "Anggaran"}, Max: 100}
 	rates, src := r.p.RealisationRates(year)
 	if len(rates) == 0 {
-		return nil, "", fmt.Errorf("chart %q: no table has program rows with a ratio(realisasi:%d, target:%d) column, nor sub kegiatan with pagu:%d and realisasi-anggaran:%d", name, year, year, year, year)
+		return nil, "", msg.Errorf("chart %q: no table has program rows with a ratio(realisasi:%d, target:%d) column, nor sub kegiatan with pagu:%d and realisasi-anggaran:%d", name, year, year, year, year)
 	}
 	var sources []string
 	if src.Kinerja != nil {

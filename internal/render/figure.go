@@ -7,14 +7,14 @@ package render
 // model.
 
 import (
-	"errors"
-	"fmt"
 	"time"
 
 	"renja/internal/idn"
 	"renja/internal/model"
 	"renja/internal/num"
 	"renja/internal/table"
+
+	"renja/internal/msg"
 )
 
 // figure is a model.Figure as the narrative prints it: Rp 3.852.935, 2.379,
@@ -46,7 +46,7 @@ func (f figure) String() string {
 
 // argError is what a format function says when given something else than a number.
 func argError(v any) error {
-	return fmt.Errorf("%v (%T) is not a number; give a number or a figure from pagu, target, nilai, jumlah or rerata", v, v)
+	return msg.Errorf("%v (%T) is not a number; give a number or a figure from pagu, target, nilai, jumlah or rerata", v, v)
 }
 
 // toDec reads a number given to a format function: an integer or decimal
@@ -57,7 +57,7 @@ func toDec(v any) (d num.Dec, f figure, ok bool, err error) {
 	case figure:
 		if !x.Numeric() {
 			if x.OK {
-				return 0, x, false, fmt.Errorf("%q is text, not a number", x.Raw)
+				return 0, x, false, msg.Errorf("%q is text, not a number", x.Raw)
 			}
 			return 0, x, false, nil
 		}
@@ -85,7 +85,7 @@ func decimalsArg(ds []int) (int, error) {
 	case len(ds) == 0:
 		return -1, nil
 	case len(ds) > 1 || ds[0] < 0 || ds[0] > 4:
-		return 0, errors.New("the number of decimals is one number from 0 to 4")
+		return 0, msg.Errorf("the number of decimals is one number from 0 to 4")
 	}
 	return ds[0], nil
 }
@@ -98,7 +98,7 @@ func fmtRupiah(v any) (string, error) {
 	}
 	m, whole := d.Whole()
 	if !whole {
-		return "", fmt.Errorf("%s has decimals; Rupiah amounts are whole", num.FormatDec(d, -1))
+		return "", msg.Errorf("%s has decimals; Rupiah amounts are whole", num.FormatDec(d, -1))
 	}
 	return idn.Rupiah(num.Money(m)), nil
 }
@@ -143,7 +143,7 @@ func fmtTerbilang(v any) (string, error) {
 	}
 	n, whole := d.Whole()
 	if !whole {
-		return "", fmt.Errorf("%s is not a whole number", num.FormatDec(d, -1))
+		return "", msg.Errorf("%s is not a whole number", num.FormatDec(d, -1))
 	}
 	return idn.Terbilang(n), nil
 }
@@ -156,9 +156,9 @@ func fmtTanggal(v any) (string, error) {
 	case string:
 		t, err := time.Parse("2006-01-02", x)
 		if err != nil {
-			return "", fmt.Errorf("%q is not a date; write it as 2023-05-01", x)
+			return "", msg.Errorf("%q is not a date; write it as 2023-05-01", x)
 		}
 		return idn.Date(t), nil
 	}
-	return "", fmt.Errorf("%v (%T) is not a date; write it as \"2023-05-01\" or give .Config.Signatory.Date", v, v)
+	return "", msg.Errorf("%v (%T) is not a date; write it as \"2023-05-01\" or give .Config.Signatory.Date", v, v)
 }

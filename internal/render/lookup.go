@@ -8,13 +8,14 @@ package render
 // an empty string — and returns what the model computes, as a figure.
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"renja/internal/kode"
 	"renja/internal/model"
 	"renja/internal/table"
+
+	"renja/internal/msg"
 )
 
 // tableOf returns the table named id, or an error listing the tables.
@@ -26,7 +27,7 @@ func (r *renderer) tableOf(id string) (*table.Table, error) {
 	for _, t := range r.p.Tables {
 		known = append(known, t.ID)
 	}
-	return nil, fmt.Errorf("no table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", "))
+	return nil, r.noTable(msg.Errorf("no table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", ")), id)
 }
 
 // columnOf returns the named column; with no name, the table's first column
@@ -38,12 +39,12 @@ func columnOf(t *table.Table, name string, want table.Type) (*table.Column, erro
 				return &t.Columns[i], nil
 			}
 		}
-		return nil, fmt.Errorf("%s has no %s column; name one: %s", t.File, want, columnList(t))
+		return nil, msg.Errorf("%s has no %s column; name one: %s", t.File, want, columnList(t))
 	}
 	if c := t.Col(name); c != nil {
 		return c, nil
 	}
-	return nil, fmt.Errorf("%s has no column %q (columns: %s)", t.File, name, columnList(t))
+	return nil, noColumn(msg.Errorf("%s has no column %q (columns: %s)", t.File, name, columnList(t)), t, name)
 }
 
 func columnList(t *table.Table) string {
@@ -66,7 +67,7 @@ func keyList(t *table.Table) string {
 func code(s, example string) (kode.Code, error) {
 	c, err := kode.Parse(s)
 	if err != nil || c.IsZero() {
-		return kode.Code{}, fmt.Errorf("%q is not a code such as %s", s, example)
+		return kode.Code{}, msg.Errorf("%q is not a code such as %s", s, example)
 	}
 	return c, nil
 }
@@ -92,7 +93,7 @@ func (r *renderer) nilai(id, key, col string) (figure, error) {
 // computed sum of what lies below it, never the amount the row states.
 func (r *renderer) lookup(fn, id, key string, want table.Type, cols []string) (figure, error) {
 	if len(cols) > 1 {
-		return figure{}, fmt.Errorf("too many arguments; write %s TABLE KEY [COLUMN]", fn)
+		return figure{}, msg.Errorf("too many arguments; write %s TABLE KEY [COLUMN]", fn)
 	}
 	t, err := r.tableOf(id)
 	if err != nil {
@@ -109,7 +110,7 @@ func (r *renderer) lookup(fn, id, key string, want table.Type, cols []string) (f
 	if t.CodeCol() < 0 {
 		row := model.KeyRow(t, key)
 		if row == nil {
-			return figure{}, fmt.Errorf("%s has no row %q in its first column %q (rows: %s)", t.Path, key, t.Columns[0].Name, keyList(t))
+			return figure{}, msg.Errorf("%s has no row %q in its first column %q (rows: %s)", t.Path, key, t.Columns[0].Name, keyList(t))
 		}
 		return figure{model.CellFigure(col, row.Cells[col.Index])}, nil
 	}
@@ -119,7 +120,7 @@ func (r *renderer) lookup(fn, id, key string, want table.Type, cols []string) (f
 	}
 	f, found := r.p.CodeFigure(t, c, col)
 	if !found {
-		return figure{}, fmt.Errorf("code %s is not in %s", c, t.Path)
+		return figure{}, noCode(msg.Errorf("code %s is not in %s", c, t.Path), t, c)
 	}
 	return figure{f}, nil
 }
@@ -137,14 +138,14 @@ func (r *renderer) jumlah(id, colName string, under ...string) (figure, error) {
 	}
 	switch {
 	case len(under) > 1:
-		return figure{}, errors.New("too many arguments; write jumlah TABLE COLUMN [CODE]")
+		return figure{}, msg.Errorf("too many arguments; write jumlah TABLE COLUMN [CODE]")
 	case col.Type != table.Money && col.Type != table.Number && col.Type != table.Target:
-		return figure{}, fmt.Errorf("column %s is %s; only money, number and target columns add up (for percentages use rerata)", col.Name, col.Type)
+		return figure{}, msg.Errorf("column %s is %s; only money, number and target columns add up (for percentages use rerata)", col.Name, col.Type)
 	}
 	var c kode.Code
 	if len(under) == 1 {
 		if t.CodeCol() < 0 {
-			return figure{}, fmt.Errorf("%s has no code column to sum below %q", t.Path, under[0])
+			return figure{}, msg.Errorf("%s has no code column to sum below %q", t.Path, under[0])
 		}
 		if c, err = code(under[0], "7.01.01"); err != nil {
 			return figure{}, err
@@ -152,7 +153,7 @@ func (r *renderer) jumlah(id, colName string, under ...string) (figure, error) {
 	}
 	f, found := r.p.Total(t, col, c)
 	if !found {
-		return figure{}, fmt.Errorf("code %s is not in %s", c, t.Path)
+		return figure{}, noCode(msg.Errorf("code %s is not in %s", c, t.Path), t, c)
 	}
 	return figure{f}, nil
 }
@@ -173,7 +174,7 @@ func (r *renderer) hitung(id string, what ...string) (int, error) {
 	}
 	switch {
 	case len(what) > 1:
-		return 0, errors.New("too many arguments; write hitung TABLE [program | kegiatan | sub kegiatan | COLUMN]")
+		return 0, msg.Errorf("too many arguments; write hitung TABLE [program | kegiatan | sub kegiatan | COLUMN]")
 	case len(what) == 0:
 		return model.Rows(t), nil
 	}
@@ -181,13 +182,13 @@ func (r *renderer) hitung(id string, what ...string) (int, error) {
 	if l, ok := levelNames[w]; ok {
 		n, ok := r.p.CountLevel(t, l)
 		if !ok {
-			return 0, fmt.Errorf("%s has no code column to count %s by", t.Path, w)
+			return 0, msg.Errorf("%s has no code column to count %s by", t.Path, w)
 		}
 		return n, nil
 	}
 	col := t.Col(what[0])
 	if col == nil {
-		return 0, fmt.Errorf("%q is neither a level (program, kegiatan, sub kegiatan) nor a column of %s (columns: %s)", what[0], t.File, columnList(t))
+		return 0, msg.Errorf("%q is neither a level (program, kegiatan, sub kegiatan) nor a column of %s (columns: %s)", what[0], t.File, columnList(t))
 	}
 	return model.Distinct(t, col), nil
 }
@@ -205,7 +206,7 @@ func (r *renderer) rerata(id, colName string) (figure, error) {
 		return figure{}, err
 	}
 	if col.Type != table.Percent && col.Type != table.Number && col.Type != table.Target {
-		return figure{}, fmt.Errorf("column %s is %s; rerata averages percent, number and target columns", col.Name, col.Type)
+		return figure{}, msg.Errorf("column %s is %s; rerata averages percent, number and target columns", col.Name, col.Type)
 	}
 	return figure{r.p.ColumnMean(t, col)}, nil
 }
@@ -224,7 +225,7 @@ func (r *renderer) kategori(id string, score any) (string, error) {
 		name = &t.Columns[t.NameCol()]
 	}
 	if lo == nil || hi == nil || name == nil {
-		return "", fmt.Errorf("%s needs the columns min, max and kriteria (it has %s)", t.File, columnList(t))
+		return "", msg.Errorf("%s needs the columns min, max and kriteria (it has %s)", t.File, columnList(t))
 	}
 	d, f, ok, err := toDec(score)
 	if err != nil {

@@ -11,6 +11,8 @@ import (
 
 	"renja/internal/config"
 	"renja/internal/content"
+
+	"renja/internal/msg"
 )
 
 var officeFuncs = []Func{
@@ -41,7 +43,7 @@ func planYear(c *config.Config, offset []int) (int, error) {
 	case len(offset) == 0:
 		return c.Plan.Year, nil
 	case len(offset) > 1 || offset[0] < -20 || offset[0] > 20:
-		return 0, fmt.Errorf("tahun takes one offset from the plan year, such as -2 or 1")
+		return 0, msg.Errorf("tahun takes one offset from the plan year, such as -2 or 1")
 	}
 	return c.Year(offset[0]), nil
 }

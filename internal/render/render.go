@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
@@ -31,6 +30,8 @@ import (
 	"renja/internal/model"
 	"renja/internal/projfs"
 	deftpl "renja/templates"
+
+	"renja/internal/msg"
 )
 
 // Options choose the edition.
@@ -152,7 +153,7 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 		}
 	}
 	if t.html.Lookup("document.html") == nil {
-		return nil, &diag.Error{File: "templates/document.html", Msg: "no document.html layout", Hint: "restore it from the defaults: renja init --templates"}
+		return nil, &diag.Error{File: "templates/document.html", Msg: msg.Sprintf("no document.html layout"), Hint: msg.Sprintf("restore it from the defaults: renja init --templates")}
 	}
 	return t, nil
 }
@@ -160,7 +161,7 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 // templateError places an error of a layout (file, its text src) at its
 // line and column.
 func templateError(file string, src []byte, err error) error {
-	return diag.TemplateError(diag.NewSource(file, src, 1), err, "see html/template's syntax; every {{ needs its }}")
+	return diag.TemplateError(diag.NewSource(file, src, 1), err, msg.Sprintf("see html/template's syntax; every {{ needs its }}"))
 }
 
 var layoutFuncs = template.FuncMap{
@@ -398,7 +399,7 @@ func (r *renderer) tableFunc(b *content.Blocks) func(string) (string, error) {
 			for _, t := range r.p.Tables {
 				known = append(known, t.ID)
 			}
-			return "", fmt.Errorf("table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", "))
+			return "", r.noTable(msg.Errorf("table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", ")), id)
 		}
 		tv := r.tableView(tb)
 		r.tables = append(r.tables, Entry{Level: 2, ID: tb.ID, Text: r.tableTitle(tb.Caption, tb.Title)})
@@ -415,7 +416,7 @@ func (r *renderer) signatureFunc(b *content.Blocks) func(...string) (string, err
 		switch f {
 		case "", "decree", "closing":
 		default:
-			return "", fmt.Errorf("signature %q: forms are signature, signature \"decree\" and signature \"closing\"", f)
+			return "", msg.Errorf("signature %q: forms are signature, signature \"decree\" and signature \"closing\"", f)
 		}
 		id := ""
 		if r.opts.Print {

@@ -20,6 +20,8 @@ import (
 	"renja/internal/config"
 	"renja/internal/content"
 	deftpl "renja/templates"
+
+	"renja/internal/msg"
 )
 
 // Options of a new project.
@@ -34,7 +36,7 @@ type Options struct {
 }
 
 // ErrExists refuses to write over a project.
-var ErrExists = errors.New("a project is already there")
+var ErrExists error = msg.Const("a project is already there")
 
 // Init writes the project and returns the files it wrote, relative to Dir.
 func Init(o Options) ([]string, error) {
@@ -101,7 +103,7 @@ func Init(o Options) ([]string, error) {
 func refuseProject(dir string) error {
 	for _, name := range []string{config.FileName, "content"} {
 		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
-			return fmt.Errorf("%w: %s exists; renja init writes only into a folder without renja.toml and content/", ErrExists, filepath.Join(dir, name))
+			return msg.Errorf("%w: %s exists; renja init writes only into a folder without renja.toml and content/", ErrExists, filepath.Join(dir, name))
 		}
 	}
 	return nil

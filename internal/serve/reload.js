@@ -22,7 +22,7 @@
     box.textContent = "";
     var card = el("div", "max-width:60rem;margin:0 auto;background:#fff;color:#1a1a1a;border-top:6px solid #8a1010;padding:1rem 1.25rem;");
     card.appendChild(el("h2", "margin:0 0 .5rem;font:bold 18px 'Liberation Sans',Arial,sans-serif;color:#8a1010;",
-      "Build gagal — halaman di belakang ini adalah build terakhir yang berhasil"));
+      st.title || "Build gagal — halaman di belakang ini adalah build terakhir yang berhasil"));
     var list = el("ol", "padding-left:1.2rem;margin:0;");
     (st.errors || []).forEach(function (e) {
       var li = el("li", "margin:.5rem 0;");
@@ -31,13 +31,13 @@
       if (e.column) pos += ":" + e.column;
       li.appendChild(el("strong", "", pos ? pos + ": " : ""));
       li.appendChild(document.createTextNode(e.message));
-      if (e.hint) li.appendChild(el("div", "color:#555;", "hint: " + e.hint));
+      if (e.hint) li.appendChild(el("div", "color:#555;", (st.hint || "saran:") + " " + e.hint));
       list.appendChild(li);
     });
     card.appendChild(list);
     card.appendChild(el("pre", "white-space:pre-wrap;background:#f4f6f8;padding:.75rem;margin:.75rem 0 0;", st.error));
     card.appendChild(el("p", "margin:.75rem 0 0;color:#555;font-family:'Liberation Sans',Arial,sans-serif;",
-      "Perbaiki berkasnya dan simpan: halaman dimuat ulang dengan sendirinya."));
+      st.fix || "Perbaiki berkasnya dan simpan: halaman dimuat ulang dengan sendirinya."));
     box.appendChild(card);
   }
 

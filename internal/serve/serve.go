@@ -35,6 +35,8 @@ import (
 	"renja/internal/config"
 	"renja/internal/diag"
 	"renja/internal/pdf"
+
+	"renja/internal/msg"
 )
 
 // Options of the preview server.
@@ -54,6 +56,10 @@ type Status struct {
 	Error   string     `json:"error,omitempty"` // the failed build's message, as the command line prints it
 	Errors  []ErrorPos `json:"errors,omitempty"`
 	Draft   int        `json:"draft"` // checker errors of the last good build
+	// The overlay's words in the officer's language.
+	Title string `json:"title"`
+	Fix   string `json:"fix"`
+	Hint  string `json:"hint"`
 }
 
 // ErrorPos is one error of a failed build, at its place.
@@ -89,8 +95,8 @@ func Run(ctx context.Context, o Options) error {
 		o.Debounce = 50 * time.Millisecond
 	}
 	if _, err := os.Stat(filepath.Join(o.Dir, config.FileName)); err != nil {
-		return &diag.Error{File: config.FileName, Msg: "no renja.toml in " + o.Dir,
-			Hint: "serve a project folder, or start one with renja init DIR"}
+		return &diag.Error{File: config.FileName, Msg: msg.Sprintf("no renja.toml in %s", o.Dir),
+			Hint: msg.Sprintf("serve a project folder, or start one with renja init DIR")}
 	}
 	s := &server{o: o, changed: make(chan struct{}), printing: make(chan struct{}, 1)}
 	w, err := fsnotify.NewWatcher()
@@ -215,7 +221,7 @@ func (s *server) rebuild(ctx context.Context) {
 	s.build.Lock()
 	res, err := build.Build(ctx, build.Options{Dir: s.o.Dir, Out: s.o.Out, NoPDF: true})
 	s.build.Unlock()
-	s.finish(res, err, "website", start)
+	s.finish(res, err, msg.Sprintf("website"), start)
 }
 
 func (s *server) finish(res *build.Result, err error, what string, start time.Time) {
@@ -250,14 +256,18 @@ func positions(err error) []ErrorPos {
 
 func (s *server) logf(format string, args ...any) {
 	if s.o.Log != nil {
-		fmt.Fprintf(s.o.Log, format+"\n", args...)
+		fmt.Fprintln(s.o.Log, msg.Sprintf(format, args...))
 	}
 }
 
 func (s *server) status() Status {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.st
+	st := s.st
+	st.Title = msg.Sprintf("The build failed — the page behind is the last good build")
+	st.Fix = msg.Sprintf("Correct the file and save it: the page reloads by itself.")
+	st.Hint = msg.Sprintf("hint:")
+	return st
 }
 
 // ServeHTTP answers only requests addressed to the loopback address, so that
@@ -268,7 +278,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		host = h
 	}
 	if host != "127.0.0.1" && host != "localhost" {
-		http.Error(w, "renja serve answers on 127.0.0.1 only", http.StatusForbidden)
+		http.Error(w, msg.Sprintf("renja serve answers on 127.0.0.1 only"), http.StatusForbidden)
 		return
 	}
 	if !sameSite(r) {
@@ -372,7 +382,7 @@ func (s *server) servePDF(w http.ResponseWriter, r *http.Request) {
 		b, err = pdf.Open(context.WithoutCancel(r.Context()), s.o.Chrome)
 		if err != nil {
 			s.mu.Unlock()
-			http.Error(w, "renja: no PDF: "+err.Error(), http.StatusInternalServerError)
+			http.Error(w, msg.Sprintf("renja: no PDF: %v", err), http.StatusInternalServerError)
 			return
 		}
 		s.browser = b
@@ -386,9 +396,9 @@ func (s *server) servePDF(w http.ResponseWriter, r *http.Request) {
 		s.logf("renja: PDF cancelled: the request was closed")
 		return
 	}
-	s.finish(res, err, "website and the PDF", start)
+	s.finish(res, err, msg.Sprintf("website and the PDF"), start)
 	if err != nil {
-		http.Error(w, "renja: the build failed; nothing was written:\n\n"+diag.Detail(err), http.StatusInternalServerError)
+		http.Error(w, msg.Sprintf("renja: the build failed; nothing was written:\n\n%s", diag.Detail(err)), http.StatusInternalServerError)
 		return
 	}
 	http.Redirect(w, r, "/"+filepath.Base(res.PDF), http.StatusSeeOther)

@@ -1,13 +1,14 @@
 package table
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
 	"renja/internal/diag"
 	"renja/internal/projfs"
 	"renja/internal/tomlx"
+
+	"renja/internal/msg"
 )
 
 // Type is a column's type; it drives parsing, checking and formatting.
@@ -112,7 +113,7 @@ func LoadSchema(projectDir, id string) (*Schema, error) {
 		return nil, err
 	}
 	if err != nil {
-		return nil, &diag.Error{File: file, Msg: err.Error()}
+		return nil, &diag.Error{File: file, Msg: msg.FileError(err)}
 	}
 	return ParseSchema(file, id, src)
 }
@@ -134,7 +135,7 @@ func ParseSchema(file, id string, src []byte) (*Schema, error) {
 		s.ID = id
 	}
 	if s.ID != id {
-		bad([]string{"id"}, fmt.Sprintf(`write id = %q or rename the files`, id), "schema id %q differs from its file name %q", s.ID, id)
+		bad([]string{"id"}, msg.Sprintf(`write id = %q or rename the files`, id), "schema id %q differs from its file name %q", s.ID, id)
 	}
 	if !idRe.MatchString(s.ID) {
 		bad([]string{"id"}, "use lower-case letters, digits, - and _", "table id %q is not a plain name", s.ID)

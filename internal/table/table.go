@@ -21,6 +21,8 @@ import (
 	"renja/internal/kode"
 	"renja/internal/num"
 	"renja/internal/projfs"
+
+	"renja/internal/msg"
 )
 
 // Cell is one value with its place in the CSV file. A table of 100,000 rows
@@ -56,7 +58,15 @@ type Table struct {
 	*Schema
 	Path      string // the CSV file, relative to the project
 	Rows      []*Row
-	HeaderCol []int // column (in characters) of each declared column's name in the header line
+	HeaderCol []int  // column (in characters) of each declared column's name in the header line
+	Notes     []Note // what was read in another way than typed: another encoding, spaces trimmed
+}
+
+// Note is something renja read in another way than the file states, for the
+// checker to warn about once per file.
+type Note struct {
+	Line, Column int
+	Msg, Hint    string
 }
 
 // Cell returns the row's cell in the named column, or nil.
@@ -95,8 +105,8 @@ func LoadDir(projectDir string) ([]*Table, error) {
 	for _, c := range csvs {
 		id := strings.TrimSuffix(path.Base(c), ".csv")
 		if !projfs.Exists(projectDir, "data/"+id+".toml") {
-			errs = append(errs, &diag.Error{File: "data/" + id + ".csv", Msg: "table has no schema",
-				Hint: "write data/" + id + ".toml beside it to declare its columns (see README, Tables)"})
+			errs = append(errs, &diag.Error{File: "data/" + id + ".csv", Msg: msg.Sprintf("table has no schema"),
+				Hint: msg.Sprintf("write data/%s.toml beside it to declare its columns (see README, Tables)", id)})
 		}
 	}
 	if err := diag.Join(errs...); err != nil {
@@ -117,12 +127,8 @@ func Load(projectDir, id string) (*Table, error) {
 		return nil, err
 	}
 	if err != nil {
-		msg := err.Error()
-		if u := errors.Unwrap(err); u != nil {
-			msg = u.Error()
-		}
-		return nil, &diag.Error{File: file, Msg: "cannot read the table: " + msg,
-			Hint: "every schema data/" + id + ".toml needs its CSV beside it"}
+		return nil, &diag.Error{File: file, Msg: msg.Sprintf("cannot read the table: %v", msg.FileError(err)),
+			Hint: msg.Sprintf("every schema data/%s.toml needs its CSV beside it", id)}
 	}
 	return Parse(s, file, src)
 }
@@ -132,20 +138,19 @@ func Load(projectDir, id string) (*Table, error) {
 // columns, an unclosed quote) are errors; a cell whose value cannot be read as
 // its column's type is kept with Cell.Err set, for the checker to report.
 func Parse(s *Schema, path string, src []byte) (*Table, error) {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // Excel's CSV UTF-8 writes a BOM, even for an empty sheet
+	src, enc := decode(src)
+	var notes []Note
+	if enc != nil {
+		notes = append(notes, *enc)
+	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, &diag.Error{File: path, Msg: "the table is empty", Hint: "write the header line: " + strings.Join(names(s), ";")}
+		return nil, &diag.Error{File: path, Msg: msg.Sprintf("the table is empty"), Hint: msg.Sprintf("write the header line: %s", strings.Join(names(s), ";"))}
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		return nil, &diag.Error{File: path, Msg: "this is not a text file (it has a NUL byte)",
-			Hint: "save the sheet as CSV (Save As → CSV UTF-8), not as .xlsx"}
+		return nil, &diag.Error{File: path, Msg: msg.Sprintf("this is not a text file (it has a NUL byte)"),
+			Hint: msg.Sprintf("save the sheet as CSV (Save As → CSV UTF-8), not as .xlsx")}
 	}
 	source := diag.NewSource(path, src, 1)
-	if !utf8.Valid(src) {
-		p := source.At(invalidUTF8(src))
-		return nil, &diag.Error{File: path, Line: p.Line, Column: p.Column, Msg: "the file is not UTF-8 text (it looks like Windows-1252)",
-			Hint: "in Excel use Save As → CSV UTF-8 (Comma delimited)"}
-	}
 	delim := s.Delimiter
 	if delim == "" {
 		delim = detectDelimiter(src)
@@ -167,22 +172,22 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		_, hc := r.FieldPos(i)
 		hc = source.Column(1, hc)
 		if c == nil {
-			errs = append(errs, &diag.Error{File: path, Line: 1, Column: hc, Msg: fmt.Sprintf("unknown column %q", h),
-				Hint: "the schema " + s.File + " declares: " + strings.Join(names(s), ", "), Source: source.Line(1)})
+			errs = append(errs, &diag.Error{File: path, Line: 1, Column: hc, Msg: msg.Sprintf("unknown column %q", h),
+				Hint: msg.Sprintf("the schema %s declares: %s", s.File, strings.Join(names(s), ", ")), Source: source.Line(1)})
 			colOf[i] = -1
 			continue
 		}
 		if found[h] {
-			errs = append(errs, &diag.Error{File: path, Line: 1, Column: hc, Msg: fmt.Sprintf("column %q appears twice", h),
-				Hint: "remove one of them", Source: source.Line(1)})
+			errs = append(errs, &diag.Error{File: path, Line: 1, Column: hc, Msg: msg.Sprintf("column %q appears twice", h),
+				Hint: msg.Sprintf("remove one of them"), Source: source.Line(1)})
 		}
 		found[h] = true
 		colOf[i] = c.Index
 	}
 	for _, c := range s.Columns {
 		if !found[c.Name] {
-			errs = append(errs, &diag.Error{File: path, Line: 1, Msg: fmt.Sprintf("missing column %q%s", c.Name, inParens(c.Title)),
-				Hint: "the header line must name every column of " + s.File + ": " + strings.Join(names(s), string(delim)), Source: source.Line(1)})
+			errs = append(errs, &diag.Error{File: path, Line: 1, Msg: msg.Sprintf("missing column %q%s", c.Name, inParens(c.Title)),
+				Hint: msg.Sprintf("the header line must name every column of %s: %s", s.File, strings.Join(names(s), string(delim))), Source: source.Line(1)})
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -193,6 +198,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		_, hc := r.FieldPos(i)
 		t.HeaderCol[ci] = source.Column(1, hc)
 	}
+	spaced, spacedLine, spacedCol := 0, 0, 0
 	// The rows and cells of many rows share two allocations; the records share the
 	// reader's slice (each record's text is one string, its cells substrings).
 	header = slices.Clone(header)
@@ -223,12 +229,12 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 					i++
 				}
 				el, col := r.FieldPos(i) // the first extra cell, which may sit on a later line than the row's first
-				return nil, source.ErrorAt(el, col, fmt.Sprintf("a cell holding the delimiter %q must be quoted, or a cell was added", delim),
+				return nil, source.ErrorAt(el, col, msg.Sprintf("a cell holding the delimiter %q must be quoted, or a cell was added", delim),
 					"row has %d cells, the header has %d", len(trimTrailingEmpty(rec)), len(header))
 			}
 		}
 		if len(rec) < len(header) {
-			return nil, source.ErrorAt(line, 0, "every row needs a cell for every column (an empty cell is fine)",
+			return nil, source.ErrorAt(line, 0, msg.Sprintf("every row needs a cell for every column (an empty cell is fine)"),
 				"row has %d cells, the header has %d", len(rec), len(header))
 		}
 		if len(rows) == 0 {
@@ -241,7 +247,14 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		for i := range header {
 			ci := colOf[i]
 			l, c := r.FieldPos(i)
-			row.Cells[ci] = parseCell(s.Columns[ci].Type, rec[i], int32(l), int32(source.Column(l, c)))
+			c = source.Column(l, c)
+			row.Cells[ci] = parseCell(s.Columns[ci].Type, rec[i], int32(l), int32(c))
+			if row.Cells[ci].Raw != "" && len(row.Cells[ci].Raw) != len(rec[i]) {
+				if spaced == 0 {
+					spacedLine, spacedCol = l, c
+				}
+				spaced++
+			}
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -255,6 +268,12 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 			row.Code, row.CodeErr = codes[i], cerrs[i]
 		}
 	}
+	if spaced > 0 {
+		notes = append(notes, Note{Line: spacedLine, Column: spacedCol,
+			Msg:  msg.Sprintf("%d cells start or end with spaces; they were read without them", spaced),
+			Hint: msg.Sprintf("nothing to do; to tidy the file, use Excel's TRIM or Find and Replace")})
+	}
+	t.Notes = notes
 	return t, nil
 }
 
@@ -350,21 +369,21 @@ func detectDelimiter(src []byte) string {
 func csvError(source *diag.Source, comma rune, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		hint := "check the quotes in this row"
-		msg := pe.Err.Error()
+		hint := msg.Sprintf("check the quotes in this row")
+		m := pe.Err.Error()
 		if errors.Is(pe.Err, csv.ErrQuote) {
-			msg = "a quote is not closed, or a quote stands inside an unquoted cell"
-			hint = `close the quoted cell with ", and write a quote inside a quoted cell as ""`
+			m = msg.Sprintf("a quote is not closed, or a quote stands inside an unquoted cell")
+			hint = msg.Sprintf(`close the quoted cell with ", and write a quote inside a quoted cell as ""`)
 			if line, col, ok := openQuote(source.Text, comma, pe.StartLine); ok {
 				// The reader stops at the end of the file; point at the quote that opens the cell.
 				pe.Line, pe.Column = line, col
-				msg = "this quote is never closed: the cell runs to the end of the file"
+				m = msg.Sprintf("this quote is never closed: the cell runs to the end of the file")
 			}
 		} else if errors.Is(pe.Err, csv.ErrBareQuote) {
-			msg = "a quote stands inside an unquoted cell"
-			hint = `quote the whole cell and double the inner quote: "say ""this"""`
+			m = msg.Sprintf("a quote stands inside an unquoted cell")
+			hint = msg.Sprintf(`quote the whole cell and double the inner quote: "say ""this"""`)
 		}
-		return source.ErrorAt(pe.Line, pe.Column, hint, "%s", msg)
+		return source.ErrorAt(pe.Line, pe.Column, hint, "%s", m)
 	}
 	return &diag.Error{File: source.File, Msg: err.Error()}
 }
@@ -402,16 +421,4 @@ func trimTrailingEmpty(rec []string) []string {
 		rec = rec[:len(rec)-1]
 	}
 	return rec
-}
-
-// invalidUTF8 returns the byte offset of the first byte that is not UTF-8.
-func invalidUTF8(src []byte) int {
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(src)
 }

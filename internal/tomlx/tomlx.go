@@ -6,7 +6,6 @@ package tomlx
 
 import (
 	"errors"
-	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -16,6 +15,8 @@ import (
 
 	"renja/internal/diag"
 	"renja/internal/limits"
+
+	"renja/internal/msg"
 )
 
 // typeErrRe matches the decoder's errors for a value of the wrong type, which
@@ -42,12 +43,12 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 			}
 			hint := strings.TrimSpace(pe.Usage)
 			if hint == "" {
-				hint = "see the TOML syntax at toml.io; strings need quotes, dates are written 2023-05-01"
+				hint = msg.Sprintf("see the TOML syntax at toml.io; strings need quotes, dates are written 2023-05-01")
 			}
 			if i := strings.Index(hint, "\n"); i > 0 {
 				hint = hint[:i]
 			}
-			return source.Errorf(at, hint, "%s", pe.Message)
+			return source.Errorf(at, hint, "%s", syntaxMessage(pe.Message))
 		}
 		if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {
 			// "toml: line 2 (last key "plan.year"): incompatible types: …"
@@ -57,9 +58,9 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 				p = diag.Position{File: file, Line: line + firstLine - 1}
 			}
 			return &diag.Error{File: file, Line: p.Line, Column: p.Column,
-				Msg: m[2] + ": " + m[3], Hint: "check the value's type", Source: source.Line(p.Line)}
+				Msg: typeMessage(m[2], m[3]), Hint: msg.Sprintf("check the value's type"), Source: source.Line(p.Line)}
 		}
-		return &diag.Error{File: file, Line: firstLine, Msg: err.Error(), Hint: "check the value's type"}
+		return &diag.Error{File: file, Line: firstLine, Msg: err.Error(), Hint: msg.Sprintf("check the value's type")}
 	}
 	undecoded := md.Undecoded()
 	if len(undecoded) == 0 {
@@ -69,15 +70,15 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 	var errs diag.List
 	for _, k := range undecoded {
 		known := fieldNames(reflect.TypeOf(v), k[:len(k)-1])
-		hint := "remove it"
+		hint := msg.Sprintf("remove it")
 		if s := Closest(k[len(k)-1], known); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
+			hint = msg.Sprintf("did you mean %q?", s)
 		} else if len(known) > 0 {
-			hint = "known keys here: " + strings.Join(known, ", ")
+			hint = msg.Sprintf("known keys here: %s", quoteAll(known))
 		}
 		where := ""
 		if len(k) > 1 {
-			where = " in [" + strings.Join(k[:len(k)-1], ".") + "]"
+			where = msg.Sprintf(" in [%s]", strings.Join(k[:len(k)-1], "."))
 		}
 		errs = append(errs, keys.Errorf(k, hint, "unknown key %q%s", k[len(k)-1], where))
 	}
@@ -148,4 +149,69 @@ func distance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
+}
+
+// syntaxMessages are BurntSushi/toml's most frequent syntax errors in the
+// officer's language; others keep the decoder's words after a translated lead.
+var syntaxMessages = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^strings cannot contain newlines$`), "strings cannot contain newlines"},
+	{regexp.MustCompile(`^expected value but found "(.*)" instead$`), "a value is expected here, not %s: text needs quotes"},
+	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead$`), "the line goes on after its value with %q: one key = value per line"},
+	{regexp.MustCompile(`^unexpected EOF; expected '(.*)'$`), "the file ends where %q is still expected"},
+	{regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`), "key %q is written twice"},
+}
+
+func syntaxMessage(m string) string {
+	for _, s := range syntaxMessages {
+		if g := s.re.FindStringSubmatch(m); g != nil {
+			args := make([]any, len(g)-1)
+			for i := range args {
+				args[i] = g[i+1]
+			}
+			return msg.Sprintf(s.key, args...)
+		}
+	}
+	return msg.Sprintf("the TOML cannot be read: %s", m)
+}
+
+var incompatibleRe = regexp.MustCompile(`incompatible types: TOML value has type (\S+); destination has type (\S+)`)
+
+// typeMessage writes "plan.year: incompatible types: …" in plain words.
+func typeMessage(key, detail string) string {
+	m := incompatibleRe.FindStringSubmatch(detail)
+	if m == nil {
+		return key + ": " + detail
+	}
+	return msg.Sprintf("%s: the value is %s, but it should be %s", key, tomlType(m[1]), tomlType(m[2]))
+}
+
+func tomlType(t string) string {
+	switch {
+	case t == "string":
+		return msg.Sprintf("text in quotes")
+	case t == "integer" || strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return msg.Sprintf("a whole number")
+	case t == "float" || strings.HasPrefix(t, "float"):
+		return msg.Sprintf("a decimal number")
+	case t == "bool":
+		return msg.Sprintf("true or false")
+	case t == "array" || t == "slice" || strings.HasPrefix(t, "[]"):
+		return msg.Sprintf("a list [ … ]")
+	case t == "table" || t == "map" || t == "struct" || strings.HasPrefix(t, "map["):
+		return msg.Sprintf("a section [ … ]")
+	case t == "datetime" || t == "time.Time":
+		return msg.Sprintf("a date")
+	}
+	return t
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
 }

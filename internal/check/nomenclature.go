@@ -1,0 +1,301 @@
+package check
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"renja/internal/diag"
+	"renja/internal/kode"
+	"renja/internal/model"
+	"renja/internal/msg"
+	"renja/internal/table"
+)
+
+// The nomenclature rule judges codes and names against each other and
+// against the kabupaten's nomenclature list:
+//
+//   - a kegiatan or sub kegiatan whose level digit (the 2 of 7.01.04.2.02)
+//     is not a level of government (1 provinsi, 2 kabupaten/kota) is an
+//     error, with the code another table or the reference list gives the
+//     same name;
+//   - one name under two codes is an error, with the code the other rows use;
+//   - one code named differently across tables is a warning (spelling,
+//     capitals and punctuation aside);
+//   - with [check.nomenclature] reference = "FILE" in renja.toml, a code the
+//     list does not hold is an error with the nearest codes, a name that is
+//     not the list's a warning.
+
+// named is a row's code and name in one table.
+type named struct {
+	t     *table.Table
+	r     *table.Row
+	code  kode.Code
+	name  string
+	words []string
+	file  string // where it is: data/t41.csv:47, or the reference list's line
+}
+
+func (c *checker) nomenclature() {
+	var all []named
+	for _, t := range c.p.Tables {
+		ci, ni := t.CodeCol(), nameCol(t)
+		if ci < 0 || ni < 0 {
+			continue
+		}
+		for _, r := range t.Rows {
+			if r.CodeErr != nil || r.Code.Level() < kode.Program || r.Cells[ni].Raw == "" {
+				continue
+			}
+			name := r.Cells[ni].Raw
+			if !strings.ContainsFunc(name, unicode.IsLetter) {
+				continue
+			}
+			all = append(all, named{t: t, r: r, code: r.Code, name: name, words: words(name), file: diag.Pos(t.Path, r.Line, 0)})
+		}
+	}
+	var refs []named
+	if file := c.cfg.Rule(Nomenclature).Reference; file != "" {
+		list, err := table.LoadReference(c.p.Dir, file)
+		if l, ok := diag.ListOf(err); ok {
+			for _, e := range l {
+				c.out = append(c.out, &diag.Diagnostic{Severity: diag.SevError, Rule: Nomenclature, File: e.File, Line: e.Line,
+					Message: e.Msg, Hint: e.Hint})
+			}
+		}
+		for _, ref := range list {
+			refs = append(refs, named{code: ref.Code, name: ref.Nama, words: words(ref.Nama), file: diag.Pos(file, ref.Line, 0)})
+		}
+	}
+	bad := map[string]bool{} // codes whose level digit is wrong: reported once, with the suggestion
+	for _, n := range all {
+		if d, ok := levelDigit(n.code); ok && d != "1" && d != "2" {
+			bad[n.code.String()] = true
+			dg := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "level digit %s of %s %s is not a level of government", d, n.code.Level(), n.code)
+			dg.Found, dg.Expected = quote(d), msg.Sprintf("1 (provinsi) or 2 (kabupaten/kota)")
+			if s, ok := suggest(n, all, refs, func(o named) bool { ok, _ := validDigit(o.code); return ok }); ok {
+				dg.Hint = msg.Sprintf("did you mean %s? %s names it %q", s.code, s.file, s.name)
+			} else {
+				dg.Hint = msg.Sprintf("the fourth part of a kegiatan's code is 1 for a province's, 2 for a kabupaten's or kota's")
+			}
+		}
+	}
+	c.sameName(all, bad)
+	if refs != nil {
+		for _, r := range refs {
+			bad[r.code.String()+"#named"] = true // the list says how a code is named
+		}
+	}
+	c.sameCode(all, bad)
+	if refs != nil {
+		c.againstReference(all, refs, bad)
+	}
+}
+
+// nameCol is the column of a row's name: uraian or nama, else the first
+// text column.
+func nameCol(t *table.Table) int {
+	for _, n := range []string{"uraian", "nama"} {
+		if c := t.Col(n); c != nil && c.Type == table.Text {
+			return c.Index
+		}
+	}
+	return t.NameCol()
+}
+
+// levelDigit returns the level digit of a kegiatan or sub kegiatan code.
+func levelDigit(c kode.Code) (string, bool) {
+	if l := c.Level(); l != kode.Kegiatan && l != kode.SubKegiatan {
+		return "", false
+	}
+	return strings.Split(c.String(), ".")[3], true
+}
+
+func validDigit(c kode.Code) (bool, string) {
+	d, ok := levelDigit(c)
+	return !ok || d == "1" || d == "2", d
+}
+
+// suggest finds the row of another table (or the reference list) that
+// names n's thing, at n's level: the most similar name, in n's program first.
+func suggest(n named, all, refs []named, okCode func(named) bool) (named, bool) {
+	var best named
+	bestScore := 0.0
+	prog := programOf(n.code)
+	for _, list := range [][]named{refs, all} {
+		for _, o := range list {
+			if o.code == n.code || o.code.Level() != n.code.Level() || !okCode(o) {
+				continue
+			}
+			s := similarity(n.words, o.words)
+			if programOf(o.code) == prog {
+				s += 0.05
+			}
+			if s > bestScore {
+				best, bestScore = o, s
+			}
+		}
+		if bestScore >= 0.7 {
+			return best, true
+		}
+	}
+	return best, bestScore >= 0.7
+}
+
+func programOf(c kode.Code) string {
+	p := strings.Split(c.String(), ".")
+	return strings.Join(p[:min(3, len(p))], ".")
+}
+
+// sameName reports one name under two codes at one level: the rows of the
+// code fewer rows use, with the other code.
+func (c *checker) sameName(all []named, bad map[string]bool) {
+	byName := map[string]map[string][]named{} // level+name → code → rows
+	for _, n := range all {
+		if n.code.Level() < kode.Kegiatan || len(n.words) < 3 || bad[n.code.String()] {
+			continue
+		}
+		k := n.code.Level().String() + ":" + strings.Join(n.words, " ")
+		if byName[k] == nil {
+			byName[k] = map[string][]named{}
+		}
+		byName[k][n.code.String()] = append(byName[k][n.code.String()], n)
+	}
+	keys := make([]string, 0, len(byName))
+	for k := range byName {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		codes := byName[k]
+		if len(codes) < 2 {
+			continue
+		}
+		list := make([]string, 0, len(codes))
+		for code := range codes {
+			list = append(list, code)
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if len(codes[list[i]]) != len(codes[list[j]]) {
+				return len(codes[list[i]]) > len(codes[list[j]])
+			}
+			return list[i] < list[j]
+		})
+		main := codes[list[0]][0]
+		for _, code := range list[1:] {
+			for _, n := range codes[code] {
+				bad[code] = true
+				d := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "%s %q stands under %s here and under %s in %s", n.code.Level(), n.name, n.code, main.code, main.file)
+				d.Found, d.Expected = n.code.String(), main.code.String()
+				d.Hint = msg.Sprintf("did you mean %s? one name belongs to one code; correct the code or the name", main.code)
+			}
+		}
+	}
+}
+
+// sameCode warns about one code named differently across tables; the plan
+// table is the reference.
+func (c *checker) sameCode(all []named, bad map[string]bool) {
+	byCode := map[string][]named{}
+	for _, n := range all {
+		byCode[n.code.String()] = append(byCode[n.code.String()], n)
+	}
+	plan := c.cfg.Plan.Table
+	for _, ns := range byCode {
+		sort.SliceStable(ns, func(i, j int) bool { return ns[i].t.ID == plan && ns[j].t.ID != plan })
+		ref := ns[0]
+		for _, o := range ns[1:] {
+			if o.t == ref.t || bad[o.code.String()] || bad[o.code.String()+"#named"] || similarity(ref.words, o.words) >= 0.5 ||
+				model.NamedLikeIndicator(o.name) || model.NamedLikeIndicator(ref.name) {
+				continue
+			}
+			d := c.report(Nomenclature, diag.SevWarning, o.t, o.r, nameCol(o.t), "%s %s is named %q here but %q in %s", o.code.Level(), o.code, o.name, ref.name, ref.file)
+			d.Found, d.Expected = quote(o.name), quote(ref.name)
+			d.Hint = msg.Sprintf("one code names one program, kegiatan or sub kegiatan; correct the code or the name")
+		}
+	}
+}
+
+// againstReference checks every code and name against the nomenclature list.
+func (c *checker) againstReference(all, refs []named, bad map[string]bool) {
+	byCode := map[kode.Code]named{}
+	for _, r := range refs {
+		byCode[r.code] = r
+	}
+	for _, n := range all {
+		if bad[n.code.String()] {
+			continue
+		}
+		ref, ok := byCode[n.code]
+		if !ok {
+			d := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "%s %s is not in the nomenclature list %s", n.code.Level(), n.code, c.cfg.Rule(Nomenclature).Reference)
+			d.Found, d.Expected = n.code.String(), msg.Sprintf("a code of the nomenclature list")
+			if s, ok := suggest(n, nil, refs, func(named) bool { return true }); ok {
+				d.Hint = msg.Sprintf("did you mean %s? %s names it %q", s.code, s.file, s.name)
+			} else {
+				d.Hint = msg.Sprintf("correct the code, or add it to the nomenclature list")
+			}
+			continue
+		}
+		if similarity(n.words, ref.words) < 0.5 {
+			d := c.report(Nomenclature, diag.SevWarning, n.t, n.r, nameCol(n.t), "%s %s is named %q here but %q in %s", n.code.Level(), n.code, n.name, ref.name, ref.file)
+			d.Found, d.Expected = quote(n.name), quote(ref.name)
+			d.Hint = msg.Sprintf("one code names one program, kegiatan or sub kegiatan; correct the code or the name")
+		}
+	}
+}
+
+// words returns a name's words in lower case, punctuation left out.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// similarity is the share of words two names have in common (a word with
+// one letter wrong, missing or swapped counts as the same): 1 for the same
+// name, 0 for none in common.
+func similarity(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	used := make([]bool, len(b))
+	common := 0
+	for _, w := range a {
+		for j, v := range b {
+			if !used[j] && (w == v || len(w) >= 4 && len(v) >= 4 && osa(w, v) <= 1) {
+				used[j] = true
+				common++
+				break
+			}
+		}
+	}
+	return float64(2*common) / float64(len(a)+len(b))
+}
+
+// osa is the optimal string alignment distance: edits and swaps of neighbours.
+func osa(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	if d := len(x) - len(y); d > 1 || d < -1 {
+		return 2
+	}
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}

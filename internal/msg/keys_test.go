@@ -1,0 +1,97 @@
+package msg
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// keyArgs names the calls whose string-literal arguments are message keys,
+// by the index of the key among the call's arguments.
+var keyArgs = map[string][]int{
+	"msg.Sprintf":    {0},
+	"msg.In":         {1},
+	"msg.Text":       {0},
+	"msg.Errorf":     {0},
+	"msg.Const":      {0},
+	"keys.Errorf":    {1, 2},
+	"bad":            {1, 2}, // table.ParseSchema
+	"msg.Fprintf":    {1},
+	"msg.Fprintln":   {1},
+	"diag.Errorf":    {3, 4},
+	"c.report":       {6},
+	"usagef":         {0}, // package cli
+	"failf":          {0},
+	"source.ErrorAt": {2, 3},
+	"source.Errorf":  {1, 2},
+	"s.Errorf":       {1, 2},
+	"Sprintf":        {0}, // inside package msg
+}
+
+// TestUntranslated lists the message keys written in the code that the
+// registry lacks: texts an officer would read in English only.
+func TestUntranslated(t *testing.T) {
+	keys := map[string][]string{}
+	fset := token.NewFileSet()
+	for _, root := range []string{"../../internal", "../../cmd"} {
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			f, err := parser.ParseFile(fset, path, nil, 0)
+			if err != nil {
+				t.Error(err)
+				return nil
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				name := ""
+				switch fn := call.Fun.(type) {
+				case *ast.SelectorExpr:
+					if x, ok := fn.X.(*ast.Ident); ok {
+						name = x.Name + "." + fn.Sel.Name
+					}
+				case *ast.Ident:
+					if f.Name.Name == "msg" || fn.Name == "usagef" || fn.Name == "failf" || fn.Name == "bad" {
+						name = fn.Name
+					}
+				}
+				for _, i := range keyArgs[name] {
+					if i >= len(call.Args) {
+						continue
+					}
+					if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+						s, _ := strconv.Unquote(lit.Value)
+						if s != "" {
+							keys[s] = append(keys[s], fset.Position(lit.Pos()).String())
+						}
+					}
+				}
+				return true
+			})
+			return nil
+		})
+	}
+	if len(keys) < 100 {
+		t.Errorf("only %d message keys found in the code", len(keys))
+	}
+	var missing []string
+	for k, at := range keys {
+		if !Has(k) {
+			missing = append(missing, at[0]+": "+strconv.Quote(k))
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("%d messages have no Indonesian text (add them to a texts_*.go file):\n\t%s", len(missing), strings.Join(missing, "\n\t"))
+	}
+}

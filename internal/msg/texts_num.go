@@ -1,0 +1,31 @@
+package msg
+
+// Numbers as offices type them (package num).
+var _ = add(
+	T("found %q, expected %s (hint: %s)", "tertulis %q, seharusnya %s (saran: %s)"),
+	T("found %q, expected %s", "tertulis %q, seharusnya %s"),
+	T("Rupiah amounts have no decimals", "jumlah Rupiah tidak memakai desimal"),
+	T("a comma here looks like a thousands separator: write %s.%s with a dot", "koma di sini tampaknya pemisah ribuan: tulis %s.%s dengan titik"),
+	T("a whole number of Rupiah such as 2.590.643.300", "jumlah Rupiah bulat seperti 2.590.643.300"),
+	T("at most four decimals", "paling banyak empat angka desimal"),
+	T("round the number", "bulatkan angkanya"),
+	T("a number below 10^14", "angka di bawah 10^14"),
+	T("check the cell", "periksa sel ini"),
+	T("a number followed by its unit, such as 12 Dok or 100%%", "angka diikuti satuannya, seperti 12 Dok atau 100%%"),
+	T("remove the stray %q before the number", "hapus %q yang tersisip di depan angka"),
+	T("nothing after %%", "tidak ada apa-apa setelah %%"),
+	T("write the unit once", "tulis satuannya sekali saja"),
+	T("a number", "sebuah angka"),
+	T("write the figure, or - for none", "tulis angkanya, atau - bila tidak ada"),
+	T("remove the stray %q", "hapus %q yang tersisip"),
+	T("%q is not part of a number; put the unit in its own column or cell", "%q bukan bagian dari angka; taruh satuannya di kolom atau sel tersendiri"),
+	T("digits, thousands dots and a decimal comma", "angka, titik pemisah ribuan dan koma desimal"),
+	T("one decimal comma followed by digits", "satu koma desimal diikuti angka"),
+	T("in Indonesian numbers a dot groups thousands and a comma marks decimals: 2.590.643.300 or 99,47", "dalam angka Indonesia titik memisahkan ribuan dan koma menandai desimal: 2.590.643.300 atau 99,47"),
+	T("digits before the decimal comma", "angka sebelum koma desimal"),
+	T("write 0,5 instead of ,5", "tulis 0,5, bukan ,5"),
+	T("thousands groups of three digits", "kelompok ribuan tiga angka"),
+	T("a dot groups thousands; for a decimal use a comma: %s", "titik memisahkan ribuan; untuk desimal pakai koma: %s"),
+	T("a dot groups thousands in threes, as in 2.590.643.300", "titik memisahkan ribuan per tiga angka, seperti 2.590.643.300"),
+	T("at most 15 digits", "paling banyak 15 angka"),
+)

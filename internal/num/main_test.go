@@ -1,0 +1,14 @@
+package num
+
+import (
+	"os"
+	"testing"
+
+	"renja/internal/msg"
+)
+
+// The tests read the English messages; internal/cli tests both languages.
+func TestMain(m *testing.M) {
+	msg.SetLang(msg.EN)
+	os.Exit(m.Run())
+}

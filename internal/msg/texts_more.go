@@ -90,3 +90,8 @@ var _ = add(
 	T("verify memerlukan satu PDF, diberikan %d", "verify memerlukan satu PDF, diberikan %d"),
 	T("dihentikan", "dihentikan"),
 )
+
+var _ = add(
+	T("table %s has %d rows; one Excel sheet (XLSX) holds at most %d rows, the header row included", "tabel %s punya %d baris; satu lembar Excel (XLSX) memuat paling banyak %d baris, termasuk baris judul"),
+	T("split the table into several tables (several files in data/); the CSV open data has no such limit", "bagi tabel itu menjadi beberapa tabel (beberapa berkas di data/); data terbuka CSV tidak punya batas ini"),
+)

@@ -222,9 +222,9 @@ func XLSX(t *table.Table, rows [][]Value) ([]byte, error) {
 	}
 	if len(rows)+1 > excelize.TotalRows {
 		return nil, &diag.Error{File: t.Path,
-			Msg: fmt.Sprintf("tabel %s punya %d baris; satu lembar Excel (XLSX) memuat paling banyak %d baris, termasuk baris judul",
+			Msg: msg.Sprintf("table %s has %d rows; one Excel sheet (XLSX) holds at most %d rows, the header row included",
 				t.ID, len(rows), excelize.TotalRows),
-			Hint: "bagi tabel itu menjadi beberapa tabel (beberapa berkas di data/); data terbuka CSV tidak punya batas ini"}
+			Hint: msg.Sprintf("split the table into several tables (several files in data/); the CSV open data has no such limit")}
 	}
 	for n, r := range rows {
 		cells := make([]any, len(r))

@@ -137,7 +137,7 @@ func Parse(file string, src []byte) (*Part, error) {
 	if !utf8.Valid(src) {
 		// As for a CSV file (package table): refused where it stops being UTF-8.
 		return nil, diag.NewSource(file, src, 1).Errorf(invalidUTF8(src),
-			"simpan ulang sebagai UTF-8 (Notepad: Save As → Encoding: UTF-8; VS Code: Save with Encoding → UTF-8)",
+			msg.Sprintf("save it again as UTF-8 (Notepad: Save As → Encoding: UTF-8; VS Code: Save with Encoding → UTF-8)"),
 			"the file is not UTF-8 text (it looks like Windows-1252)")
 	}
 	if !bytes.HasPrefix(src, []byte("+++\n")) {

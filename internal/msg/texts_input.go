@@ -94,3 +94,11 @@ var _ = add(
 	T("the file does not exist", "berkasnya tidak ada"),
 	T("the file may not be read (permission denied)", "berkasnya tidak boleh dibaca (izin ditolak)"),
 )
+
+var _ = add(
+	T("the file is not UTF-8 text (it looks like Windows-1252)", "berkas ini bukan teks UTF-8 (tampaknya Windows-1252)"),
+)
+
+var _ = add(
+	T("save it again as UTF-8 (Notepad: Save As → Encoding: UTF-8; VS Code: Save with Encoding → UTF-8)", `simpan ulang sebagai UTF-8 (Notepad: "Save As" → "Encoding: UTF-8"; VS Code: "Save with Encoding" → "UTF-8")`),
+)

@@ -90,3 +90,16 @@ var _ = add(
 	T("website", "situs web"),
 	T("website and the PDF", "situs web dan PDF"),
 )
+
+// Images in the Markdown and the office logo (render/images.go).
+var _ = add(
+	T("name a PNG, JPEG, GIF or SVG file inside the project, relative to its folder: images/peta.png", "sebut berkas PNG, JPEG, GIF atau SVG di dalam proyek, relatif terhadap foldernya: images/peta.png"),
+	T("image %q: %v", "gambar %q: %v"),
+	T("cannot be read as a file name", "tidak dapat dibaca sebagai nama berkas"),
+	T("is on another site: a remote image is refused, the Renja loads nothing from elsewhere; save it into the project", "berada di situs lain: gambar dari luar ditolak, Renja tidak memuat apa pun dari luar; simpan gambarnya ke dalam proyek"),
+	T("is outside the project", "berada di luar proyek"),
+	T("is not a PNG, JPEG, GIF or SVG file", "bukan berkas PNG, JPEG, GIF atau SVG"),
+	T("no such file in the project", "berkas itu tidak ada di proyek"),
+	T("cannot be read: %v", "tidak dapat dibaca: %v"),
+	T("is not a %s image (its bytes say otherwise)", "bukan gambar %s (isi berkasnya berkata lain)"),
+)

@@ -10,7 +10,6 @@ package render
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html"
 	"io/fs"
 	"net/url"
@@ -25,6 +24,8 @@ import (
 	"renja/internal/kode"
 	"renja/internal/projfs"
 	"renja/internal/tomlx"
+
+	"renja/internal/msg"
 )
 
 var imgRe = regexp.MustCompile(`<img src="([^"]*)"`)
@@ -45,7 +46,7 @@ func (r *renderer) partImages(part *content.Part, page []byte, files map[string]
 			} else {
 				off = bytes.Index(part.Body, []byte(dest))
 			}
-			e := part.Source().Errorf(off, imageHint, "image %q: %v", dest, err)
+			e := part.Source().Errorf(off, msg.Sprintf(imageHint), "image %q: %v", dest, err)
 			if off < 0 {
 				e.Line, e.Source = part.BodyLine, part.Source().Line(part.BodyLine)
 			}
@@ -91,28 +92,28 @@ func (r *renderer) readImage(dest string) ([]byte, string, error) {
 	u, err := url.Parse(strings.TrimSpace(dest))
 	switch {
 	case err != nil:
-		return nil, "", errors.New("cannot be read as a file name")
+		return nil, "", msg.Errorf("cannot be read as a file name")
 	case u.Scheme != "" || u.Host != "":
-		return nil, "", errors.New("is on another site: a remote image is refused, the Renja loads nothing from elsewhere; save it into the project")
+		return nil, "", msg.Errorf("is on another site: a remote image is refused, the Renja loads nothing from elsewhere; save it into the project")
 	}
 	name := path.Clean(strings.ReplaceAll(u.Path, `\`, "/"))
 	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.HasPrefix(name, "output/") {
-		return nil, "", errors.New("is outside the project")
+		return nil, "", msg.Errorf("is outside the project")
 	}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".png", ".jpg", ".jpeg", ".gif", ".svg":
 	default:
-		return nil, "", errors.New("is not a PNG, JPEG, GIF or SVG file")
+		return nil, "", msg.Errorf("is not a PNG, JPEG, GIF or SVG file")
 	}
 	b, err := readProjectFile(r.p.Dir, name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, "", errors.New("no such file in the project")
+			return nil, "", msg.Errorf("no such file in the project")
 		}
-		return nil, "", fmt.Errorf("cannot be read: %v", err)
+		return nil, "", msg.Errorf("cannot be read: %v", err)
 	}
 	if !isImage(name, b) {
-		return nil, "", fmt.Errorf("is not a %s image (its bytes say otherwise)", strings.ToUpper(strings.TrimPrefix(path.Ext(name), ".")))
+		return nil, "", msg.Errorf("is not a %s image (its bytes say otherwise)", strings.ToUpper(strings.TrimPrefix(path.Ext(name), ".")))
 	}
 	return b, name, nil
 }

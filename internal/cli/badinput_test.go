@@ -330,7 +330,7 @@ func indonesianWant(want string) string {
 // outside quotes (what the officer typed) and the excerpt lines of files.
 var (
 	quotedRe  = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|`[^`]*`|\\S+\\.(?:csv|toml|md|html|pdf|css)\\b|\\{\\{.*?\\}\\}")
-	englishRe = regexp.MustCompile(`\b(the|is|are|not|cannot|found|expected|hint|must|should|missing|unknown|row|rows|column|columns|line|file|errors|warnings|error|warning|wrote|failed|write|with|and|of|has|have|no|more|read|add|remove)\b`)
+	englishRe = regexp.MustCompile(`\b(the|is|are|not|cannot|found|expected|hint|must|should|missing|unknown|row|rows|column|columns|line|file|errors|warnings|error|warning|wrote|failed|write|with|and|of|has|have|no|more|read|add|remove|such)\b`)
 )
 
 func englishWords(report string) []string {

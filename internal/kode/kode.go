@@ -99,7 +99,7 @@ func split(s string) ([]string, error) {
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ' ' || r == '\t' || r == '\u00a0' }) {
 		for _, r := range f {
 			if r < '0' || r > '9' {
-				return nil, &Error{Found: s, Expected: shape, Hint: msg.Sprintf("remove %q; a code has only digits and dots", r)}
+				return nil, &Error{Found: s, Expected: msg.Sprintf(shape), Hint: msg.Sprintf("remove %q; a code has only digits and dots", r)}
 			}
 		}
 		parts = append(parts, f)
@@ -122,7 +122,7 @@ func build(orig string, p []string) (Code, error) {
 		p = append(append([]string{}, p[:4]...), p[5:]...)
 	}
 	if len(p) == 4 || len(p) > 6 {
-		return Code{}, &Error{Found: orig, Expected: shape, Hint: msg.Sprintf("it has %d parts; a kegiatan has five (7.01.01.2.01)", len(p))}
+		return Code{}, &Error{Found: orig, Expected: msg.Sprintf(shape), Hint: msg.Sprintf("it has %d parts; a kegiatan has five (7.01.01.2.01)", len(p))}
 	}
 	out := make([]string, len(p))
 	for i, f := range p {
@@ -137,7 +137,7 @@ func build(orig string, p []string) (Code, error) {
 			max = 9999
 		}
 		if len(f) > 2 && !(i == 5 && len(f) == 4) || n > max {
-			return Code{}, &Error{Found: orig, Expected: shape, Hint: msg.Sprintf("part %q is too long", f)}
+			return Code{}, &Error{Found: orig, Expected: msg.Sprintf(shape), Hint: msg.Sprintf("part %q is too long", f)}
 		}
 		if n > 99 {
 			width = 4

@@ -11,7 +11,6 @@ import (
 
 	"renja/internal/kode"
 	"renja/internal/table"
-	"renja/internal/tablefmt"
 )
 
 // Textconv writes a table as one line per cell, keyed by the row's code and
@@ -24,7 +23,7 @@ import (
 func Textconv(src []byte, s *table.Schema) []byte {
 	body := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(body))
-	r.Comma = tablefmt.Detect(body)
+	r.Comma = table.DetectDelimiter(body)
 	r.FieldsPerRecord = -1
 	recs, err := r.ReadAll()
 	if err != nil || len(recs) == 0 {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -154,4 +155,35 @@ func TestServeAbandonedPrints(t *testing.T) {
 		t.Errorf("a PDF after the abandoned ones: %d, %v", code, err)
 	}
 	t.Logf("renderers: %d before, %d after", baseline, n)
+}
+
+// TestServeNoLinkOut: a link in output/ that leads out of it is not served
+// (the preview's file server reads through os.Root).
+func TestServeNoLinkOut(t *testing.T) {
+	dir := t.TempDir()
+	if err := gen.Write(dir, 5); err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(t.TempDir(), "rahasia.txt")
+	if err := os.WriteFile(secret, []byte("RAHASIA-DI-LUAR"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := start(t, dir)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if code, _ := get(t, base+"style.css"); code == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first build did not write style.css within 60 s")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "output", "bocor.txt")); err != nil {
+		t.Fatal(err)
+	}
+	code, body := get(t, base+"bocor.txt")
+	if code == 200 || strings.Contains(body, "RAHASIA") {
+		t.Errorf("GET /bocor.txt (a link out of output/): %d %q, want it refused", code, body)
+	}
 }

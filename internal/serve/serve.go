@@ -315,7 +315,15 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		s.build.RLock()
 		defer s.build.RUnlock()
-		http.FileServer(http.Dir(s.o.Out)).ServeHTTP(w, r)
+		// Through os.Root, opened per request (a build swaps the folder): a
+		// link in output/ that leads out of it is refused, not followed.
+		root, err := os.OpenRoot(s.o.Out)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer root.Close()
+		http.FileServerFS(root.FS()).ServeHTTP(w, r)
 	}
 }
 

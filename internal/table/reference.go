@@ -37,7 +37,7 @@ func LoadReference(projectDir, file string) ([]Reference, error) {
 	src, _ = decode(src)
 	var refs []Reference
 	r := csv.NewReader(bytes.NewReader(src))
-	r.Comma = rune(detectDelimiter(src)[0])
+	r.Comma = DetectDelimiter(src)
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	if err := gocsv.UnmarshalCSV(gocsv.CSVReader(r), &refs); err != nil {

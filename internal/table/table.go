@@ -153,7 +153,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	source := diag.NewSource(path, src, 1)
 	delim := s.Delimiter
 	if delim == "" {
-		delim = detectDelimiter(src)
+		delim = string(DetectDelimiter(src))
 	}
 	r := csv.NewReader(bytes.NewReader(src))
 	r.Comma, _ = utf8.DecodeRuneInString(delim)
@@ -334,11 +334,12 @@ func names(s *Schema) []string {
 	return out
 }
 
-// detectDelimiter picks ";" or "," by which occurs more often outside quotes
-// in the header line.
-func detectDelimiter(src []byte) string {
+// DetectDelimiter returns the delimiter of a CSV text: the one of ';', ','
+// and tab that occurs most often outside quotes in its first line (';' on a
+// tie, as Indonesian Excel writes). A byte-order mark is skipped.
+func DetectDelimiter(src []byte) rune {
 	semi, comma, tab, quoted := 0, 0, 0, false
-	for _, b := range src {
+	for _, b := range bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) {
 		if b == '"' {
 			quoted = !quoted
 		}
@@ -359,11 +360,11 @@ func detectDelimiter(src []byte) string {
 	}
 	switch {
 	case tab > semi && tab > comma:
-		return "\t"
+		return '\t'
 	case comma > semi:
-		return ","
+		return ','
 	}
-	return ";"
+	return ';'
 }
 
 func csvError(source *diag.Source, comma rune, err error) error {

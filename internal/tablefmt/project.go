@@ -40,7 +40,7 @@ func Project(dir string) ([]*File, error) {
 			return nil, err
 		}
 		files = append(files, &File{Path: p, Old: b})
-		count[Detect(b)]++
+		count[table.DetectDelimiter(b)]++
 	}
 	common := ';'
 	for _, d := range []rune{',', '\t'} {

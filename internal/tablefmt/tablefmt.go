@@ -60,7 +60,7 @@ func Format(src []byte, delim rune, types Types, ref *Reference) ([]byte, error)
 		return nil, &Error{Line: 1, Column: 1, Msg: "berkas ini memuat bita NUL: bukan berkas teks CSV (simpan sebagai CSV, bukan .xlsx)"}
 	}
 	r := csv.NewReader(bytes.NewReader(src))
-	r.Comma = Detect(src)
+	r.Comma = table.DetectDelimiter(src)
 	r.FieldsPerRecord = -1
 	recs, err := r.ReadAll()
 	if err != nil {
@@ -148,7 +148,7 @@ type Reference struct {
 func NewReference(src []byte, types Types) *Reference {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(src))
-	r.Comma = Detect(src)
+	r.Comma = table.DetectDelimiter(src)
 	r.FieldsPerRecord = -1
 	recs, err := r.ReadAll()
 	if err != nil || len(recs) == 0 {
@@ -266,37 +266,4 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
-}
-
-// Detect returns the delimiter of a CSV text: the one of ';', ',' and tab
-// that occurs most often outside quotes in its first line (';' on a tie,
-// as Indonesian Excel writes).
-func Detect(src []byte) rune {
-	semi, comma, tab, quoted := 0, 0, 0, false
-	for _, b := range bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) {
-		if b == '"' {
-			quoted = !quoted
-		}
-		if quoted {
-			continue
-		}
-		if b == '\n' {
-			break
-		}
-		switch b {
-		case ';':
-			semi++
-		case ',':
-			comma++
-		case '\t':
-			tab++
-		}
-	}
-	switch {
-	case tab > semi && tab > comma:
-		return '\t'
-	case comma > semi:
-		return ','
-	}
-	return ';'
 }

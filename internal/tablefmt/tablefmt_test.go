@@ -185,7 +185,7 @@ func FuzzFormat(f *testing.F) {
 func values(src []byte) [][]string {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(src))
-	r.Comma = tablefmt.Detect(src)
+	r.Comma = table.DetectDelimiter(src)
 	r.FieldsPerRecord = -1
 	recs, _ := r.ReadAll()
 	var out [][]string

@@ -82,7 +82,9 @@ func (d Diagnostic) String() string {
 	}
 	b.WriteString(" ")
 	b.WriteString(d.Message)
-	if d.Found != "" || d.Expected != "" {
+	// The figures are said once: a message that already names both needs no
+	// "(found …, expected …)" after it.
+	if (d.Found != "" || d.Expected != "") && !(strings.Contains(d.Message, d.Found) && strings.Contains(d.Message, d.Expected)) {
 		b.WriteString(msg.Sprintf(" (found %s, expected %s)", d.Found, d.Expected))
 	}
 	if d.Hint != "" {

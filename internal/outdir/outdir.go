@@ -114,6 +114,12 @@ func Open(projectDir, out string) (*Dir, error) {
 		d.Close()
 		return nil, err
 	}
+	// MkdirTemp makes the folder 0700; the website in it is for everyone to
+	// read (a web server running as another user serves it as it is).
+	if err := os.Chmod(d.stage, 0o755); err != nil {
+		d.Close()
+		return nil, err
+	}
 	return d, nil
 }
 

@@ -142,6 +142,10 @@ func TestOwnFiles(t *testing.T) {
 		if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".output.renja-*")); len(left) > 0 {
 			t.Errorf("left beside output: %v", left)
 		}
+		// The website is for everyone to read, not only its builder.
+		if fi, err := os.Stat(out); err != nil || fi.Mode().Perm()&0o055 != 0o055 {
+			t.Errorf("exchange %v: output/ is %v (%v), want readable by all", exchange, fi.Mode().Perm(), err)
+		}
 	}
 	useExchange = true
 }

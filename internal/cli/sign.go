@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"renja/internal/config"
+	"renja/internal/msg"
 	"renja/internal/sign"
 	"renja/internal/sign/provenance"
 )
@@ -67,14 +67,14 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	switch {
 	case len(pos) != 1:
 		fs.Usage()
-		return usagef("sign memerlukan satu PDF, diberikan %d", len(pos))
+		return usagef("sign needs one PDF, got %d", len(pos))
 	case *p12 == "":
-		return usagef("sign memerlukan --p12 BERKAS, kunci dan sertifikat penanda tangan")
+		return usagef("sign needs --p12 FILE, the signer's key and certificate")
 	}
 	in := pos[0]
 	isProject := provenance.IsProject(*dir)
 	if !isProject && flagSet(fs, "C") {
-		return usagef("tidak ada renja.toml di %s", *dir)
+		return usagef("no renja.toml in %s", *dir)
 	}
 	if *out == "" {
 		*out = sign.SignedName(in)
@@ -84,9 +84,9 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if same, err := sameFile(in, *out); err != nil || same {
 		if err == nil {
-			err = errors.New("itu berkas masukan, yang tidak pernah diubah renja sign")
+			err = msg.Errorf("that is the input file, which renja sign never changes")
 		}
-		return usagef("PDF bertanda tangan tidak bisa ditulis ke %s: %v", *out, err)
+		return usagef("cannot write the signed PDF to %s: %v", *out, err)
 	}
 	doc, err := os.ReadFile(in)
 	if err != nil {
@@ -99,10 +99,10 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 	// What the PDF says of its sources, and what the project here says.
 	if info.Draft {
-		fmt.Fprintf(stderr, "renja: peringatan: %s adalah DRAFT: dibuat ketika `renja check` melaporkan kesalahan; PDF final dibuat dengan `renja build --final`\n", in)
+		msg.Fprintf(stderr, "renja: warning: %s is a DRAFT: made while `renja check` reported errors; the final PDF is made with `renja build --final`\n", in)
 	}
 	if info.ContentHash == "" {
-		fmt.Fprintf(stderr, "renja: peringatan: %s tidak mencatat sidik sumber (bukan buatan renja build): tidak ada yang bisa tahu dari sumber mana PDF ini dibuat\n", in)
+		msg.Fprintf(stderr, "renja: warning: %s records no source digest (not made by renja build): no one can tell which sources this PDF was made from\n", in)
 	}
 	if isProject && info.ContentHash != "" {
 		h, err := provenance.ContentHash(*dir)
@@ -110,7 +110,7 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return usagef("%v", err)
 		}
 		if h != info.ContentHash {
-			fmt.Fprintf(stderr, "renja: peringatan: %s tidak dibuat dari sumber di %s yang sekarang (sidik sumber %s, di sini %s)\n", in, *dir, info.ContentHash, h)
+			msg.Fprintf(stderr, "renja: warning: %s was not made from the sources now in %s (source digest %s, here %s)\n", in, *dir, info.ContentHash, h)
 		}
 	}
 	var nip, address string
@@ -142,24 +142,24 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	signed, warnings, err := sign.Sign(doc, id, sign.Options{Location: *location, Time: when, TSA: *tsa, Block: *block,
 		NIP: nip, Address: address, Context: ctx})
 	for _, w := range warnings {
-		fmt.Fprintf(stderr, "renja: peringatan: %s\n", w)
+		msg.Fprintf(stderr, "renja: warning: %s\n", w)
 	}
 	if err != nil {
 		return failf("%s: %v", in, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
-		return failf("menulis PDF bertanda tangan: %v", err)
+		return failf("writing the signed PDF: %v", err)
 	}
 	if err := sign.WriteFileAtomic(*out, signed, 0o644); err != nil {
-		return failf("menulis PDF bertanda tangan: %v", err)
+		return failf("writing the signed PDF: %v", err)
 	}
 	place := ""
 	if *location != "" {
-		place = " di " + *location
+		place = msg.Sprintf(" in %s", *location)
 	}
-	fmt.Fprintf(stdout, "renja: %s ditandatangani oleh %s%s pada %s (%s): ditulis %s\n", in, id.Name(), place, when.Format("2006-01-02 15:04:05 -07:00"), sign.Reason, *out)
+	msg.Fprintf(stdout, "renja: %s signed by %s%s on %s (%s): wrote %s\n", in, id.Name(), place, when.Format("2006-01-02 15:04:05 -07:00"), sign.Reason, *out)
 	if isProject {
-		fmt.Fprintf(stdout, "renja: renja build berikutnya menerbitkannya bersama situs dan mencantumkannya di %s\n", sign.VerificationPage)
+		msg.Fprintf(stdout, "renja: the next renja build publishes it with the website and lists it on %s\n", sign.VerificationPage)
 	}
 	return nil
 }
@@ -188,13 +188,13 @@ func p12Password(ctx context.Context, file string, stderr io.Writer) (string, er
 		return p, nil
 	}
 	if !stdinIsTerminal() {
-		return "", fmt.Errorf("tidak ada sandi untuk %s: isi %s, atau jalankan renja sign di terminal agar ditanyakan", file, PasswordEnv)
+		return "", msg.Errorf("no password for %s: set %s, or run renja sign in a terminal to be asked", file, PasswordEnv)
 	}
-	fmt.Fprintf(stderr, "Sandi untuk %s: ", file)
+	msg.Fprintf(stderr, "Password for %s: ", file)
 	p, err := readPassword(ctx)
 	fmt.Fprintln(stderr)
 	if err != nil {
-		return "", fmt.Errorf("membaca sandi: %w", err)
+		return "", msg.Errorf("reading the password: %w", err)
 	}
 	return string(p), nil
 }

@@ -99,7 +99,7 @@ func TestSignVerifyCommands(t *testing.T) {
 		t.Fatalf("sign: exit %d\n%s%s", code, out, errs)
 	}
 	signed := filepath.Join(dir, "signed", "renja-signed.pdf")
-	wantIn(t, "sign's output", out, in+" ditandatangani oleh "+signtest.Name+" di Contoh", "ditulis "+signed, "verifikasi.html")
+	wantIn(t, "sign's output", out, in+" signed by "+signtest.Name+" in Contoh", "wrote "+signed, "verifikasi.html")
 	if b, _ := os.ReadFile(in); !bytes.Equal(b, orig) {
 		t.Error("sign changed its input")
 	}
@@ -111,17 +111,17 @@ func TestSignVerifyCommands(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("verify: exit %d\n%s%s", code, out, errs)
 	}
-	wantIn(t, "verify's output", out, signed+": tanda tangan utuh", "penanda tangan: "+signtest.Name,
-		"alasan:         Penetapan Rencana Kerja", "tempat:         Contoh", "(jam penanda tangan)",
-		"mencakup:       seluruh berkas", "sidik sumber:   "+h+" cocok dengan sumber di "+dir, "ditandatangani sendiri); tidak dipercaya di sini",
-		"format:         ETSI.CAdES.detached (PAdES B-B)", "disertifikasi:  ya, DocMDP P=2")
+	wantIn(t, "verify's output", out, signed+": signature intact", "signer:         "+signtest.Name,
+		"reason:         Penetapan Rencana Kerja", "place:          Contoh", "(the signer's clock)",
+		"covers:         the whole file", "source digest:  "+h+" matches the sources in "+dir, "(self-signed); not trusted here",
+		"format:         ETSI.CAdES.detached (PAdES B-B)", "certified:      yes, DocMDP P=2")
 
 	// Flags after the file; no project (the package folder has no renja.toml).
 	code, out, _ = signRun("verify", signed)
-	if code != ExitOK || !strings.Contains(out, "tidak dibandingkan: tidak ada renja.toml di .") {
+	if code != ExitOK || !strings.Contains(out, "not compared: no renja.toml in .") {
 		t.Errorf("verify without a project: exit %d\n%s", code, out)
 	}
-	if code, _, errs = signRun("verify", signed, "-C", filepath.Dir(dir)); code != ExitUsage || !strings.Contains(errs, "tidak ada renja.toml") {
+	if code, _, errs = signRun("verify", signed, "-C", filepath.Dir(dir)); code != ExitUsage || !strings.Contains(errs, "no renja.toml") {
 		t.Errorf("verify -C a folder without renja.toml: exit %d, %s", code, errs)
 	}
 
@@ -130,11 +130,11 @@ func TestSignVerifyCommands(t *testing.T) {
 	text, _ := os.ReadFile(csv)
 	writeFile(t, csv, bytes.Replace(text, []byte("Koordinasi RKA"), []byte("Koordinasi RKA "), 1))
 	code, out, _ = signRun("verify", "-C", dir, signed)
-	if code != ExitFail || !strings.Contains(out, "TIDAK COCOK dengan sumber di "+dir) {
+	if code != ExitFail || !strings.Contains(out, "DOES NOT MATCH the sources in "+dir) {
 		t.Errorf("verify after a source changed: exit %d\n%s", code, out)
 	}
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "stale.pdf"), in)
-	if code != ExitOK || !strings.Contains(errs, "tidak dibuat dari sumber di "+dir) {
+	if code != ExitOK || !strings.Contains(errs, "was not made from the sources now in "+dir) {
 		t.Errorf("signing a PDF of other sources: exit %d, want 0 and a warning:\n%s", code, errs)
 	}
 	writeFile(t, csv, text)
@@ -146,13 +146,13 @@ func TestSignVerifyCommands(t *testing.T) {
 	changed := filepath.Join(dir, "changed.pdf")
 	writeFile(t, changed, b)
 	code, out, _ = signRun("verify", "-C", dir, changed)
-	if code != ExitFail || !strings.Contains(out, "TIDAK UTUH: byte yang ditandatangani telah diubah") || strings.Contains(out, "cocok dengan") {
+	if code != ExitFail || !strings.Contains(out, "NOT INTACT: the signed bytes were changed") || strings.Contains(out, "matches the sources") {
 		t.Errorf("verify of a changed PDF: exit %d\n%s", code, out)
 	}
 
 	// The unsigned input.
 	code, out, _ = signRun("verify", "-C", dir, in)
-	if code != ExitFail || !strings.Contains(out, "TIDAK UTUH: PDF ini tidak bertanda tangan") {
+	if code != ExitFail || !strings.Contains(out, "NOT INTACT: this PDF is not signed") {
 		t.Errorf("verify of an unsigned PDF: exit %d\n%s", code, out)
 	}
 
@@ -160,23 +160,23 @@ func TestSignVerifyCommands(t *testing.T) {
 	draft := filepath.Join(dir, "draft.pdf")
 	writeFile(t, draft, signtest.PDF("Renja", map[string]string{provenance.HashKey: h, provenance.DraftKey: "true"}))
 	code, _, errs = signRun("sign", "--p12", p12, "--location", "Malili", "--out", filepath.Join(dir, "draft-ttd.pdf"), draft)
-	if code != ExitOK || !strings.Contains(errs, draft+" adalah DRAFT") {
+	if code != ExitOK || !strings.Contains(errs, draft+" is a DRAFT") {
 		t.Errorf("signing a draft: exit %d, want 0 and a warning:\n%s", code, errs)
 	}
 	code, out, _ = signRun("verify", "-C", dir, filepath.Join(dir, "draft-ttd.pdf"))
 	if code != ExitOK {
 		t.Errorf("verify of a signed draft: exit %d\n%s", code, out)
 	}
-	wantIn(t, "verify's output for a draft", out, "tempat:         Malili", "draft:          ya")
+	wantIn(t, "verify's output for a draft", out, "place:          Malili", "draft:          yes")
 
 	nohash := filepath.Join(dir, "other.pdf")
 	writeFile(t, nohash, signtest.PDF("Renja", nil))
 	code, _, errs = signRun("sign", "--p12", p12, "--location", "Malili", nohash)
-	if code != ExitOK || !strings.Contains(errs, "tidak mencatat sidik sumber") {
+	if code != ExitOK || !strings.Contains(errs, "records no source digest") {
 		t.Errorf("signing a PDF without a content hash: exit %d\n%s", code, errs)
 	}
 	code, out, _ = signRun("verify", "-C", dir, filepath.Join(dir, "other-signed.pdf"))
-	if code != ExitFail || !strings.Contains(out, "sidik sumber:   TIDAK TERCATAT") {
+	if code != ExitFail || !strings.Contains(out, "source digest:  NOT RECORDED") {
 		t.Errorf("verify of a PDF without a content hash in a project: exit %d\n%s", code, out)
 	}
 }
@@ -191,15 +191,15 @@ func TestSignUsage(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"sign", in}, ExitUsage, "memerlukan --p12"},
-		{[]string{"sign", "--p12", p12}, ExitUsage, "memerlukan satu PDF, diberikan 0"},
-		{[]string{"sign", "--p12", p12, in, in}, ExitUsage, "memerlukan satu PDF, diberikan 2"},
-		{[]string{"sign", "--p12", p12, "--out", in, in}, ExitUsage, "tidak pernah diubah"},
+		{[]string{"sign", in}, ExitUsage, "needs --p12"},
+		{[]string{"sign", "--p12", p12}, ExitUsage, "needs one PDF, got 0"},
+		{[]string{"sign", "--p12", p12, in, in}, ExitUsage, "needs one PDF, got 2"},
+		{[]string{"sign", "--p12", p12, "--out", in, in}, ExitUsage, "renja sign never changes"},
 		{[]string{"sign", "--p12", p12, filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
 		{[]string{"sign", "--p12", filepath.Join(dir, "none.p12"), "--location", "X", in}, ExitUsage, "no such file"},
-		{[]string{"sign", "--p12", p12, "--location", "X", filepath.Join(dir, "renja.toml")}, ExitUsage, "PDF tidak terbaca"},
+		{[]string{"sign", "--p12", p12, "--location", "X", filepath.Join(dir, "renja.toml")}, ExitUsage, "the PDF cannot be read"},
 		{[]string{"sign", "--password", "x", "--p12", p12, in}, ExitUsage, "there is no flag -password"},
-		{[]string{"verify"}, ExitUsage, "memerlukan satu PDF, diberikan 0"},
+		{[]string{"verify"}, ExitUsage, "needs one PDF, got 0"},
 		{[]string{"verify", filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
 	} {
 		code, out, errs := signRun(c.args...)
@@ -208,7 +208,7 @@ func TestSignUsage(t *testing.T) {
 		}
 	}
 	code, out, _ := signRun("verify", filepath.Join(dir, "renja.toml"))
-	if code != ExitFail || !strings.Contains(out, "TIDAK UTUH") {
+	if code != ExitFail || !strings.Contains(out, "NOT INTACT") {
 		t.Errorf("verify of a file that is not a PDF: exit %d\n%s", code, out)
 	}
 }
@@ -227,7 +227,7 @@ func TestSignPassword(t *testing.T) {
 
 	stdinIsTerminal = func() bool { return false }
 	code, _, errs := signRun("sign", "--p12", p12, "-C", dir, in)
-	if code != ExitUsage || !strings.Contains(errs, "isi "+PasswordEnv) {
+	if code != ExitUsage || !strings.Contains(errs, "set "+PasswordEnv) {
 		t.Errorf("no password and no terminal: exit %d\n%s", code, errs)
 	}
 
@@ -235,17 +235,17 @@ func TestSignPassword(t *testing.T) {
 	typed := signtest.Password
 	readPassword = func(context.Context) ([]byte, error) { return []byte(typed), nil }
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, in)
-	if code != ExitOK || !strings.Contains(errs, "Sandi untuk "+p12+": ") {
+	if code != ExitOK || !strings.Contains(errs, "Password for "+p12+": ") {
 		t.Errorf("password typed at the prompt: exit %d\n%s", code, errs)
 	}
 	typed = "salah"
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "b.pdf"), in)
-	if code != ExitFail || !strings.Contains(errs, "sandi berkas PKCS#12 salah") {
+	if code != ExitFail || !strings.Contains(errs, "wrong password for the PKCS#12 file") {
 		t.Errorf("a wrong password: exit %d\n%s", code, errs)
 	}
 	readPassword = func(context.Context) ([]byte, error) { return nil, context.Canceled }
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "b.pdf"), in)
-	if code != ExitUsage || !strings.Contains(errs, "membaca sandi") {
+	if code != ExitUsage || !strings.Contains(errs, "reading the password") {
 		t.Errorf("Ctrl-C at the prompt: exit %d\n%s", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "b.pdf")); !errors.Is(err, os.ErrNotExist) {
@@ -308,7 +308,7 @@ func TestFinalSignedPDF(t *testing.T) {
 		t.Logf("pdfsig:\n%s", r)
 	}
 	code, out, _ = signRun("verify", "-C", dir, signed)
-	if code != ExitOK || !strings.Contains(out, "cocok dengan sumber") {
+	if code != ExitOK || !strings.Contains(out, "matches the sources") {
 		t.Errorf("verify: exit %d\n%s", code, out)
 	}
 
@@ -335,11 +335,11 @@ func TestFinalSignedPDF(t *testing.T) {
 		}
 	}
 	code, out, _ = signRun("verify", "--list", page, "-C", dir, signed)
-	if code != ExitOK || !strings.Contains(out, "terdaftar:      ya") {
+	if code != ExitOK || !strings.Contains(out, "listed:         yes") {
 		t.Errorf("verify --list of the published PDF: exit %d\n%s", code, out)
 	}
 	code, out, _ = signRun("verify", "--list", page, "-C", dir, res.PDF)
-	if code != ExitFail || !strings.Contains(out, "terdaftar:      TIDAK") {
+	if code != ExitFail || !strings.Contains(out, "listed:         NO") {
 		t.Errorf("verify --list of a PDF that is not listed: exit %d\n%s", code, out)
 	}
 
@@ -378,7 +378,7 @@ func TestFinalSignedPDF(t *testing.T) {
 		t.Errorf("the draft records %+v; want draft and the new content hash %s", info, h2)
 	}
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, res.PDF)
-	if code != ExitOK || !strings.Contains(errs, "adalah DRAFT") {
+	if code != ExitOK || !strings.Contains(errs, "is a DRAFT") {
 		t.Errorf("signing a draft: exit %d, want 0 and a warning\n%s", code, errs)
 	}
 }

@@ -22,7 +22,7 @@ func TestSignTimeStamped(t *testing.T) {
 
 	bad := signtest.TSA(t, at, signtest.TSAOtherDigest)
 	code, out, errs := signRun("sign", "--p12", p12, "--tsa", bad, "--blok", "-", "--out", filepath.Join(dir, "bad.pdf"), in)
-	if code != ExitFail || !strings.Contains(errs, "cap waktu untuk data lain") {
+	if code != ExitFail || !strings.Contains(errs, "a time stamp of other data") {
 		t.Errorf("a wrong time-stamp: exit %d, want %d\n%s%s", code, ExitFail, out, errs)
 	}
 	if fileExists(filepath.Join(dir, "bad.pdf")) {
@@ -38,7 +38,7 @@ func TestSignTimeStamped(t *testing.T) {
 	if code != ExitFail && code != ExitOK {
 		t.Fatalf("verify: exit %d\n%s%s", code, out, errs)
 	}
-	wantIn(t, "verify's output", out, "2026-01-02 03:04:05 UTC oleh "+signtest.TSAName, "ETSI.CAdES.detached (PAdES B-T)")
+	wantIn(t, "verify's output", out, "2026-01-02 03:04:05 UTC by "+signtest.TSAName, "ETSI.CAdES.detached (PAdES B-T)")
 }
 
 func fileExists(name string) bool {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"renja/internal/msg"
 	"renja/internal/sign"
 	"renja/internal/sign/provenance"
 )
@@ -21,12 +22,12 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return usagef("verify memerlukan satu PDF, diberikan %d", len(pos))
+		return usagef("verify needs one PDF, got %d", len(pos))
 	}
 	file := pos[0]
 	isProject := provenance.IsProject(*dir)
 	if !isProject && flagSet(fs, "C") {
-		return usagef("tidak ada renja.toml di %s", *dir)
+		return usagef("no renja.toml in %s", *dir)
 	}
 	var listed map[string]bool
 	if *list != "" {
@@ -58,36 +59,36 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var r result
 	select {
 	case <-ctx.Done():
-		return failf("dihentikan")
+		return failf("interrupted")
 	case r = <-done:
 	}
 	if r.readErr != nil {
 		return usagef("%v", r.readErr)
 	}
 	if r.err != nil && ctx.Err() != nil {
-		return failf("dihentikan")
+		return failf("interrupted")
 	}
 	if r.err != nil {
-		fmt.Fprintf(stdout, "%s: TIDAK UTUH: %v\n", file, r.err)
+		msg.Fprintf(stdout, "%s: NOT INTACT: %v\n", file, r.err)
 		return errReported
 	}
 	rep := r.rep
 	ok := rep.Intact()
 	if ok {
-		fmt.Fprintf(stdout, "%s: tanda tangan utuh\n", file)
+		msg.Fprintf(stdout, "%s: signature intact\n", file)
 	} else {
-		fmt.Fprintf(stdout, "%s: TIDAK UTUH: %s\n", file, rep.Problem())
+		msg.Fprintf(stdout, "%s: NOT INTACT: %s\n", file, rep.Problem())
 	}
 	for i, s := range rep.Signatures {
 		if len(rep.Signatures) > 1 {
-			fmt.Fprintf(stdout, "tanda tangan %d dari %d:\n", i+1, len(rep.Signatures))
+			msg.Fprintf(stdout, "signature %d of %d:\n", i+1, len(rep.Signatures))
 		}
 		printSignature(stdout, s, i == len(rep.Signatures)-1)
 	}
 	if rep.Certified > 0 {
-		certified := fmt.Sprintf("ya, DocMDP P=%d", rep.Certified)
+		certified := msg.Sprintf("yes, DocMDP P=%d", rep.Certified)
 		if len(rep.Changes) > 0 {
-			certified += "; PERUBAHAN TIDAK DIIZINKAN: "
+			certified += msg.Sprintf("; CHANGES NOT PERMITTED: ")
 			for i, c := range rep.Changes {
 				if i > 0 {
 					certified += "; "
@@ -95,33 +96,33 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 				certified += c
 			}
 		}
-		row(stdout, "disertifikasi", certified)
+		row(stdout, msg.Text("certified"), certified)
 	}
 
 	if rep.Info.Draft {
-		row(stdout, "draft", "ya: dibuat ketika `renja check` melaporkan kesalahan")
+		row(stdout, msg.Text("draft"), msg.Sprintf("yes: made while `renja check` reported errors"))
 	}
 	if listed != nil {
 		h := fmt.Sprintf("%x", sha256.Sum256(r.doc))
 		if listed[h] {
-			row(stdout, "terdaftar", fmt.Sprintf("ya: SHA-256 %s tercantum di %s", h, *list))
+			row(stdout, msg.Text("listed"), msg.Sprintf("yes: SHA-256 %s is listed in %s", h, *list))
 		} else {
-			row(stdout, "terdaftar", fmt.Sprintf("TIDAK: SHA-256 %s tidak tercantum di %s (%d berkas tercantum)", h, *list, len(listed)))
+			row(stdout, msg.Text("listed"), msg.Sprintf("NO: SHA-256 %s is not listed in %s (%d files listed)", h, *list, len(listed)))
 			ok = false
 		}
 	}
 	if !rep.Intact() && len(rep.Signatures) > 0 {
-		row(stdout, "sidik sumber", "tidak bisa dipercaya: tidak ada tanda tangan utuh yang mencakupnya")
+		row(stdout, msg.Text("source digest"), msg.Sprintf("cannot be trusted: no intact signature covers it"))
 		return errReported
 	}
 	switch h := rep.Info.ContentHash; {
 	case !isProject:
 		if h == "" {
-			h = "tidak tercatat"
+			h = msg.Sprintf("not recorded")
 		}
-		row(stdout, "sidik sumber", fmt.Sprintf("%s (tidak dibandingkan: tidak ada renja.toml di %s; sebut proyeknya dengan -C FOLDER)", h, *dir))
+		row(stdout, msg.Text("source digest"), msg.Sprintf("%s (not compared: no renja.toml in %s; name the project with -C FOLDER)", h, *dir))
 	case h == "":
-		row(stdout, "sidik sumber", fmt.Sprintf("TIDAK TERCATAT, jadi tidak bisa dicocokkan dengan sumber di %s", *dir))
+		row(stdout, msg.Text("source digest"), msg.Sprintf("NOT RECORDED, so it cannot be matched with the sources in %s", *dir))
 		ok = false
 	default:
 		here, err := provenance.ContentHash(*dir)
@@ -129,9 +130,9 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return usagef("%v", err)
 		}
 		if here == h {
-			row(stdout, "sidik sumber", fmt.Sprintf("%s cocok dengan sumber di %s", h, *dir))
+			row(stdout, msg.Text("source digest"), msg.Sprintf("%s matches the sources in %s", h, *dir))
 		} else {
-			row(stdout, "sidik sumber", fmt.Sprintf("%s TIDAK COCOK dengan sumber di %s (%s): dibuat dari sumber lain", h, *dir, here))
+			row(stdout, msg.Text("source digest"), msg.Sprintf("%s DOES NOT MATCH the sources in %s (%s): made from other sources", h, *dir, here))
 			ok = false
 		}
 	}
@@ -149,29 +150,29 @@ func row(w io.Writer, k, v string) {
 }
 
 func printSignature(w io.Writer, s sign.Signature, last bool) {
-	state := "utuh"
+	state := msg.Sprintf("intact")
 	if !s.Intact {
-		state = "RUSAK: " + s.Problem
+		state = msg.Sprintf("BROKEN: %s", s.Problem)
 	}
-	row(w, "tanda tangan", state)
-	row(w, "penanda tangan", s.Name)
+	row(w, msg.Text("signature"), state)
+	row(w, msg.Text("signer"), s.Name)
 	cert := s.Subject
 	if s.Issuer != "" && s.Issuer != s.Subject {
-		cert += ", diterbitkan oleh " + s.Issuer
+		cert += msg.Sprintf(", issued by %s", s.Issuer)
 	} else if s.Issuer != "" {
-		cert += " (ditandatangani sendiri)"
+		cert += msg.Sprintf(" (self-signed)")
 	}
 	if s.Trusted {
-		cert += "; dipercaya di sini"
+		cert += msg.Sprintf("; trusted here")
 	} else if s.TrustProblem != "" && s.Intact {
-		cert += "; tidak dipercaya di sini: " + s.TrustProblem
+		cert += msg.Sprintf("; not trusted here: %s", s.TrustProblem)
 	}
-	row(w, "sertifikat", cert)
+	row(w, msg.Text("certificate"), cert)
 	if !s.Time.IsZero() {
-		row(w, "waktu", s.Time.Format("2006-01-02 15:04:05 -07:00")+" (jam penanda tangan)")
+		row(w, msg.Text("time"), msg.Sprintf("%s (the signer's clock)", s.Time.Format("2006-01-02 15:04:05 -07:00")))
 	}
 	if !s.TimeStamp.IsZero() {
-		row(w, "cap waktu", s.TimeStamp.UTC().Format("2006-01-02 15:04:05 UTC")+" oleh "+s.TimeStampBy+" (RFC 3161)")
+		row(w, msg.Text("time stamp"), msg.Sprintf("%s by %s (RFC 3161)", s.TimeStamp.UTC().Format("2006-01-02 15:04:05 UTC"), s.TimeStampBy))
 	}
 	format := s.SubFilter
 	if format == "ETSI.CAdES.detached" {
@@ -180,16 +181,16 @@ func printSignature(w io.Writer, s sign.Signature, last bool) {
 			format = "ETSI.CAdES.detached (PAdES B-T)"
 		}
 	}
-	row(w, "format", format)
-	row(w, "alasan", s.Reason)
-	row(w, "tempat", s.Location)
+	row(w, msg.Text("format"), format)
+	row(w, msg.Text("reason"), s.Reason)
+	row(w, msg.Text("place"), s.Location)
 	switch {
 	case !s.Intact:
 	case s.Whole:
-		row(w, "mencakup", "seluruh berkas")
+		row(w, msg.Text("covers"), msg.Sprintf("the whole file"))
 	case !last:
-		row(w, "mencakup", "revisi berkas sebelumnya")
+		row(w, msg.Text("covers"), msg.Sprintf("an earlier revision of the file"))
 	default:
-		row(w, "mencakup", "BUKAN seluruh berkas: ada byte yang ditambahkan sesudah ditandatangani")
+		row(w, msg.Text("covers"), msg.Sprintf("NOT the whole file: bytes were added after it was signed"))
 	}
 }

@@ -75,20 +75,11 @@ var _ = add(
 	T("office.logo %q: %v", "office.logo %q: %v"),
 )
 
-// renja init --blank, and renja sign and verify, whose messages are written
-// in Indonesian in the code (and tested so): they read the same in English
-// until sign and verify move to English keys.
+// renja init --blank.
 var _ = add(
 	T("the standard outline (BAB I–V, one line of guidance each) and empty tables instead of the example", "kerangka baku (BAB I–V, satu baris petunjuk tiap bab) dan tabel kosong, bukan contoh"),
 	T("  content/    the standard outline of a Renja (Permendagri 86/2017, BAB I–V): replace each [guidance] line", "  content/    kerangka baku Renja (Permendagri 86/2017, BAB I–V): ganti setiap baris [petunjuk]"),
 	T("  data/       the standard tables with their headers and no rows, to fill", "  data/       tabel-tabel baku dengan judul kolom dan tanpa baris, untuk diisi"),
-	T("menulis PDF bertanda tangan: %v", "menulis PDF bertanda tangan: %v"),
-	T("sign memerlukan satu PDF, diberikan %d", "sign memerlukan satu PDF, diberikan %d"),
-	T("sign memerlukan --p12 BERKAS, kunci dan sertifikat penanda tangan", "sign memerlukan --p12 BERKAS, kunci dan sertifikat penanda tangan"),
-	T("tidak ada renja.toml di %s", "tidak ada renja.toml di %s"),
-	T("PDF bertanda tangan tidak bisa ditulis ke %s: %v", "PDF bertanda tangan tidak bisa ditulis ke %s: %v"),
-	T("verify memerlukan satu PDF, diberikan %d", "verify memerlukan satu PDF, diberikan %d"),
-	T("dihentikan", "dihentikan"),
 )
 
 var _ = add(

@@ -11,6 +11,7 @@ import (
 	qrcode "github.com/yeqown/go-qrcode/v2"
 
 	"renja/internal/idn"
+	"renja/internal/msg"
 )
 
 // Electronically is what the visible signature says of itself.
@@ -32,11 +33,11 @@ func QRText(address string, digest [32]byte) string {
 func qrMatrix(s string) ([][]bool, error) {
 	q, err := qrcode.NewWith(s, qrcode.WithErrorCorrectionLevel(qrcode.ErrorCorrectionMedium))
 	if err != nil {
-		return nil, fmt.Errorf("kode QR: %w", err)
+		return nil, msg.Errorf("QR code: %w", err)
 	}
 	var w matrixWriter
 	if err := q.Save(&w); err != nil {
-		return nil, fmt.Errorf("kode QR: %w", err)
+		return nil, msg.Errorf("QR code: %w", err)
 	}
 	return w.m, nil
 }

@@ -1,7 +1,6 @@
 package sign
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"renja/internal/msg"
 	"renja/internal/sign/blockid"
 )
 
@@ -150,7 +150,7 @@ func chooseBlock(bs []Block, id string) (*Block, error) {
 	}
 	slices.Sort(ids)
 	if len(ids) == 0 {
-		return nil, fmt.Errorf("blok tanda tangan %q tidak ada: PDF ini tidak menandai blok tanda tangan (dibuat bukan oleh renja build?)", id)
+		return nil, msg.Errorf("there is no signature block %q: this PDF marks no signature blocks (not made by renja build?)", id)
 	}
-	return nil, fmt.Errorf("blok tanda tangan %q tidak ada; yang ada: %s", id, strings.Join(ids, ", "))
+	return nil, msg.Errorf("there is no signature block %q; there are: %s", id, strings.Join(ids, ", "))
 }

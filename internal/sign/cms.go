@@ -8,12 +8,12 @@ import (
 	"crypto/rsa"
 	"crypto/sha256"
 	"encoding/asn1"
-	"errors"
-	"fmt"
 	"slices"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	"renja/internal/msg"
 )
 
 // Object identifiers of CMS (RFC 5652), ESS (RFC 5035) and RFC 3161.
@@ -72,7 +72,7 @@ func cades(digest []byte, id *Identity, stamp stamper) ([]byte, error) {
 	}
 	for _, a := range attrs {
 		if a == nil {
-			return nil, errors.New("encoding the signed attributes")
+			return nil, msg.Errorf("encoding the signed attributes")
 		}
 	}
 	slices.SortFunc(attrs, bytes.Compare) // DER orders a SET OF by encoding
@@ -91,7 +91,7 @@ func cades(digest []byte, id *Identity, stamp stamper) ([]byte, error) {
 	h := sha256.Sum256(setDER)
 	signature, err := id.Key.Sign(rand.Reader, h[:], crypto.SHA256)
 	if err != nil {
-		return nil, fmt.Errorf("the key does not sign: %w", err)
+		return nil, msg.Errorf("the key does not sign: %w", err)
 	}
 	var token []byte
 	if stamp != nil {
@@ -176,5 +176,5 @@ func signatureAlgorithm(pub crypto.PublicKey) (asn1.ObjectIdentifier, error) {
 	case *ecdsa.PublicKey:
 		return oidECDSAWithSHA256, nil
 	}
-	return nil, fmt.Errorf("kunci jenis %T tidak didukung: pakai kunci RSA atau ECDSA", pub)
+	return nil, msg.Errorf("a key of type %T is not supported: use an RSA or ECDSA key", pub)
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"renja/internal/msg"
 )
 
 // mdpChanges compares the revision of doc that ends at byte end (the one a
@@ -22,7 +24,7 @@ import (
 func mdpChanges(ctx context.Context, doc []byte, end int, p int) ([]string, error) {
 	before, err := readPDF(doc[:end])
 	if err != nil {
-		return nil, fmt.Errorf("revisi yang disertifikasi tidak terbaca: %w", err)
+		return nil, msg.Errorf("the certified revision cannot be read: %w", err)
 	}
 	after, err := readPDF(view(doc))
 	if err != nil {
@@ -112,16 +114,16 @@ func mdpChanges(ctx context.Context, doc []byte, end int, p int) ([]string, erro
 		switch {
 		case m.allowed[nr]:
 		case newContent[nr] > 0:
-			out = append(out, fmt.Sprintf("isi baru di halaman %d (objek %d)", newContent[nr], nr))
+			out = append(out, msg.Sprintf("new content on page %d (object %d)", newContent[nr], nr))
 		default:
 			stray = append(stray, strconv.Itoa(nr))
 		}
 	}
 	if len(stray) > 0 {
-		out = append(out, "objek baru "+strings.Join(stray, ", "))
+		out = append(out, msg.Sprintf("new objects %s", strings.Join(stray, ", ")))
 	}
 	if infoChanged(before, after) {
-		out = append(out, "informasi dokumen (/Info) diganti")
+		out = append(out, msg.Sprintf("document information (/Info) replaced"))
 	}
 	return out, nil
 }
@@ -172,7 +174,7 @@ func (m *mdp) judgeChanged(nr int) string {
 	nd, newIsDict := newObj.(types.Dict)
 	if page, ok := m.pageOf[nr]; ok {
 		if !oldIsDict || !newIsDict {
-			return fmt.Sprintf("halaman %d diganti (objek %d)", page, nr)
+			return msg.Sprintf("page %d replaced (object %d)", page, nr)
 		}
 		keys := diffKeys(od, nd)
 		if i := slices.Index(keys, "Annots"); i >= 0 && m.annotsGrow(od["Annots"], nd["Annots"]) {
@@ -181,18 +183,18 @@ func (m *mdp) judgeChanged(nr int) string {
 		if len(keys) == 0 {
 			return ""
 		}
-		return fmt.Sprintf("halaman %d diubah: %s (objek %d)", page, names(keys), nr)
+		return msg.Sprintf("page %d changed: %s (object %d)", page, names(keys), nr)
 	}
 	for _, a := range m.annotsOf {
 		if a[0] == nr {
 			if m.annotsGrow(oldObj, newObj) {
 				return ""
 			}
-			return fmt.Sprintf("anotasi halaman %d diubah (objek %d)", a[1], nr)
+			return msg.Sprintf("annotations of page %d changed (object %d)", a[1], nr)
 		}
 	}
 	if page, ok := m.contentOf[nr]; ok {
-		return fmt.Sprintf("isi halaman %d diubah (objek %d)", page, nr)
+		return msg.Sprintf("content of page %d changed (object %d)", page, nr)
 	}
 	if m.before.Root != nil && nr == m.before.Root.ObjectNumber.Value() && oldIsDict && newIsDict {
 		var bad []string
@@ -204,7 +206,7 @@ func (m *mdp) judgeChanged(nr int) string {
 		if len(bad) == 0 {
 			return ""
 		}
-		return fmt.Sprintf("katalog dokumen diubah: %s (objek %d)", names(bad), nr)
+		return msg.Sprintf("document catalog changed: %s (object %d)", names(bad), nr)
 	}
 	if oldIsDict && newIsDict && m.isForm(nr, od) {
 		var bad []string
@@ -232,9 +234,9 @@ func (m *mdp) judgeChanged(nr int) string {
 		}
 	}
 	if isSignatureDict(od) {
-		return fmt.Sprintf("tanda tangan yang sudah ada diubah (objek %d)", nr)
+		return msg.Sprintf("an existing signature changed (object %d)", nr)
 	}
-	return fmt.Sprintf("objek %d diubah", nr)
+	return msg.Sprintf("object %d changed", nr)
 }
 
 // isForm reports whether nr is the form dictionary of the certified

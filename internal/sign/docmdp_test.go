@@ -87,7 +87,7 @@ func TestDocMDP(t *testing.T) {
 		t.Fatal("verify finds the PDF intact after a drawing on page 1 and a countersignature")
 	}
 	p := rep.Problem()
-	for _, want := range []string{"disertifikasi", "P=2", "halaman 1 diubah: /Contents", "isi baru di halaman 1"} {
+	for _, want := range []string{"certified", "P=2", "page 1 changed: /Contents", "new content on page 1"} {
 		if !strings.Contains(p, want) {
 			t.Errorf("the problem %q does not say %q", p, want)
 		}

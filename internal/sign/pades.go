@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"renja/internal/msg"
 )
 
 // Options of a signature.
@@ -52,7 +53,7 @@ const contentsSize = 24 << 10
 // [QRText]. Sign verifies what it made before returning it.
 func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string, err error) {
 	if id == nil || id.Key == nil || id.Cert == nil {
-		return nil, nil, errors.New("menandatangani: tidak ada kunci atau sertifikat")
+		return nil, nil, msg.Errorf("signing: no key or certificate")
 	}
 	if o.Name == "" {
 		o.Name = id.Name()
@@ -84,7 +85,7 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 	fields := signatureFields(ctx)
 	certify := len(fields) == 0
 	if p := docMDPLevel(ctx); p == 1 {
-		return nil, warnings, errors.New("PDF ini disertifikasi tanpa izin perubahan apa pun (DocMDP P=1): tanda tangan lain akan merusaknya")
+		return nil, warnings, msg.Errorf("this PDF is certified with no changes permitted (DocMDP P=1): another signature would break it")
 	}
 
 	// The place of the signature.
@@ -122,7 +123,7 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 		return nil, warnings, err
 	}
 	if len(pgs) == 0 {
-		return nil, warnings, errors.New("PDF tidak terbaca: tidak ada halaman")
+		return nil, warnings, msg.Errorf("the PDF cannot be read: it has no pages")
 	}
 	page := pgs[0]
 	widget := types.Dict{
@@ -154,14 +155,14 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 	// The page, with the widget among its annotations.
 	pageDict, err := ctx.DereferenceDict(page)
 	if err != nil || pageDict == nil {
-		return nil, warnings, errors.New("PDF tidak terbaca: halaman rusak")
+		return nil, warnings, msg.Errorf("the PDF cannot be read: a broken page")
 	}
 	pageDict = pageDict.Clone().(types.Dict)
 	switch a := pageDict["Annots"].(type) {
 	case types.IndirectRef:
 		arr, err := ctx.DereferenceArray(a)
 		if err != nil {
-			return nil, warnings, errors.New("PDF tidak terbaca: /Annots halaman rusak")
+			return nil, warnings, msg.Errorf("the PDF cannot be read: a broken page /Annots")
 		}
 		u.objs[a.ObjectNumber.Value()] = []byte(append(slices.Clone(arr), widgetRef).PDFString())
 	case types.Array:
@@ -178,7 +179,7 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 	if o, ok := catalog["AcroForm"]; ok {
 		d, err := ctx.DereferenceDict(o)
 		if err != nil {
-			return nil, warnings, errors.New("PDF tidak terbaca: /AcroForm rusak")
+			return nil, warnings, msg.Errorf("the PDF cannot be read: a broken /AcroForm")
 		}
 		if d != nil {
 			form = d.Clone().(types.Dict)
@@ -209,17 +210,17 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 	}
 	rep, err := Verify(out)
 	if err != nil {
-		return nil, warnings, fmt.Errorf("PDF yang ditandatangani tidak lolos pemeriksaan: %w", err)
+		return nil, warnings, msg.Errorf("the signed PDF fails its check: %w", err)
 	}
 	if len(rep.Signatures) == 0 {
-		return nil, warnings, errors.New("PDF yang ditandatangani tidak lolos pemeriksaan: tanda tangan tidak ditemukan")
+		return nil, warnings, msg.Errorf("the signed PDF fails its check: the signature is not found")
 	}
 	if last := rep.Signatures[len(rep.Signatures)-1]; !last.Intact || !last.Whole {
 		problem := last.Problem
 		if problem == "" {
 			problem = "tanda tangan tidak mencakup seluruh berkas"
 		}
-		return nil, warnings, fmt.Errorf("PDF yang ditandatangani tidak lolos pemeriksaan: %s", problem)
+		return nil, warnings, msg.Errorf("the signed PDF fails its check: %s", problem)
 	}
 	if !rep.Intact() {
 		warnings = append(warnings, "PDF ini sudah bermasalah sebelum ditandatangani, dan tanda tangan baru tidak memperbaikinya: "+rep.Problem())
@@ -236,7 +237,7 @@ func fill(out []byte, from int, id *Identity, o Options) error {
 	br := bytes.Index(out[from:], []byte("/ByteRange [0 0 0 0"))
 	ct := bytes.Index(out[from:], []byte("/Contents <"))
 	if br < 0 || ct < 0 {
-		return errors.New("menandatangani: kamus tanda tangan tidak ditemukan")
+		return msg.Errorf("signing: the signature dictionary is not found")
 	}
 	br += from + len("/ByteRange [")
 	a := from + ct + len("/Contents ")
@@ -257,10 +258,10 @@ func fill(out []byte, from int, id *Identity, o Options) error {
 	}
 	value, err := cades(h.Sum(nil), id, stamp)
 	if err != nil {
-		return fmt.Errorf("menandatangani: %w", err)
+		return msg.Errorf("signing: %w", err)
 	}
 	if len(value) > contentsSize {
-		return fmt.Errorf("menandatangani: nilai tanda tangan %d byte, lebih dari ruang %d byte", len(value), contentsSize)
+		return msg.Errorf("signing: the signature value has %d bytes, more than the room of %d bytes", len(value), contentsSize)
 	}
 	hex.Encode(out[a+1:], value)
 	for i := a + 1 + 2*len(value); i < b-1; i++ {

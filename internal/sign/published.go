@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"renja/internal/msg"
 	"renja/internal/projfs"
 )
 
@@ -81,7 +82,7 @@ func Publish(projectDir string) ([]Published, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		if !rep.Intact() {
-			return nil, fmt.Errorf("%s: tanda tangan tidak utuh: %s", name, rep.Problem())
+			return nil, msg.Errorf("%s: the signature is not intact: %s", name, rep.Problem())
 		}
 		out = append(out, Published{File: path.Base(name), Path: name, SHA256: sha256.Sum256(doc), Document: sha256.Sum256(Unsigned(doc)), Report: rep, Bytes: doc})
 	}

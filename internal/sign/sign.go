@@ -20,7 +20,6 @@ import (
 	"crypto"
 	"crypto/x509"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +27,7 @@ import (
 	"github.com/digitorus/pdf"
 	"software.sslmate.com/src/go-pkcs12"
 
+	"renja/internal/msg"
 	"renja/internal/sign/provenance"
 )
 
@@ -42,7 +42,7 @@ type Identity struct {
 }
 
 // ErrPassword says that the PKCS#12 file did not open with the password.
-var ErrPassword = errors.New("sandi berkas PKCS#12 salah")
+var ErrPassword error = msg.Const("wrong password for the PKCS#12 file")
 
 // LoadPKCS12 reads a PKCS#12 (.p12, .pfx) file's key and certificate.
 func LoadPKCS12(data []byte, password string) (*Identity, error) {
@@ -51,11 +51,11 @@ func LoadPKCS12(data []byte, password string) (*Identity, error) {
 		return nil, ErrPassword
 	}
 	if err != nil {
-		return nil, fmt.Errorf("membaca berkas PKCS#12: %w", err)
+		return nil, msg.Errorf("reading the PKCS#12 file: %w", err)
 	}
 	signer, ok := key.(crypto.Signer)
 	if !ok {
-		return nil, fmt.Errorf("membaca berkas PKCS#12: kunci %T tidak bisa menandatangani", key)
+		return nil, msg.Errorf("reading the PKCS#12 file: a %T key cannot sign", key)
 	}
 	return &Identity{Key: signer, Cert: cert, Chain: chain}, nil
 }
@@ -86,12 +86,12 @@ type Info struct {
 func ReadInfo(doc []byte) (info Info, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			info, err = Info{}, fmt.Errorf("PDF tidak terbaca: %v", r)
+			info, err = Info{}, msg.Errorf("the PDF cannot be read: %v", r)
 		}
 	}()
 	rdr, err := pdf.NewReader(bytes.NewReader(doc), int64(len(doc)))
 	if err != nil {
-		return Info{}, fmt.Errorf("PDF tidak terbaca: %w", err)
+		return Info{}, msg.Errorf("the PDF cannot be read: %w", err)
 	}
 	return readInfo(rdr), nil
 }

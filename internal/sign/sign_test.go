@@ -87,7 +87,7 @@ func TestUnsigned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Intact() || !strings.Contains(rep.Problem(), "tidak bertanda tangan") {
+	if rep.Intact() || !strings.Contains(rep.Problem(), "is not signed") {
 		t.Errorf("an unsigned PDF: intact %v, %q", rep.Intact(), rep.Problem())
 	}
 	info, err := ReadInfo(signtest.PDF("x", map[string]string{"RenjaDraft": "true", "RenjaContentHash": hash}))
@@ -129,7 +129,7 @@ func TestTamper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Intact() || !strings.Contains(rep.Problem(), "diubah sesudah ditandatangani") {
+	if rep.Intact() || !strings.Contains(rep.Problem(), "changed after it was signed") {
 		t.Errorf("bytes appended: intact %v, %q", rep.Intact(), rep.Problem())
 	}
 	if !rep.Signatures[0].Intact || rep.Signatures[0].Whole {

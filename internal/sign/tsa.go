@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/digitorus/timestamp"
+
+	"renja/internal/msg"
 )
 
 // maxTSAResponse bounds what renja reads of a time-stamp authority's answer.
@@ -41,33 +43,33 @@ func TimeStamp(ctx context.Context, url string, data []byte) (token []byte, at t
 	defer cancel()
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("alamat TSA %q tidak sah: %w", url, err)
+		return nil, time.Time{}, msg.Errorf("the TSA address %q is not valid: %w", url, err)
 	}
 	hreq.Header.Set("Content-Type", "application/timestamp-query")
 	resp, err := http.DefaultClient.Do(hreq)
 	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("TSA %s tidak bisa dihubungi: %w", url, err)
+		return nil, time.Time{}, msg.Errorf("the TSA %s cannot be reached: %w", url, err)
 	}
 	defer resp.Body.Close()
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, maxTSAResponse+1))
 	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("membaca jawaban TSA %s: %w", url, err)
+		return nil, time.Time{}, msg.Errorf("reading the answer of the TSA %s: %w", url, err)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, time.Time{}, fmt.Errorf("TSA %s menjawab %s", url, resp.Status)
+		return nil, time.Time{}, msg.Errorf("the TSA %s answered %s", url, resp.Status)
 	}
 	if len(answer) > maxTSAResponse {
-		return nil, time.Time{}, fmt.Errorf("jawaban TSA %s lebih dari %d byte", url, maxTSAResponse)
+		return nil, time.Time{}, msg.Errorf("the answer of the TSA %s is more than %d bytes", url, maxTSAResponse)
 	}
 	ts, err := parseTimeStampResponse(answer)
 	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("jawaban TSA %s bukan cap waktu yang sah: %w", url, err)
+		return nil, time.Time{}, msg.Errorf("the answer of the TSA %s is not a valid time stamp: %w", url, err)
 	}
 	if err := checkToken(ts, digest[:]); err != nil {
-		return nil, time.Time{}, fmt.Errorf("jawaban TSA %s: %w", url, err)
+		return nil, time.Time{}, msg.Errorf("the answer of the TSA %s: %w", url, err)
 	}
 	if ts.Nonce == nil || ts.Nonce.Cmp(nonce) != 0 {
-		return nil, time.Time{}, fmt.Errorf("jawaban TSA %s: nonce tidak sama dengan yang dikirim (jawaban lama atau jawaban untuk permintaan lain)", url)
+		return nil, time.Time{}, msg.Errorf("the answer of the TSA %s: the nonce differs from the one sent (an old answer, or one to another request)", url)
 	}
 	return ts.RawToken, ts.Time, nil
 }
@@ -87,11 +89,11 @@ func parseTimeStampResponse(b []byte) (ts *timestamp.Timestamp, err error) {
 func checkToken(ts *timestamp.Timestamp, digest []byte) error {
 	switch {
 	case len(ts.Certificates) == 0:
-		return fmt.Errorf("cap waktu tanpa sertifikat TSA, tanda tangannya tidak bisa diperiksa")
+		return msg.Errorf("a time stamp without the TSA certificate: its signature cannot be checked")
 	case ts.HashAlgorithm != crypto.SHA256 || !bytes.Equal(ts.HashedMessage, digest):
-		return fmt.Errorf("cap waktu untuk data lain (sidik %x, diharapkan %x)", ts.HashedMessage, digest)
+		return msg.Errorf("a time stamp of other data (digest %x, expected %x)", ts.HashedMessage, digest)
 	case ts.Time.IsZero():
-		return fmt.Errorf("cap waktu tanpa waktu")
+		return msg.Errorf("a time stamp without a time")
 	}
 	return nil
 }

@@ -126,10 +126,10 @@ func TestTSAFaults(t *testing.T) {
 		fault signtest.TSAFault
 		want  string
 	}{
-		{signtest.TSAOtherDigest, "data lain"},
+		{signtest.TSAOtherDigest, "other data"},
 		{signtest.TSAOtherNonce, "nonce"},
-		{signtest.TSARejected, "bukan cap waktu yang sah"},
-		{signtest.TSAGarbage, "bukan cap waktu yang sah"},
+		{signtest.TSARejected, "not a valid time stamp"},
+		{signtest.TSAGarbage, "not a valid time stamp"},
 		{signtest.TSAServerError, "500"},
 	} {
 		url := signtest.TSA(t, stampTime, c.fault)
@@ -142,7 +142,7 @@ func TestTSAFaults(t *testing.T) {
 			t.Errorf("fault %d: error %q does not say %q", c.fault, err, c.want)
 		}
 	}
-	if _, _, err := Sign(in, identity(t), Options{TSA: "http://127.0.0.1:1/", Block: NoBlock}); err == nil || !strings.Contains(err.Error(), "tidak bisa dihubungi") {
+	if _, _, err := Sign(in, identity(t), Options{TSA: "http://127.0.0.1:1/", Block: NoBlock}); err == nil || !strings.Contains(err.Error(), "cannot be reached") {
 		t.Errorf("no authority there: %v", err)
 	}
 }

@@ -2,7 +2,6 @@ package sign
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -13,6 +12,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"renja/internal/msg"
 )
 
 var pdfcpuOnce sync.Once
@@ -29,7 +30,7 @@ func readPDF(doc []byte) (ctx *model.Context, err error) {
 	})
 	defer func() {
 		if r := recover(); r != nil {
-			ctx, err = nil, fmt.Errorf("PDF tidak terbaca: %v", r)
+			ctx, err = nil, msg.Errorf("the PDF cannot be read: %v", r)
 		}
 	}()
 	if err := checkNesting(doc); err != nil {
@@ -37,10 +38,10 @@ func readPDF(doc []byte) (ctx *model.Context, err error) {
 	}
 	ctx, err = api.ReadContext(bytes.NewReader(doc), model.NewDefaultConfiguration())
 	if err != nil {
-		return nil, fmt.Errorf("PDF tidak terbaca: %w", err)
+		return nil, msg.Errorf("the PDF cannot be read: %w", err)
 	}
 	if ctx.RootDict == nil {
-		return nil, errors.New("PDF tidak terbaca: tidak ada katalog")
+		return nil, msg.Errorf("the PDF cannot be read: it has no catalog")
 	}
 	return ctx, nil
 }
@@ -57,11 +58,11 @@ type update struct {
 func newUpdate(doc []byte, ctx *model.Context) (*update, error) {
 	switch {
 	case ctx.Read.UsingXRefStreams:
-		return nil, errors.New("PDF memakai cross-reference stream; renja sign menandatangani PDF dengan tabel xref klasik, seperti yang dibuat Chrome dan renja build")
+		return nil, msg.Errorf("the PDF uses a cross-reference stream; renja sign signs PDFs with a classic xref table, as Chrome and renja build make them")
 	case ctx.Encrypt != nil:
-		return nil, errors.New("PDF terenkripsi")
+		return nil, msg.Errorf("the PDF is encrypted")
 	case ctx.Root == nil || ctx.Size == nil:
-		return nil, errors.New("PDF tidak terbaca: trailer tanpa /Root atau /Size")
+		return nil, msg.Errorf("the PDF cannot be read: a trailer without /Root or /Size")
 	}
 	return &update{ctx: ctx, doc: doc, next: *ctx.Size, objs: map[int][]byte{}}, nil
 }
@@ -131,15 +132,15 @@ func (u *update) bytes() ([]byte, error) {
 func lastStartXref(doc []byte) (int, error) {
 	i := bytes.LastIndex(doc, []byte("startxref"))
 	if i < 0 {
-		return 0, errors.New("PDF tidak terbaca: tidak ada startxref")
+		return 0, msg.Errorf("the PDF cannot be read: there is no startxref")
 	}
 	f := bytes.Fields(doc[i+len("startxref"):])
 	if len(f) == 0 {
-		return 0, errors.New("PDF tidak terbaca: startxref tanpa offset")
+		return 0, msg.Errorf("the PDF cannot be read: startxref without an offset")
 	}
 	n, err := strconv.Atoi(string(f[0]))
 	if err != nil || n < 0 || n >= len(doc) {
-		return 0, errors.New("PDF tidak terbaca: offset startxref salah")
+		return 0, msg.Errorf("the PDF cannot be read: a wrong startxref offset")
 	}
 	return n, nil
 }
@@ -148,7 +149,7 @@ func lastStartXref(doc []byte) (int, error) {
 func pages(ctx *model.Context) ([]types.IndirectRef, error) {
 	root, ok := ctx.RootDict.Find("Pages")
 	if !ok {
-		return nil, errors.New("PDF tidak terbaca: katalog tanpa /Pages")
+		return nil, msg.Errorf("the PDF cannot be read: a catalog without /Pages")
 	}
 	var out []types.IndirectRef
 	seen := map[int]bool{}
@@ -156,12 +157,12 @@ func pages(ctx *model.Context) ([]types.IndirectRef, error) {
 	walk = func(o types.Object, depth int) error {
 		ref, ok := o.(types.IndirectRef)
 		if !ok || depth > 64 || seen[ref.ObjectNumber.Value()] {
-			return errors.New("PDF tidak terbaca: pohon halaman rusak")
+			return msg.Errorf("the PDF cannot be read: a broken page tree")
 		}
 		seen[ref.ObjectNumber.Value()] = true
 		d, err := ctx.DereferenceDict(ref)
 		if err != nil || d == nil {
-			return errors.New("PDF tidak terbaca: pohon halaman rusak")
+			return msg.Errorf("the PDF cannot be read: a broken page tree")
 		}
 		if t := d.NameEntry("Type"); t != nil && *t == "Page" {
 			out = append(out, ref)
@@ -169,7 +170,7 @@ func pages(ctx *model.Context) ([]types.IndirectRef, error) {
 		}
 		kids, err := ctx.DereferenceArray(d["Kids"])
 		if err != nil {
-			return errors.New("PDF tidak terbaca: pohon halaman rusak")
+			return msg.Errorf("the PDF cannot be read: a broken page tree")
 		}
 		for _, k := range kids {
 			if err := walk(k, depth+1); err != nil {
@@ -294,7 +295,7 @@ func checkNesting(doc []byte) error {
 			}
 		}
 		if depth > maxNesting {
-			return fmt.Errorf("PDF tidak terbaca: larik atau kamus bersarang lebih dari %d tingkat (pada byte %d)", maxNesting, i)
+			return msg.Errorf("the PDF cannot be read: arrays or dictionaries nested more than %d deep (at byte %d)", maxNesting, i)
 		}
 	}
 	return nil

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -13,6 +12,8 @@ import (
 	"github.com/digitorus/pdfsign/verify"
 	"github.com/digitorus/pkcs7"
 	"github.com/digitorus/timestamp"
+
+	"renja/internal/msg"
 )
 
 // readTimeStamp reads the signature-time-stamp attribute of a signer, if
@@ -20,12 +21,12 @@ import (
 func readTimeStamp(s *Signature, token, value []byte) {
 	ts, err := parseToken(token)
 	if err != nil {
-		s.Problem = "cap waktunya tidak terbaca: " + err.Error()
+		s.Problem = msg.Sprintf("the time stamp cannot be read: %v", err)
 		return
 	}
 	digest := sha256.Sum256(value)
 	if err := checkToken(ts, digest[:]); err != nil {
-		s.Problem = "cap waktunya rusak: " + err.Error()
+		s.Problem = msg.Sprintf("the time stamp is broken: %v", err)
 		return
 	}
 	s.TimeStamp = ts.Time
@@ -102,7 +103,7 @@ func (r *Report) Intact() bool {
 // Problem says in one line why the PDF is not intact, or "".
 func (r *Report) Problem() string {
 	if len(r.Signatures) == 0 {
-		return "PDF ini tidak bertanda tangan"
+		return msg.Sprintf("this PDF is not signed")
 	}
 	for _, s := range r.Signatures {
 		if !s.Intact {
@@ -110,11 +111,11 @@ func (r *Report) Problem() string {
 		}
 	}
 	if !r.Signatures[len(r.Signatures)-1].Whole {
-		return "berkas diubah sesudah ditandatangani: ada byte tambahan yang tidak dicakup tanda tangan mana pun"
+		return msg.Sprintf("the file was changed after it was signed: bytes were added that no signature covers")
 	}
 	if len(r.Changes) > 0 {
-		return fmt.Sprintf("dokumen diubah sesudah disertifikasi (DocMDP P=%d mengizinkan %s): %s",
-			r.Certified, permitted[r.Certified], strings.Join(r.Changes, "; "))
+		return msg.Sprintf("the document was changed after it was certified (DocMDP P=%d permits %s): %s",
+			r.Certified, msg.Text(permitted[r.Certified]), strings.Join(r.Changes, "; "))
 	}
 	return ""
 }
@@ -131,19 +132,19 @@ func Verify(doc []byte) (rep *Report, err error) {
 func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			rep, err = nil, fmt.Errorf("PDF tidak terbaca: %v", r)
+			rep, err = nil, msg.Errorf("the PDF cannot be read: %v", r)
 		}
 	}()
 	body := view(doc)
 	if len(body) == 0 {
-		return nil, errors.New("PDF tidak terbaca: bukan berkas PDF (tidak ada %%EOF)")
+		return nil, msg.Errorf("the PDF cannot be read: it is not a PDF file (there is no %%EOF)")
 	}
 	if err := checkNesting(body); err != nil {
 		return nil, err
 	}
 	rdr, err := pdf.NewReader(bytes.NewReader(body), int64(len(body)))
 	if err != nil {
-		return nil, fmt.Errorf("PDF tidak terbaca: %w", err)
+		return nil, msg.Errorf("the PDF cannot be read: %w", err)
 	}
 	rep = &Report{Info: readInfo(rdr), Size: len(doc)}
 
@@ -176,7 +177,7 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 		}
 		p7, err := pkcs7.Parse([]byte(v.Key("Contents").RawString()))
 		if err != nil {
-			s.Problem = "nilai tanda tangan tidak terbaca: " + err.Error()
+			s.Problem = msg.Sprintf("the signature value cannot be read: %v", err)
 			sigs = append(sigs, found{sig: s})
 			continue
 		}
@@ -215,27 +216,27 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 	}
 	res, err := verify.VerifyWithOptions(bytes.NewReader(body), int64(len(body)), opts)
 	if err != nil {
-		return nil, fmt.Errorf("memeriksa tanda tangan: %w", err)
+		return nil, msg.Errorf("checking the signatures: %w", err)
 	}
 	i := 0
 	for k := range sigs {
 		s := &sigs[k].sig
 		if sigs[k].p7ok {
 			if i >= len(res.Signers) {
-				return nil, errors.New("memeriksa tanda tangan: pdfsign menemukan lebih sedikit tanda tangan daripada renja")
+				return nil, msg.Errorf("checking the signatures: pdfsign finds fewer signatures than renja")
 			}
 			v := res.Signers[i]
 			i++
 			switch {
 			case s.Problem != "":
 			case !v.ValidSignature:
-				s.Problem = "byte yang ditandatangani telah diubah: tanda tangan tidak cocok lagi"
+				s.Problem = msg.Sprintf("the signed bytes were changed: the signature no longer matches")
 			default:
 				s.Intact = true
 			}
 			s.Trusted = v.TrustedIssuer
 			if !s.Trusted {
-				s.TrustProblem = "penerbitnya bukan otoritas sertifikat yang dipercaya sistem ini"
+				s.TrustProblem = msg.Sprintf("its issuer is not a certificate authority this system trusts")
 				for _, c := range v.Certificates {
 					if c.VerifyError != "" && c.Certificate != nil && c.Certificate.Subject.String() == s.Subject {
 						s.TrustProblem = c.VerifyError
@@ -243,7 +244,7 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 				}
 			}
 			if v.RevokedCertificate {
-				s.Trusted, s.TrustProblem = false, "sertifikatnya telah dicabut"
+				s.Trusted, s.TrustProblem = false, msg.Sprintf("the certificate was revoked")
 			}
 		}
 		rep.Signatures = append(rep.Signatures, *s)
@@ -257,7 +258,7 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 		rep.Certified = fd.mdp
 		if fd.end < int64(len(body)) && fd.end > 0 {
 			if rep.Changes, err = mdpChanges(ctx, doc, int(fd.end), fd.mdp); err != nil {
-				return nil, fmt.Errorf("memeriksa perubahan sesudah sertifikasi: %w", err)
+				return nil, msg.Errorf("checking the changes after the certification: %w", err)
 			}
 		}
 		break
@@ -267,9 +268,9 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 
 // permitted says what each DocMDP level permits after the certification.
 var permitted = map[int]string{
-	1: "tidak ada perubahan",
-	2: "hanya tanda tangan berikutnya dan pengisian formulir",
-	3: "hanya tanda tangan berikutnya, pengisian formulir dan anotasi",
+	1: "no changes",
+	2: "only further signatures and filling in forms",
+	3: "only further signatures, filling in forms and annotations",
 }
 
 // docMDP is the DocMDP level of a signature dictionary that certifies,
@@ -294,7 +295,7 @@ func docMDP(v pdf.Value) int {
 // string between < and >. whole says that it ends at the file's last byte.
 func checkByteRange(br pdf.Value, doc []byte) (problem string, whole bool) {
 	if br.Len() != 4 {
-		return "rentang byte tanda tangan bukan dua rentang", false
+		return msg.Sprintf("the byte range of the signature is not two ranges"), false
 	}
 	var n [4]int64
 	for i := range n {
@@ -304,15 +305,15 @@ func checkByteRange(br pdf.Value, doc []byte) (problem string, whole bool) {
 	size := int64(len(doc))
 	switch {
 	case start != 0:
-		return "tanda tangan tidak mencakup awal berkas", false
+		return msg.Sprintf("the signature does not cover the start of the file"), false
 	case len1 < 1 || start2 <= len1 || len2 < 0 || start2+len2 > size:
-		return "rentang byte tanda tangan tidak sesuai dengan berkas", false
+		return msg.Sprintf("the byte range of the signature does not fit the file"), false
 	case doc[len1] != '<' || doc[start2-1] != '>':
-		return "rentang byte tanda tangan melewatkan lebih dari nilai tanda tangannya", false
+		return msg.Sprintf("the byte range of the signature skips more than its signature value"), false
 	}
 	for _, c := range doc[len1+1 : start2-1] {
 		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c)) {
-			return "rentang byte tanda tangan melewatkan lebih dari nilai tanda tangannya", false
+			return msg.Sprintf("the byte range of the signature skips more than its signature value"), false
 		}
 	}
 	return "", start2+len2 == size

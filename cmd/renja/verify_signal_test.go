@@ -37,7 +37,7 @@ func TestVerifyInterrupt(t *testing.T) {
 				if err == nil {
 					t.Errorf("verify exited 0 after %v", sig)
 				}
-				if !strings.Contains(stderr.String(), "renja: dihentikan") {
+				if !strings.Contains(stderr.String(), "renja: interrupted") {
 					t.Errorf("verify did not say it was interrupted:\n%s", stderr.String())
 				}
 			case <-time.After(10 * time.Second):

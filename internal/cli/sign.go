@@ -53,13 +53,13 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 }
 
 func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sign", "sign --p12 BERKAS [--out TERTANDA.pdf] [--tsa URL] [--blok ID] [--location TEMPAT] [-C PROYEK] MASUKAN.pdf", stderr)
-	p12 := fs.String("p12", "", "berkas PKCS#12 (.p12, .pfx) berisi kunci dan sertifikat penanda tangan; sandinya dari $"+PasswordEnv+" atau ditanyakan di terminal")
-	out := fs.String("out", "", "PDF bertanda tangan (bawaan: di proyek, signed/MASUKAN-signed.pdf, yang diterbitkan renja build bersama situs; di luar proyek, MASUKAN-signed.pdf di samping MASUKAN.pdf)")
-	location := fs.String("location", "", "tempat penandatanganan (bawaan: signatory.place di renja.toml proyek)")
-	dir := fs.String("C", ".", "folder proyek: tempat, NIP dan alamat verifikasi dari renja.toml-nya, dan pemeriksaan bahwa PDF dibuat dari sumbernya")
-	tsa := fs.String("tsa", "", "alamat otoritas cap waktu RFC 3161 (TSA): tanda tangan mendapat waktu tepercaya (PAdES B-T)")
-	block := fs.String("blok", "", "blok tanda tangan yang menampilkan tanda tangan: ttd-keputusan, ttd, ttd-2, … (bawaan: blok terakhir dokumen, penutup, untuk tanda tangan pertama; tidak ada untuk tanda tangan berikutnya); - untuk tanpa tampilan")
+	fs := newFlags("sign", "sign --p12 FILE [--out SIGNED.pdf] [--tsa URL] [--blok ID] [--location PLACE] [-C PROJECT] IN.pdf", stderr)
+	p12 := fs.String("p12", "", msg.Sprintf("PKCS#12 file (.p12, .pfx) holding the signer's key and certificate; its password from $%s or asked at the terminal", PasswordEnv))
+	out := fs.String("out", "", msg.Sprintf("the signed PDF (default: in a project, signed/IN-signed.pdf, which renja build publishes with the website; outside one, IN-signed.pdf beside IN.pdf)"))
+	location := fs.String("location", "", msg.Sprintf("place of signing (default: signatory.place in the project's renja.toml)"))
+	dir := fs.String("C", ".", msg.Sprintf("project folder: the place, NIP and verification address from its renja.toml, and the check that the PDF was made from its sources"))
+	tsa := fs.String("tsa", "", msg.Sprintf("address of an RFC 3161 time-stamp authority (TSA): the signature gets a trusted time (PAdES B-T)"))
+	block := fs.String("blok", "", msg.Sprintf("the signature block that shows the signature: ttd-keputusan, ttd, ttd-2, … (default: the document's last block, the closing, for the first signature; none for further signatures); - for no appearance"))
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return flagError(err)

@@ -13,9 +13,9 @@ import (
 )
 
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("verify", "verify [-C PROYEK] [--list verifikasi.html] BERKAS.pdf", stderr)
-	dir := fs.String("C", ".", "proyek yang sumbernya seharusnya membuat PDF ini")
-	list := fs.String("list", "", "halaman verifikasi situs ("+sign.VerificationPage+", disimpan sebagai berkas): PDF harus tercantum di sana")
+	fs := newFlags("verify", "verify [-C PROJECT] [--list verifikasi.html] FILE.pdf", stderr)
+	dir := fs.String("C", ".", msg.Sprintf("the project whose sources should have made this PDF"))
+	list := fs.String("list", "", msg.Sprintf("the website's verification page (%s, saved as a file): the PDF must be listed there", sign.VerificationPage))
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return flagError(err)

@@ -1,6 +1,7 @@
 package msg
 
-// renja sign and renja verify.
+// renja sign and renja verify: their messages, warnings and flags, and the
+// labels of verify's report.
 var _ = add(
 	T("QR code: %w", "kode QR: %w"),
 	T("there is no signature block %q: this PDF marks no signature blocks (not made by renja build?)", "blok tanda tangan %q tidak ada: PDF ini tidak menandai blok tanda tangan (dibuat bukan oleh renja build?)"),
@@ -50,9 +51,9 @@ var _ = add(
 	T("a time stamp without a time", "cap waktu tanpa waktu"),
 	T("the PDF cannot be read: it has no catalog", "PDF tidak terbaca: tidak ada katalog"),
 	T("the PDF cannot be read: a trailer without /Root or /Size", "PDF tidak terbaca: trailer tanpa /Root atau /Size"),
-	T("the PDF cannot be read: there is no startxref", "PDF tidak terbaca: tidak ada startxref"),
-	T("the PDF cannot be read: startxref without an offset", "PDF tidak terbaca: startxref tanpa offset"),
-	T("the PDF cannot be read: a wrong startxref offset", "PDF tidak terbaca: offset startxref salah"),
+	T("there is no startxref", "tidak ada startxref"),
+	T("startxref without an offset", "startxref tanpa offset"),
+	T("a wrong startxref offset", "offset startxref salah"),
 	T("the PDF cannot be read: a catalog without /Pages", "PDF tidak terbaca: katalog tanpa /Pages"),
 	T("the PDF cannot be read: a broken page tree", "PDF tidak terbaca: pohon halaman rusak"),
 	T("the PDF uses a cross-reference stream; renja sign signs PDFs with a classic xref table, as Chrome and renja build make them", "PDF memakai cross-reference stream; renja sign menandatangani PDF dengan tabel xref klasik, seperti yang dibuat Chrome dan renja build"),
@@ -128,4 +129,16 @@ var _ = add(
 	T("the whole file", "seluruh berkas"),
 	T("an earlier revision of the file", "revisi berkas sebelumnya"),
 	T("NOT the whole file: bytes were added after it was signed", "BUKAN seluruh berkas: ada byte yang ditambahkan sesudah ditandatangani"),
+	T("PKCS#12 file (.p12, .pfx) holding the signer's key and certificate; its password from $%s or asked at the terminal", "berkas PKCS#12 (.p12, .pfx) berisi kunci dan sertifikat penanda tangan; sandinya dari $%s atau ditanyakan di terminal"),
+	T("the signed PDF (default: in a project, signed/IN-signed.pdf, which renja build publishes with the website; outside one, IN-signed.pdf beside IN.pdf)", "PDF bertanda tangan (bawaan: di proyek, signed/MASUKAN-signed.pdf, yang diterbitkan renja build bersama situs; di luar proyek, MASUKAN-signed.pdf di samping MASUKAN.pdf)"),
+	T("place of signing (default: signatory.place in the project's renja.toml)", "tempat penandatanganan (bawaan: signatory.place di renja.toml proyek)"),
+	T("project folder: the place, NIP and verification address from its renja.toml, and the check that the PDF was made from its sources", "folder proyek: tempat, NIP dan alamat verifikasi dari renja.toml-nya, dan pemeriksaan bahwa PDF dibuat dari sumbernya"),
+	T("address of an RFC 3161 time-stamp authority (TSA): the signature gets a trusted time (PAdES B-T)", "alamat otoritas cap waktu RFC 3161 (TSA): tanda tangan mendapat waktu tepercaya (PAdES B-T)"),
+	T("the signature block that shows the signature: ttd-keputusan, ttd, ttd-2, … (default: the document's last block, the closing, for the first signature; none for further signatures); - for no appearance", "blok tanda tangan yang menampilkan tanda tangan: ttd-keputusan, ttd, ttd-2, … (bawaan: blok terakhir dokumen, penutup, untuk tanda tangan pertama; tidak ada untuk tanda tangan berikutnya); - untuk tanpa tampilan"),
+	T("the project whose sources should have made this PDF", "proyek yang sumbernya seharusnya membuat PDF ini"),
+	T("the website's verification page (%s, saved as a file): the PDF must be listed there", "halaman verifikasi situs (%s, disimpan sebagai berkas): PDF harus tercantum di sana"),
+	T("the certificate is valid from %s to %s, not at the time of signing", "sertifikat berlaku dari %s sampai %s, tidak pada waktu penandatanganan"),
+	T("the PDF marks no signature block, so the signature is not visible on the page", "PDF tidak menandai blok tanda tangan, jadi tanda tangan tidak terlihat di halaman"),
+	T("the signature does not cover the whole file", "tanda tangan tidak mencakup seluruh berkas"),
+	T("this PDF had a problem before it was signed, and the new signature does not mend it: %s", "PDF ini sudah bermasalah sebelum ditandatangani, dan tanda tangan baru tidak memperbaikinya: %s"),
 )

@@ -14,6 +14,8 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"renja/internal/msg"
 )
 
 // Meta is the document information that [Finish] writes. An empty string
@@ -76,9 +78,9 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 	case ctx.Root == nil:
 		return nil, errors.New("finishing the PDF: no catalog")
 	}
-	prev, err := lastStartXref(pdf)
+	prev, err := LastStartXref(pdf)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("finishing the PDF: %w", err)
 	}
 	pages, err := pageIndexes(ctx)
 	if err != nil {
@@ -212,19 +214,23 @@ var (
 		"Producer": true, "CreationDate": true, "ModDate": true, "Trapped": true}
 )
 
-// lastStartXref returns the offset after the last startxref of the file.
-func lastStartXref(pdf []byte) (int, error) {
+// LastStartXref returns the offset written after the last startxref of the
+// file: where its last cross-reference section starts, which an incremental
+// update names as /Prev (Finish here, renja sign in package sign). Its
+// error says what is wrong in the officer's language; callers say what they
+// were doing.
+func LastStartXref(pdf []byte) (int, error) {
 	i := bytes.LastIndex(pdf, []byte("startxref"))
 	if i < 0 {
-		return 0, errors.New("finishing the PDF: no startxref")
+		return 0, msg.Errorf("there is no startxref")
 	}
 	f := bytes.Fields(pdf[i+len("startxref"):])
 	if len(f) == 0 {
-		return 0, errors.New("finishing the PDF: no offset after startxref")
+		return 0, msg.Errorf("startxref without an offset")
 	}
 	n, err := strconv.Atoi(string(f[0]))
 	if err != nil || n < 0 || n >= len(pdf) {
-		return 0, errors.New("finishing the PDF: bad offset after startxref")
+		return 0, msg.Errorf("a wrong startxref offset")
 	}
 	return n, nil
 }

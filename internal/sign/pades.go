@@ -68,7 +68,7 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 		o.Context = context.Background()
 	}
 	if t := o.Time; t.Before(id.Cert.NotBefore) || t.After(id.Cert.NotAfter) {
-		warnings = append(warnings, fmt.Sprintf("sertifikat berlaku dari %s sampai %s, tidak pada waktu penandatanganan",
+		warnings = append(warnings, msg.Sprintf("the certificate is valid from %s to %s, not at the time of signing",
 			id.Cert.NotBefore.Format(time.DateOnly), id.Cert.NotAfter.Format(time.DateOnly)))
 	}
 	if !bytes.HasSuffix(doc, []byte("\n")) {
@@ -99,7 +99,7 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 			return nil, warnings, err
 		}
 		if block == nil {
-			warnings = append(warnings, "PDF tidak menandai blok tanda tangan, jadi tanda tangan tidak terlihat di halaman")
+			warnings = append(warnings, msg.Sprintf("the PDF marks no signature block, so the signature is not visible on the page"))
 		}
 	}
 
@@ -218,12 +218,12 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 	if last := rep.Signatures[len(rep.Signatures)-1]; !last.Intact || !last.Whole {
 		problem := last.Problem
 		if problem == "" {
-			problem = "tanda tangan tidak mencakup seluruh berkas"
+			problem = msg.Sprintf("the signature does not cover the whole file")
 		}
 		return nil, warnings, msg.Errorf("the signed PDF fails its check: %s", problem)
 	}
 	if !rep.Intact() {
-		warnings = append(warnings, "PDF ini sudah bermasalah sebelum ditandatangani, dan tanda tangan baru tidak memperbaikinya: "+rep.Problem())
+		warnings = append(warnings, msg.Sprintf("this PDF had a problem before it was signed, and the new signature does not mend it: %s", rep.Problem()))
 	}
 	return out, warnings, nil
 }

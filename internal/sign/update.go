@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf16"
@@ -14,6 +13,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"renja/internal/msg"
+	"renja/internal/pdf"
 )
 
 var pdfcpuOnce sync.Once
@@ -79,9 +79,9 @@ func (u *update) add(body []byte) int {
 // section of one subsection per run of numbers, and a trailer whose /Prev is
 // the last cross-reference section of the input.
 func (u *update) bytes() ([]byte, error) {
-	prev, err := lastStartXref(u.doc)
+	prev, err := pdf.LastStartXref(u.doc)
 	if err != nil {
-		return nil, err
+		return nil, msg.Errorf("the PDF cannot be read: %w", err)
 	}
 	out := make([]byte, len(u.doc), len(u.doc)+64<<10)
 	copy(out, u.doc)
@@ -126,23 +126,6 @@ func (u *update) bytes() ([]byte, error) {
 	}
 	out = fmt.Appendf(out, "trailer\n%s\nstartxref\n%d\n%%%%EOF\n", trailer.PDFString(), xref)
 	return out, nil
-}
-
-// lastStartXref returns the offset after the file's last startxref.
-func lastStartXref(doc []byte) (int, error) {
-	i := bytes.LastIndex(doc, []byte("startxref"))
-	if i < 0 {
-		return 0, msg.Errorf("the PDF cannot be read: there is no startxref")
-	}
-	f := bytes.Fields(doc[i+len("startxref"):])
-	if len(f) == 0 {
-		return 0, msg.Errorf("the PDF cannot be read: startxref without an offset")
-	}
-	n, err := strconv.Atoi(string(f[0]))
-	if err != nil || n < 0 || n >= len(doc) {
-		return 0, msg.Errorf("the PDF cannot be read: a wrong startxref offset")
-	}
-	return n, nil
 }
 
 // pages returns the references of the pages in order.

@@ -27,7 +27,6 @@ import (
 
 	"renja"
 	"renja/internal/config"
-	"renja/internal/content"
 	"renja/internal/diag"
 	"renja/internal/table"
 	"renja/internal/tomlx"
@@ -328,56 +327,4 @@ func (w word) pos(s *table.Schema, needle string) (int, int) {
 	}
 	p := src.At(at)
 	return p.Line, p.Column
-}
-
-// narrative returns a part's Markdown lines with template actions, code
-// spans and fenced code blocks blanked out, byte offsets kept.
-func narrative(p *content.Part) []string {
-	lines := strings.Split(string(p.Body), "\n")
-	inAction, fence := false, ""
-	for i, line := range lines {
-		t := strings.TrimSpace(line)
-		if !inAction {
-			if fence != "" {
-				if strings.HasPrefix(t, fence) {
-					fence = ""
-				}
-				lines[i] = ""
-				continue
-			}
-			if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-				fence = t[:3]
-				lines[i] = ""
-				continue
-			}
-		}
-		b := []byte(line)
-		for j := 0; j < len(b); j++ {
-			switch {
-			case inAction:
-				if strings.HasPrefix(line[j:], "}}") {
-					b[j], b[j+1] = ' ', ' '
-					j++
-					inAction = false
-					continue
-				}
-				b[j] = ' '
-			case strings.HasPrefix(line[j:], "{{"):
-				inAction = true
-				b[j], b[j+1] = ' ', ' '
-				j++
-			case line[j] == '`':
-				end := strings.IndexByte(line[j+1:], '`')
-				if end < 0 {
-					continue
-				}
-				for k := j; k <= j+1+end; k++ {
-					b[k] = ' '
-				}
-				j += 1 + end
-			}
-		}
-		lines[i] = string(b)
-	}
-	return lines
 }

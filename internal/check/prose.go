@@ -63,6 +63,22 @@ type typedFigure struct {
 func typedFigures(p *content.Part) []typedFigure {
 	var out []typedFigure
 	src := p.Source()
+	for i, text := range narrative(p) {
+		line := p.BodyLine + i
+		for _, m := range rupiahRe.FindAllStringIndex(text, -1) {
+			out = append(out, typedFigure{line, src.Column(line, m[0]+1), strings.TrimRight(text[m[0]:m[1]], ".,"), true})
+		}
+		for _, m := range percentRe.FindAllStringIndex(text, -1) {
+			out = append(out, typedFigure{line, src.Column(line, m[0]+1), text[m[0]:m[1]], false})
+		}
+	}
+	return out
+}
+
+// narrative returns a part's Markdown lines with template actions, code
+// spans and fenced code blocks blanked out, byte offsets kept: the text an
+// officer typed, for the prose and leftovers rules.
+func narrative(p *content.Part) []string {
 	lines := strings.Split(string(p.Body), "\n")
 	inAction, fence := false, ""
 	for i, line := range lines {
@@ -72,14 +88,15 @@ func typedFigures(p *content.Part) []typedFigure {
 				if strings.HasPrefix(t, fence) {
 					fence = ""
 				}
+				lines[i] = ""
 				continue
 			}
 			if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 				fence = t[:3]
+				lines[i] = ""
 				continue
 			}
 		}
-		// Blank out what is not narrative, keeping byte offsets.
 		b := []byte(line)
 		for j := 0; j < len(b); {
 			switch {
@@ -115,14 +132,7 @@ func typedFigures(p *content.Part) []typedFigure {
 				j++
 			}
 		}
-		text := string(b)
-		line := p.BodyLine + i
-		for _, m := range rupiahRe.FindAllStringIndex(text, -1) {
-			out = append(out, typedFigure{line, src.Column(line, m[0]+1), strings.TrimRight(text[m[0]:m[1]], ".,"), true})
-		}
-		for _, m := range percentRe.FindAllStringIndex(text, -1) {
-			out = append(out, typedFigure{line, src.Column(line, m[0]+1), text[m[0]:m[1]], false})
-		}
+		lines[i] = string(b)
 	}
-	return out
+	return lines
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"renja/internal/diag"
 	"renja/internal/kode"
@@ -261,7 +262,7 @@ func similarity(a, b []string) float64 {
 	common := 0
 	for _, w := range a {
 		for j, v := range b {
-			if !used[j] && (w == v || len(w) >= 4 && len(v) >= 4 && osa(w, v) <= 1) {
+			if !used[j] && (w == v || len(w) >= 4 && len(v) >= 4 && oneEdit(w, v)) {
 				used[j] = true
 				common++
 				break
@@ -271,31 +272,31 @@ func similarity(a, b []string) float64 {
 	return float64(2*common) / float64(len(a)+len(b))
 }
 
-// osa is the optimal string alignment distance: edits and swaps of neighbours.
-func osa(a, b string) int {
+// oneEdit reports whether two words are at most one edit apart: one letter
+// wrong, missing or added, or two neighbours swapped (an optimal string
+// alignment distance of at most 1). Linear and allocation-free for words
+// whose lengths differ by more than one, which are most pairs.
+func oneEdit(a, b string) bool {
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if la < lb {
+		a, b, la, lb = b, a, lb, la
+	}
+	if la-lb > 1 {
+		return false
+	}
 	x, y := []rune(a), []rune(b)
-	if d := len(x) - len(y); d > 1 || d < -1 {
-		return 2
+	i := 0
+	for i < lb && x[i] == y[i] {
+		i++
 	}
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
+	if i == lb {
+		return true // equal, or one letter added at the end
 	}
-	for j := range d[0] {
-		d[0][j] = j
+	if la != lb {
+		return string(x[i+1:]) == string(y[i:]) // one letter added inside
 	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
+	if string(x[i+1:]) == string(y[i+1:]) {
+		return true // one letter wrong
 	}
-	return d[len(x)][len(y)]
+	return i+1 < la && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:]) // a swap
 }

@@ -100,8 +100,10 @@ func Format(src []byte, delim rune, types Types, ref *Reference) ([]byte, error)
 			// In the header, another delimiter is quoted too, so that
 			// reading the file back detects the same delimiter.
 			if needsQuotes(f, delim) || head && strings.ContainsAny(f, ",;\t") {
+				// encoding/csv reads a quoted CR LF as LF, so a cell that
+				// holds CR LF is written with one more CR to read back the same.
 				out.WriteByte('"')
-				out.WriteString(strings.ReplaceAll(f, `"`, `""`))
+				out.WriteString(strings.NewReplacer(`"`, `""`, "\r\n", "\r\r\n").Replace(f))
 				out.WriteByte('"')
 			} else {
 				out.WriteString(f)
@@ -164,6 +166,9 @@ func NewReference(src []byte, types Types) *Reference {
 	}
 	keys := rowKeys(header, typ, recs[1:])
 	for i, rec := range recs[1:] {
+		if blank(rec) {
+			continue
+		}
 		for j, f := range rec {
 			if j < len(header) {
 				ref.cells[keys[i]+"\x00"+strings.TrimSpace(header[j])] = f
@@ -187,6 +192,9 @@ func rowKeys(header []string, typ []table.Type, recs [][]string) []string {
 	keys := make([]string, len(recs))
 	seen := map[string]int{}
 	for i, rec := range recs {
+		if blank(rec) {
+			continue // Format drops blank rows: they must not shift the keys of the rows after them
+		}
 		k := ""
 		if col < len(rec) {
 			k = strings.TrimSpace(rec[col])

@@ -85,11 +85,19 @@ func Start(ctx context.Context, chromePath string) (*Browser, error) {
 	bctx, bcancel := chromedp.NewContext(actx)
 	b := &Browser{dir: dir, owner: owner, ctx: bctx, cancel: bcancel, allocCancel: acancel}
 
-	// The context of the first Run owns the browser, so it gets no deadline;
-	// a timer stops a browser that does not answer.
+	if err := b.handshake(ctx); err != nil {
+		return nil, fmt.Errorf("starting Chrome (%s): %w", chromePath, err)
+	}
+	return b, nil
+}
+
+// handshake waits for the browser's first answer. The context of the first
+// Run owns the browser, so it gets no deadline; a timer stops a browser that
+// does not answer. On failure the browser is closed.
+func (b *Browser) handshake(ctx context.Context) error {
 	timedOut := make(chan struct{})
-	timer := time.AfterFunc(startTimeout, func() { close(timedOut); bcancel() })
-	err = chromedp.Do(bctx)
+	timer := time.AfterFunc(startTimeout, func() { close(timedOut); b.cancel() })
+	err := chromedp.Do(b.ctx)
 	if !timer.Stop() {
 		<-timedOut
 		err = fmt.Errorf("no answer within %v", startTimeout)
@@ -99,9 +107,8 @@ func Start(ctx context.Context, chromePath string) (*Browser, error) {
 		if ctx.Err() != nil {
 			err = ctx.Err()
 		}
-		return nil, fmt.Errorf("starting Chrome (%s): %w", chromePath, err)
 	}
-	return b, nil
+	return err
 }
 
 // chromeFlags are the command line flags of the browser, besides the profile

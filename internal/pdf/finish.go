@@ -175,18 +175,7 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 
 	// The xref section: one subsection for each run of numbers.
 	xref := len(out)
-	out = append(out, "xref\n"...)
-	for i := 0; i < len(nrs); {
-		j := i + 1
-		for j < len(nrs) && nrs[j] == nrs[j-1]+1 {
-			j++
-		}
-		out = fmt.Appendf(out, "%d %d\n", nrs[i], j-i)
-		for _, nr := range nrs[i:j] {
-			out = fmt.Appendf(out, "%010d 00000 n \n", offsets[nr])
-		}
-		i = j
-	}
+	out = AppendXref(out, nrs, offsets)
 
 	// The file identifier: the first element stays when there is one.
 	sum := sha256.Sum256(out)
@@ -372,3 +361,22 @@ func fixOutline(ctx *model.Context, titles map[string]string, objects map[int]st
 
 // squeeze removes all white space.
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// AppendXref appends the cross-reference section of an incremental update:
+// one subsection for each run of consecutive object numbers (nrs sorted),
+// each object at its byte offset.
+func AppendXref(out []byte, nrs []int, offsets map[int]int) []byte {
+	out = append(out, "xref\n"...)
+	for i := 0; i < len(nrs); {
+		j := i + 1
+		for j < len(nrs) && nrs[j] == nrs[j-1]+1 {
+			j++
+		}
+		out = fmt.Appendf(out, "%d %d\n", nrs[i], j-i)
+		for _, nr := range nrs[i:j] {
+			out = fmt.Appendf(out, "%010d 00000 n \n", offsets[nr])
+		}
+		i = j
+	}
+	return out
+}

@@ -87,18 +87,7 @@ func Connect(ctx context.Context, endpoint string) (*Browser, error) {
 	actx, acancel := remote.NewAllocator(ctx, endpoint, remote.WithDialTimeout(15*time.Second))
 	bctx, bcancel := chromedp.NewContext(actx)
 	b := &Browser{ctx: bctx, cancel: bcancel, allocCancel: acancel, remote: true}
-	timedOut := make(chan struct{})
-	timer := time.AfterFunc(startTimeout, func() { close(timedOut); bcancel() })
-	err := chromedp.Do(bctx)
-	if !timer.Stop() {
-		<-timedOut
-		err = fmt.Errorf("no answer within %v", startTimeout)
-	}
-	if err != nil {
-		b.Close()
-		if ctx.Err() != nil {
-			err = ctx.Err()
-		}
+	if err := b.handshake(ctx); err != nil {
 		return nil, scrub(fmt.Errorf("connecting to the browser at %s: %w", redact(endpoint), err), endpoint)
 	}
 	return b, nil

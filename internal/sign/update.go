@@ -101,18 +101,7 @@ func (u *update) bytes() ([]byte, error) {
 		out = append(out, "\nendobj\n"...)
 	}
 	xref := len(out)
-	out = append(out, "xref\n"...)
-	for i := 0; i < len(nrs); {
-		j := i + 1
-		for j < len(nrs) && nrs[j] == nrs[j-1]+1 {
-			j++
-		}
-		out = fmt.Appendf(out, "%d %d\n", nrs[i], j-i)
-		for _, nr := range nrs[i:j] {
-			out = fmt.Appendf(out, "%010d 00000 n \n", offsets[nr])
-		}
-		i = j
-	}
+	out = pdf.AppendXref(out, nrs, offsets)
 	trailer := types.Dict{
 		"Size": types.Integer(u.next),
 		"Root": *u.ctx.Root,

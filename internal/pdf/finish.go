@@ -12,7 +12,6 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"renja/internal/msg"
@@ -66,29 +65,30 @@ const Producer = "renja"
 //
 // The PDF must have a classic cross-reference table, as Chrome writes.
 func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
-	ctx, err := readPDF(pdf)
-	if err != nil {
-		return nil, err
-	}
+	d, err := readLazy(pdf)
 	switch {
-	case ctx.Read.UsingXRefStreams:
-		return nil, errors.New("finishing the PDF: it has a cross-reference stream; Finish needs a classic table, as Chrome writes")
-	case ctx.Encrypt != nil:
+	case errors.Is(err, errNotClassic):
+		return nil, errors.New("finishing the PDF: it has no classic cross-reference table, as Chrome writes")
+	case err != nil:
+		return nil, err
+	case d.trailer["Encrypt"] != nil:
 		return nil, errors.New("finishing the PDF: it is encrypted")
-	case ctx.Root == nil:
-		return nil, errors.New("finishing the PDF: no catalog")
+	}
+	root, rootNr, err := d.root()
+	if err != nil {
+		return nil, fmt.Errorf("finishing the PDF: %w", err)
 	}
 	prev, err := LastStartXref(pdf)
 	if err != nil {
 		return nil, fmt.Errorf("finishing the PDF: %w", err)
 	}
-	pages, err := pageIndexes(ctx)
+	pages, err := pageIndexes(d, root)
 	if err != nil {
 		return nil, err
 	}
 
 	// The catalog, changed.
-	catalog := ctx.RootDict.Clone().(types.Dict)
+	catalog := root.Clone().(types.Dict)
 	if meta.Lang != "" {
 		catalog["Lang"] = textString(meta.Lang)
 	}
@@ -104,10 +104,10 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 	info := types.Dict{}
 	infoNr := 0
 	var oldInfo types.Dict
-	if ctx.Info != nil {
-		infoNr = ctx.Info.ObjectNumber.Value()
-		if d, err := ctx.DereferenceDict(*ctx.Info); err == nil {
-			oldInfo = d
+	if ir, ok := d.trailer["Info"].(types.IndirectRef); ok {
+		infoNr = ir.ObjectNumber.Value()
+		if o, err := d.dict(ir); err == nil {
+			oldInfo = o
 		}
 	}
 	if t, ok := oldInfo["Title"]; ok && meta.Title == "" {
@@ -141,25 +141,24 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 	out := make([]byte, len(pdf), len(pdf)+4096)
 	copy(out, pdf)
 	if infoNr != 0 {
-		if e, ok := ctx.Table[infoNr]; ok && e.Offset != nil {
-			blankDates(out, int(*e.Offset), meta.Date)
+		if off, ok := d.offsets[infoNr]; ok {
+			blankDates(out, off, meta.Date)
 		}
 	}
 	if !bytes.HasSuffix(out, []byte("\n")) {
 		out = append(out, '\n')
 	}
 
-	size := *ctx.Size
+	size := d.size
 	if infoNr == 0 {
 		infoNr = size
 		size++
 	}
-	rootNr := ctx.Root.ObjectNumber.Value()
 	objects := map[int]string{
 		rootNr: catalog.PDFString(),
 		infoNr: info.PDFString(),
 	}
-	if err := fixOutline(ctx, meta.Outline, objects); err != nil {
+	if err := fixOutline(d, root, meta.Outline, objects); err != nil {
 		return nil, err
 	}
 	nrs := make([]int, 0, len(objects))
@@ -181,8 +180,8 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 	sum := sha256.Sum256(out)
 	id := types.HexLiteral(fmt.Sprintf("%X", sum[:16]))
 	first := types.Object(id)
-	if len(ctx.ID) == 2 {
-		first = ctx.ID[0]
+	if ids, ok := d.trailer["ID"].(types.Array); ok && len(ids) == 2 {
+		first = ids[0]
 	}
 	trailer := types.Dict{
 		"Size": types.Integer(size),
@@ -315,15 +314,15 @@ func pageLabels(labels []Label, pages int) (types.Dict, error) {
 // fixOutline adds to objects a new version of every outline item whose title
 // lost its spaces, with the title from titles (keyed by the title without
 // any white space).
-func fixOutline(ctx *model.Context, titles map[string]string, objects map[int]string) error {
+func fixOutline(r resolver, catalog types.Dict, titles map[string]string, objects map[int]string) error {
 	if len(titles) == 0 {
 		return nil
 	}
-	o, ok := ctx.RootDict["Outlines"]
+	o, ok := catalog["Outlines"]
 	if !ok {
 		return nil
 	}
-	root, err := ctx.DereferenceDict(o)
+	root, err := r.dict(o)
 	if err != nil || root == nil {
 		return err
 	}
@@ -336,7 +335,7 @@ func fixOutline(ctx *model.Context, titles map[string]string, objects map[int]st
 				return nil
 			}
 			seen[ir.ObjectNumber.Value()] = true
-			item, err := ctx.DereferenceDict(ir)
+			item, err := r.dict(ir)
 			if err != nil || item == nil {
 				return err
 			}

@@ -39,12 +39,43 @@ func readPDF(pdf []byte) (ctx *model.Context, err error) {
 
 // PageCount returns the number of pages of the PDF, counted in its page tree.
 func PageCount(pdf []byte) (int, error) {
-	ctx, err := readPDF(pdf)
+	r, catalog, err := open(pdf)
 	if err != nil {
 		return 0, err
 	}
-	pages, err := pageIndexes(ctx)
+	pages, err := pageIndexes(r, catalog)
 	return len(pages), err
+}
+
+// resolver reads a PDF's objects: lazyDoc, or pdfcpu's context of the whole
+// file for a file that lazyDoc does not read.
+type resolver interface {
+	deref(types.Object) (types.Object, error)
+	dict(types.Object) (types.Dict, error)
+	array(types.Object) (types.Array, error)
+}
+
+type pdfcpuDoc struct{ *model.Context }
+
+func (c pdfcpuDoc) deref(o types.Object) (types.Object, error) { return c.Dereference(o) }
+func (c pdfcpuDoc) dict(o types.Object) (types.Dict, error)    { return c.DereferenceDict(o) }
+func (c pdfcpuDoc) array(o types.Object) (types.Array, error)  { return c.DereferenceArray(o) }
+
+// open reads pdf lazily, or whole with pdfcpu when it has no classic
+// cross-reference table, and returns its catalog.
+func open(pdf []byte) (resolver, types.Dict, error) {
+	d, err := readLazy(pdf)
+	if err == nil {
+		var catalog types.Dict
+		if catalog, _, err = d.root(); err == nil {
+			return d, catalog, nil
+		}
+	}
+	ctx, err := readPDF(pdf)
+	if err != nil {
+		return nil, nil, err
+	}
+	return pdfcpuDoc{ctx}, ctx.RootDict, nil
 }
 
 // Destinations returns the named destinations of the PDF, from the catalog's
@@ -53,22 +84,26 @@ func PageCount(pdf []byte) (int, error) {
 // that a link of the page points to (<a href="#id">). A destination whose page
 // cannot be found is left out.
 func Destinations(pdf []byte) (map[string]int, error) {
-	ctx, err := readPDF(pdf)
+	r, catalog, err := open(pdf)
 	if err != nil {
 		return nil, err
 	}
-	pages, err := pageIndexes(ctx)
+	return destinations(r, catalog)
+}
+
+func destinations(r resolver, catalog types.Dict) (map[string]int, error) {
+	pages, err := pageIndexes(r, catalog)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]int{}
 	add := func(name string, dest types.Object) {
-		if i, ok := destPage(ctx, pages, dest); ok {
+		if i, ok := destPage(r, pages, dest); ok {
 			out[name] = i
 		}
 	}
-	if o, ok := ctx.RootDict.Find("Dests"); ok {
-		d, err := ctx.DereferenceDict(o)
+	if o, ok := catalog.Find("Dests"); ok {
+		d, err := r.dict(o)
 		if err != nil {
 			return nil, fmt.Errorf("reading /Dests: %w", err)
 		}
@@ -76,13 +111,13 @@ func Destinations(pdf []byte) (map[string]int, error) {
 			add(k, v)
 		}
 	}
-	if o, ok := ctx.RootDict.Find("Names"); ok {
-		names, err := ctx.DereferenceDict(o)
+	if o, ok := catalog.Find("Names"); ok {
+		names, err := r.dict(o)
 		if err != nil {
 			return nil, fmt.Errorf("reading /Names: %w", err)
 		}
 		if tree, ok := names.Find("Dests"); ok {
-			if err := walkNameTree(ctx, tree, add, 0); err != nil {
+			if err := walkNameTree(r, tree, add, map[int]bool{}, 0); err != nil {
 				return nil, err
 			}
 		}
@@ -91,8 +126,8 @@ func Destinations(pdf []byte) (map[string]int, error) {
 }
 
 // pageIndexes maps the object number of each page to its 0-based index.
-func pageIndexes(ctx *model.Context) (map[int]int, error) {
-	root, ok := ctx.RootDict.Find("Pages")
+func pageIndexes(r resolver, catalog types.Dict) (map[int]int, error) {
+	root, ok := catalog.Find("Pages")
 	if !ok {
 		return nil, errors.New("reading the PDF: catalog has no /Pages")
 	}
@@ -105,7 +140,7 @@ func pageIndexes(ctx *model.Context) (map[int]int, error) {
 			return errors.New("reading the PDF: broken page tree")
 		}
 		seen[ref.ObjectNumber.Value()] = true
-		d, err := ctx.DereferenceDict(ref)
+		d, err := r.dict(ref)
 		if err != nil || d == nil {
 			return errors.New("reading the PDF: broken page tree")
 		}
@@ -113,7 +148,7 @@ func pageIndexes(ctx *model.Context) (map[int]int, error) {
 			out[ref.ObjectNumber.Value()] = len(out)
 			return nil
 		}
-		kids, err := ctx.DereferenceArray(d["Kids"])
+		kids, err := r.array(d["Kids"])
 		if err != nil {
 			return errors.New("reading the PDF: broken page tree")
 		}
@@ -129,13 +164,13 @@ func pageIndexes(ctx *model.Context) (map[int]int, error) {
 
 // destPage returns the page index of a destination: an array whose first
 // element is a page, or a dictionary with such an array as /D.
-func destPage(ctx *model.Context, pages map[int]int, o types.Object) (int, bool) {
-	o, err := ctx.Dereference(o)
+func destPage(r resolver, pages map[int]int, o types.Object) (int, bool) {
+	o, err := r.deref(o)
 	if err != nil {
 		return 0, false
 	}
 	if d, ok := o.(types.Dict); ok {
-		if o, err = ctx.Dereference(d["D"]); err != nil {
+		if o, err = r.deref(d["D"]); err != nil {
 			return 0, false
 		}
 	}
@@ -151,22 +186,30 @@ func destPage(ctx *model.Context, pages map[int]int, o types.Object) (int, bool)
 	return i, ok
 }
 
-// walkNameTree calls add for each entry of a name tree.
-func walkNameTree(ctx *model.Context, node types.Object, add func(string, types.Object), depth int) error {
+// walkNameTree calls add for each entry of a name tree. A node is visited
+// once: a node listed twice among kids, or its own kid, would otherwise make
+// the walk exponential (found by FuzzLazy).
+func walkNameTree(r resolver, node types.Object, add func(string, types.Object), seen map[int]bool, depth int) error {
 	if depth > 32 {
 		return errors.New("reading the PDF: name tree too deep")
 	}
-	d, err := ctx.DereferenceDict(node)
+	if ir, ok := node.(types.IndirectRef); ok {
+		if seen[ir.ObjectNumber.Value()] {
+			return errors.New("reading the PDF: a node of the /Dests name tree is its own descendant or listed twice")
+		}
+		seen[ir.ObjectNumber.Value()] = true
+	}
+	d, err := r.dict(node)
 	if err != nil || d == nil {
 		return errors.New("reading the PDF: broken /Dests name tree")
 	}
 	if o, ok := d.Find("Names"); ok {
-		a, err := ctx.DereferenceArray(o)
+		a, err := r.array(o)
 		if err != nil {
 			return errors.New("reading the PDF: broken /Dests name tree")
 		}
 		for i := 0; i+1 < len(a); i += 2 {
-			k, err := ctx.Dereference(a[i])
+			k, err := r.deref(a[i])
 			if err != nil {
 				continue
 			}
@@ -185,12 +228,12 @@ func walkNameTree(ctx *model.Context, node types.Object, add func(string, types.
 		}
 	}
 	if o, ok := d.Find("Kids"); ok {
-		kids, err := ctx.DereferenceArray(o)
+		kids, err := r.array(o)
 		if err != nil {
 			return errors.New("reading the PDF: broken /Dests name tree")
 		}
 		for _, k := range kids {
-			if err := walkNameTree(ctx, k, add, depth+1); err != nil {
+			if err := walkNameTree(r, k, add, seen, depth+1); err != nil {
 				return err
 			}
 		}

@@ -274,12 +274,20 @@ func printPDF(ctx context.Context, o Options, st *outdir.Dir, p *model.Project, 
 		if doc, dests, shown, prints, err = printPages(ctx, st, out, shown, browser, lg); err != nil {
 			return nil, prints, err
 		}
-		if prints == 1 {
-			// What was printed is exactly out.HTML (no page numbers
-			// written in afterwards): keep it for the next build.
-			if err := writePrintCache(st, key, doc, dests); err != nil {
+		if prints > 1 {
+			// The numbers were written into the open page before the last
+			// print: that print is the one of the page the next build
+			// renders with those numbers, so it is kept under that page's
+			// key (a first build followed by an unchanged one prints twice,
+			// not three times).
+			next, err := render.RenderContext(ctx, p, tpl, render.Options{Print: true, Pages: shown, Diagnostics: ds})
+			if err != nil {
 				return nil, prints, err
 			}
+			key = printKey(next, o.Chrome)
+		}
+		if err := writePrintCache(st, key, doc, dests); err != nil {
+			return nil, prints, err
 		}
 	}
 	if err := writePageCache(st, shown); err != nil {

@@ -14,8 +14,9 @@ import (
 )
 
 // TestPrintCache: a build whose paged HTML is the one the last build printed
-// (once, with the right page numbers) takes that print, needs no browser,
-// and writes the same PDF; an edit of the text prints again.
+// (with the right page numbers) takes that print, needs no browser, and
+// writes the same PDF; also right after a first build, which printed twice
+// (placeholders, then the numbers); an edit of the text prints again.
 func TestPrintCache(t *testing.T) {
 	needTools(t)
 	dir := t.TempDir()
@@ -33,12 +34,19 @@ func TestPrintCache(t *testing.T) {
 		}
 		return res
 	}
-	build(Options{Browser: br}) // placeholders, then the page numbers: two prints
+	first := build(Options{Browser: br})
+	if first.Prints != 2 {
+		t.Fatalf("the first build printed %d times, want 2 (placeholders, then the page numbers)", first.Prints)
+	}
+	pdf1, _ := os.ReadFile(first.PDF)
 	second := build(Options{Browser: br})
-	if second.Prints != 1 {
-		t.Fatalf("the second build printed %d times, want 1", second.Prints)
+	if second.Prints != 0 {
+		t.Fatalf("the second build printed %d times, want 0: the first build's last print shows the numbers it found", second.Prints)
 	}
 	pdf2, _ := os.ReadFile(second.PDF)
+	if !bytes.Equal(pdf1, pdf2) {
+		t.Error("the PDF taken from the print cache differs from the one the first build printed")
+	}
 
 	// No browser at all: the print comes from the cache.
 	t.Setenv(pdf.EnvChrome, filepath.Join(dir, "no-such-chrome"))

@@ -21,9 +21,7 @@ import (
 	"renja/internal/check"
 	"renja/internal/diag"
 	"renja/internal/limits"
-	"renja/internal/model"
 	"renja/internal/msg"
-	"renja/internal/render"
 )
 
 // commands are the lines of renja's usage: the syntax and what it does.
@@ -327,18 +325,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// project's layouts (found by rendering), and the checker's findings,
 	// never one kind hiding another.
 	var unread diag.List
-	var ds []diag.Diagnostic
-	p, err := model.LoadContext(ctx, dir)
-	if err == nil {
-		ds, err = check.RunContext(ctx, p)
-	}
-	if err == nil {
-		var tpl *render.Templates
-		tpl, err = render.LoadTemplates(dir)
-		if err == nil {
-			_, err = render.RenderContext(ctx, p, tpl, render.Options{Diagnostics: ds})
-		}
-	}
+	ds, err := build.Check(ctx, dir)
 	if err != nil && ctx.Err() != nil {
 		return failf("interrupted")
 	}

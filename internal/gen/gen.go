@@ -41,6 +41,29 @@ type program struct {
 	kegiatan   []node
 }
 
+// config is renja.toml of a generated project.
+const config = `parts = ["sampul", "kata-pengantar", "daftar-isi", "bab-1", "bab-2", "bab-3"]
+
+[office]
+name = "Kantor Kecamatan Contoh"
+kecamatan = "Contoh"
+kabupaten = "Luwu Timur"
+province = "Sulawesi Selatan"
+address = "Jl. Contoh No. 1"
+website = "contoh.go.id"
+
+[plan]
+year = 2024
+table = "t31"
+
+[signatory]
+name = "NAMA CAMAT, S.E."
+rank = "Pembina, IV/a"
+nip = "19770329 200801 1 008"
+place = "Contoh"
+date = 2023-05-01
+`
+
 func plan(n int) []program {
 	np, nk := shape(n)
 	var ps []program
@@ -74,27 +97,7 @@ func plan(n int) []program {
 func Write(dir string, n int) error {
 	ps := plan(n)
 	files := map[string]string{
-		"renja.toml": `parts = ["sampul", "kata-pengantar", "daftar-isi", "bab-1", "bab-2", "bab-3"]
-
-[office]
-name = "Kantor Kecamatan Contoh"
-kecamatan = "Contoh"
-kabupaten = "Luwu Timur"
-province = "Sulawesi Selatan"
-address = "Jl. Contoh No. 1"
-website = "contoh.go.id"
-
-[plan]
-year = 2024
-table = "t31"
-
-[signatory]
-name = "NAMA CAMAT, S.E."
-rank = "Pembina, IV/a"
-nip = "19770329 200801 1 008"
-place = "Contoh"
-date = 2023-05-01
-`,
+		"renja.toml":                   config,
 		"content/00-sampul.md":         front("sampul", "Sampul", "cover"),
 		"content/02-kata-pengantar.md": front("kata-pengantar", "KATA PENGANTAR", "foreword") + "# KATA PENGANTAR\n\n" + lorem(3) + "\n{{ signature }}\n",
 		"content/03-daftar-isi.md":     front("daftar-isi", "DAFTAR ISI", "toc"),

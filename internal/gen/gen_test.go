@@ -27,3 +27,24 @@ func TestGeneratedProjectIsClean(t *testing.T) {
 		}
 	}
 }
+
+// TestWideProjectIsClean: the 13-column plan of WriteWide loads with n sub
+// kegiatan and passes every check.
+func TestWideProjectIsClean(t *testing.T) {
+	for _, n := range []int{1, 100, 1000} {
+		dir := t.TempDir()
+		if err := WriteWide(dir, n); err != nil {
+			t.Fatal(err)
+		}
+		p, err := model.Load(dir)
+		if err != nil {
+			t.Fatalf("n=%d: %v", n, err)
+		}
+		if got, cols := len(p.Plan().SubKegiatan()), len(p.Table("t31").Columns); got != n || cols != 13 {
+			t.Errorf("n=%d: plan has %d sub kegiatan in %d columns", n, got, cols)
+		}
+		if ds := check.Run(p); len(ds) > 0 {
+			t.Errorf("n=%d: %d diagnostics, first: %s", n, len(ds), ds[0])
+		}
+	}
+}

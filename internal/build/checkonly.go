@@ -1,0 +1,33 @@
+package build
+
+import (
+	"context"
+
+	"renja/internal/check"
+	"renja/internal/diag"
+	"renja/internal/model"
+	"renja/internal/render"
+)
+
+// Check is `renja check`: it loads the project, runs the checker, and renders
+// the website edition only to find the errors of the Markdown's calls and of
+// the project's layouts (render.CheckContext, which keeps none of the HTML).
+// It returns the checker's diagnostics and the first stage's error that
+// stopped it (a diag.List for files that cannot be read or rendered), never
+// one kind hiding the other: the checker's findings come with a layout's
+// error.
+func Check(ctx context.Context, dir string) ([]diag.Diagnostic, error) {
+	p, err := model.LoadContext(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := check.RunContext(ctx, p)
+	if err != nil {
+		return ds, err
+	}
+	tpl, err := render.LoadTemplates(dir)
+	if err != nil {
+		return ds, err
+	}
+	return ds, render.CheckContext(ctx, p, tpl, render.Options{Diagnostics: ds})
+}

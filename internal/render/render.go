@@ -194,6 +194,7 @@ type renderer struct {
 	tables []Entry
 	charts int      // charts placed so far, to number them
 	sigs   []string // ids of the signature blocks placed so far
+	sizes  *sizes   // in a check (CheckContext): the lengths of the tables' bodies, which nothing holds
 }
 
 // context is the context the renderer stops with; a renderer made without
@@ -315,6 +316,9 @@ func (r *renderer) render() (*Output, error) {
 			doc.Dests = append(doc.Dests, part.ID)
 		}
 	}
+	if r.sizes != nil { // a check: the document is written to nothing, weighed
+		return out, r.execute(&weigher{s: r.sizes}, "document.html", doc)
+	}
 	var buf bytes.Buffer
 	if err := r.execute(&buf, "document.html", doc); err != nil {
 		return nil, err
@@ -332,9 +336,14 @@ func (r *renderer) render() (*Output, error) {
 }
 
 // execute runs the layout template name within the limits: its output at
-// most limits.PageOutput bytes, its time limits.TemplateTime.
-func (r *renderer) execute(buf *bytes.Buffer, name string, data any) error {
-	err := limits.Execute(r.context(), buf, limits.PageOutput, func(w io.Writer) error {
+// most pageOutput bytes, its time limits.TemplateTime. In a check, out is
+// a weigher, which also fails past pageOutput, counting each table body's
+// token as the body's length.
+func (r *renderer) execute(out io.Writer, name string, data any) error {
+	if w, ok := out.(*weigher); ok {
+		w.max = pageOutput
+	}
+	err := limits.Execute(r.context(), out, pageOutput, func(w io.Writer) error {
 		return r.t.html.ExecuteTemplate(w, name, data)
 	})
 	file := r.t.file(name)
@@ -382,7 +391,11 @@ func (r *renderer) contentFuncs(*content.Part) func(*content.Blocks) ttemplate.F
 // Markdown.
 func (r *renderer) place(b *content.Blocks, name string, data any) (string, error) {
 	var buf bytes.Buffer
-	if err := r.execute(&buf, name, data); err != nil {
+	var out io.Writer = &buf
+	if r.sizes != nil {
+		out = &weigher{s: r.sizes, w: &buf}
+	}
+	if err := r.execute(out, name, data); err != nil {
 		return "", err
 	}
 	return b.Add(template.HTML(buf.String())), nil
@@ -402,6 +415,7 @@ func (r *renderer) tableFunc(b *content.Blocks) func(string) (string, error) {
 			return "", r.noTable(msg.Errorf("table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", ")), id)
 		}
 		tv := r.tableView(tb)
+		tv.Body() // made here, outside the template's time
 		r.tables = append(r.tables, Entry{Level: 2, ID: tb.ID, Text: r.tableTitle(tb.Caption, tb.Title)})
 		return r.place(b, "table", tv)
 	}

@@ -1,7 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"slices"
 	"html"
 	"html/template"
 	"strings"
@@ -32,16 +35,19 @@ type rowView struct {
 }
 
 type tableView struct {
-	Body      template.HTML // the rows, built in Go: see body
 	ID        string
 	Caption   string
 	Title     []string
 	Landscape bool
 	Head      [][]headCell
 	Numbers   []string
-	Rows      []rowView
 	Width     int
 	Web       bool // the website edition: links to the table's data files
+
+	r    *renderer
+	t    *table.Table
+	cols []*table.Column // shown, in order
+	body *template.HTML  // Body, once made
 }
 
 type cellPos struct {
@@ -118,66 +124,115 @@ func (r *renderer) tableView(t *table.Table) *tableView {
 			tv.Numbers = append(tv.Numbers, c.Number)
 		}
 	}
+	tv.r, tv.t, tv.cols = r, t, cols
+	return tv
+}
+
+// Rows returns every row's view, for a layout that lays out the cells
+// itself; the default layout writes Body, and these views are made only
+// when a layout asks for them.
+func (tv *tableView) Rows() []rowView {
+	var rows []rowView
+	tv.eachRow(func(rv *rowView) {
+		rv.Cells = slices.Clone(rv.Cells)
+		rows = append(rows, *rv)
+	})
+	return rows
+}
+
+// eachRow calls f with the view of each row in order, a group header row
+// before the first row of its group. The view and its cells are reused from
+// one call to the next: a table of 100,000 rows is never held as views.
+func (tv *tableView) eachRow(f func(*rowView)) {
+	t, r := tv.t, tv.r
 	tree := r.p.Trees[t.ID]
 	group := ""
+	rv := &rowView{Cells: make([]cellView, 0, len(tv.cols))}
 	for _, row := range t.Rows {
 		if t.Group != "" {
 			if g := t.Cell(row, t.Group).Raw; g != group {
 				group = g
-				tv.Rows = append(tv.Rows, rowView{Group: g})
+				f(&rowView{Group: g})
 			}
 		}
-		rv := rowView{}
+		rv.Class, rv.Cells = "", rv.Cells[:0]
 		if t.CodeCol() >= 0 {
 			rv.Class = levelClass[row.Code.Level()]
 			if row.CodeErr != nil {
 				rv.Class = "bad-code"
 			}
 		}
-		for _, c := range cols {
+		for _, c := range tv.cols {
 			rv.Cells = append(rv.Cells, r.cellView(t, tree, row, c))
 		}
-		tv.Rows = append(tv.Rows, rv)
+		f(rv)
 	}
-	tv.Body = tv.body()
-	return tv
 }
 
-// body writes the table's rows. Building them here rather than in the
+// Body is the table's rows in HTML. Building them here rather than in the
 // template keeps html/template's escaping out of the per-cell loop, which is
 // most of the cost of a large table; the markup is fixed and styled by CSS:
 // <tr class="LEVEL"><td class="TYPE [bad]" title="DIAGNOSTIC">, and
-// <tr class="group"><th scope="rowgroup"> for a group header.
-func (tv *tableView) body() template.HTML {
-	var b strings.Builder
-	b.Grow(len(tv.Rows) * (16 + 40*tv.Width))
-	for _, row := range tv.Rows {
-		if row.Group != "" {
-			fmt.Fprintf(&b, "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"%d\">%s</th></tr>\n", tv.Width, html.EscapeString(row.Group))
-			continue
-		}
-		b.WriteString(`<tr class="`)
-		b.WriteString(html.EscapeString(row.Class))
-		b.WriteString(`">`)
-		for _, c := range row.Cells {
-			b.WriteString("<td")
-			if c.Class != "" {
-				b.WriteString(` class="`)
-				b.WriteString(html.EscapeString(c.Class))
-				b.WriteByte('"')
-			}
-			if c.Note != "" {
-				b.WriteString(` title="`)
-				b.WriteString(html.EscapeString(c.Note))
-				b.WriteByte('"')
-			}
-			b.WriteByte('>')
-			b.WriteString(html.EscapeString(c.Text))
-			b.WriteString("</td>")
-		}
-		b.WriteString("</tr>\n")
+// <tr class="group"><th scope="rowgroup"> for a group header. In a check
+// (CheckContext) the rows are written to nothing and Body is a token that
+// stands for their length (see sizes).
+func (tv *tableView) Body() template.HTML {
+	if tv.body != nil {
+		return *tv.body
 	}
-	return template.HTML(b.String())
+	var body template.HTML
+	if s := tv.r.sizes; s != nil {
+		var n int64
+		var b bytes.Buffer
+		tv.eachRow(func(rv *rowView) {
+			writeRow(&b, rv, tv.Width)
+			n += int64(b.Len())
+			b.Reset()
+		})
+		body = s.token(n)
+	} else {
+		var b strings.Builder
+		b.Grow(len(tv.t.Rows) * (16 + 40*tv.Width))
+		tv.eachRow(func(rv *rowView) { writeRow(&b, rv, tv.Width) })
+		body = template.HTML(b.String())
+	}
+	tv.body = &body
+	return body
+}
+
+// rowWriter is a strings.Builder or a bytes.Buffer.
+type rowWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+// writeRow writes one row of Body.
+func writeRow(b rowWriter, row *rowView, width int) {
+	if row.Group != "" {
+		fmt.Fprintf(b, "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"%d\">%s</th></tr>\n", width, html.EscapeString(row.Group))
+		return
+	}
+	b.WriteString(`<tr class="`)
+	b.WriteString(html.EscapeString(row.Class))
+	b.WriteString(`">`)
+	for _, c := range row.Cells {
+		b.WriteString("<td")
+		if c.Class != "" {
+			b.WriteString(` class="`)
+			b.WriteString(html.EscapeString(c.Class))
+			b.WriteByte('"')
+		}
+		if c.Note != "" {
+			b.WriteString(` title="`)
+			b.WriteString(html.EscapeString(c.Note))
+			b.WriteByte('"')
+		}
+		b.WriteByte('>')
+		b.WriteString(html.EscapeString(c.Text))
+		b.WriteString("</td>")
+	}
+	b.WriteString("</tr>\n")
 }
 
 func (r *renderer) cellView(t *table.Table, tree *model.Tree, row *table.Row, c *table.Column) cellView {

@@ -3,10 +3,10 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"slices"
 	"html"
 	"html/template"
+	"io"
+	"slices"
 	"strings"
 
 	"renja/internal/diag"

@@ -249,7 +249,7 @@ func printPDF(ctx context.Context, o Options, st *outdir.Dir, p *model.Project, 
 	}
 	shown := map[string]string{}
 	for _, id := range out.Shown {
-		shown[id] = "00"
+		shown[id] = render.PagePlaceholder
 		if l, ok := cached[id]; ok {
 			shown[id] = l
 		}

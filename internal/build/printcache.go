@@ -146,7 +146,12 @@ func printPages(ctx context.Context, st *outdir.Dir, out *render.Output, shown m
 		shown = labels
 		return pageNumberScript(labels), true, nil
 	}
-	doc, refused, prints, err := b.PrintPasses(ctx, dir, "print.html", next)
+	// Without numbers from a previous build, the first print only finds them.
+	draft := true
+	for _, l := range shown {
+		draft = draft && l == render.PagePlaceholder
+	}
+	doc, refused, prints, err := b.PrintPasses(ctx, dir, "print.html", draft, next)
 	if err != nil {
 		return nil, nil, nil, prints, err
 	}

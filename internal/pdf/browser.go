@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
@@ -256,7 +257,7 @@ var errTabCrashed = errors.New("the Chrome tab crashed")
 // finishes loading waits for it. When ctx ends, or the browser or the tab
 // crashes, Print returns an error and no PDF.
 func (b *Browser) Print(ctx context.Context, root, pagePath string) (pdf []byte, refused []string, err error) {
-	pdf, refused, _, err = b.PrintPasses(ctx, root, pagePath, nil)
+	pdf, refused, _, err = b.PrintPasses(ctx, root, pagePath, false, nil)
 	return pdf, refused, err
 }
 
@@ -271,7 +272,12 @@ type Next func(pdf []byte, pass int) (script string, again bool, err error)
 // of contents filled in from the first print costs one print, not a new
 // page load. It returns the last PDF and the number of prints (at most 4).
 // A nil next prints once.
-func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, next Next) (pdf []byte, refused []string, prints int, err error) {
+//
+// draft says that the first print is only read (its page numbers are
+// placeholders): it is printed without tags and outline, about a third
+// quicker, and never returned; a tagged print always follows it, also when
+// next keeps the page as it is.
+func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, draft bool, next Next) (pdf []byte, refused []string, prints int, err error) {
 	locate := pageLocation
 	if b.remote {
 		locate = remoteLocation
@@ -354,12 +360,19 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, next N
 			return nil, fmt.Errorf("waiting for fonts: %w", err)
 		}
 		for {
-			doc, err := chromedp.PrintToPDF(
+			opts := []chromedp.PDFOption{
 				chromedp.PDFPaper(chromedp.PaperSize{Width: 210 / 25.4, Height: 297 / 25.4}),
 				chromedp.PDFPreferCSSPageSize(),
 				chromedp.PDFPrintBackground(),
-				chromedp.PDFOutlineAndTagged(),
-			)(ctx, t)
+			}
+			untagged := draft && prints == 0 && next != nil
+			if untagged {
+				// Chrome tags by default: say no.
+				opts = append(opts, func(p *page.PrintToPDFParams) { p.GenerateTaggedPDF = new(false) })
+			} else {
+				opts = append(opts, chromedp.PDFOutlineAndTagged())
+			}
+			doc, err := chromedp.PrintToPDF(opts...)(ctx, t)
 			if err != nil {
 				return nil, err
 			}
@@ -368,8 +381,11 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, next N
 				return doc, nil
 			}
 			script, again, err := next(doc, prints)
-			if err != nil || !again {
+			if err != nil || !again && !untagged {
 				return doc, err
+			}
+			if !again {
+				continue // the draft said it all: print it as it is, tagged
 			}
 			if _, err := chromedp.Evaluate[any](script)(ctx, t); err != nil {
 				return nil, fmt.Errorf("changing the page before printing again: %w", err)

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"maps"
 	"os"
@@ -8,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
@@ -192,5 +195,37 @@ func TestNameTreeLoop(t *testing.T) {
 	doc := pdfOf(objs)
 	if _, err := Destinations(doc); err == nil || !strings.Contains(err.Error(), "listed twice") {
 		t.Errorf("a name tree that loops: %v", err)
+	}
+}
+
+// TestDraftPass: with draft, the first print (only read) has no structure
+// tree and no outline; the print returned is tagged, also when next keeps
+// the page as it is.
+func TestDraftPass(t *testing.T) {
+	b := sharedBrowser(t)
+	root := writeFixture(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var first []byte
+	doc, _, prints, err := b.PrintPasses(ctx, root, "index.html", true, func(pdf []byte, pass int) (string, bool, error) {
+		if pass == 1 {
+			first = pdf
+		}
+		return "", false, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prints != 2 {
+		t.Errorf("%d prints, want 2: the draft, then the tagged print", prints)
+	}
+	if bytes.Contains(first, []byte("/StructTreeRoot")) {
+		t.Error("the draft print is tagged")
+	}
+	if d, err := Destinations(first); err != nil || len(d) == 0 {
+		t.Errorf("the draft print's destinations: %v, %v", d, err)
+	}
+	if !bytes.Contains(doc, []byte("/StructTreeRoot")) || !bytes.Contains(doc, []byte("/Outlines")) {
+		t.Error("the print returned after a draft has no structure tree or no outline")
 	}
 }

@@ -374,8 +374,11 @@ func (r *renderer) page(id string) string {
 	if p, ok := r.opts.Pages[id]; ok {
 		return p
 	}
-	return "00"
+	return PagePlaceholder
 }
+
+// PagePlaceholder is the page number shown before the pages are known.
+const PagePlaceholder = "00"
 
 // data is what a Markdown part's template sees as its dot.
 func (r *renderer) data() map[string]any {

@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"maps"
 	"os"
 	"os/exec"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"renja/internal/sign/signtest"
 	"renja/internal/testenv"
 )
 
@@ -124,22 +124,7 @@ func tinyObjects() []string {
 
 // pdfOf writes objects 1…n with a classic table; 1 is the catalog, 8 the
 // information dictionary.
-func pdfOf(objs []string) []byte {
-	var b strings.Builder
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Info 8 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return []byte(b.String())
-}
+func pdfOf(objs []string) []byte { return signtest.Classic(objs, 8) }
 
 func TestLazyTiny(t *testing.T) {
 	doc := tinyPDF()

@@ -1,6 +1,7 @@
 // Package signtest makes what the tests of signing need and the repository
 // must not hold: a throw-away self-signed certificate and its key packed as
-// PKCS#12, and a small PDF made by hand. It is for tests only.
+// PKCS#12, and small PDFs made by hand (also for package pdf's reader). It is
+// for tests only.
 package signtest
 
 import (
@@ -91,6 +92,13 @@ func PDF(text string, info map[string]string) []byte {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
 		infoDict.String(),
 	}
+	return Classic(objs, len(objs))
+}
+
+// Classic writes objects 1…n (1 the catalog, info the information
+// dictionary) as a PDF with a classic cross-reference table, as Chrome
+// writes them.
+func Classic(objs []string, info int) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objs))
@@ -103,7 +111,7 @@ func PDF(text string, info map[string]string) []byte {
 	for _, off := range offsets {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, info, xref)
 	return b.Bytes()
 }
 

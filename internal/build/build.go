@@ -43,6 +43,10 @@ type Options struct {
 	Browser *pdf.Browser  // a running browser to print with (serve, batch); nil: start one
 	Timeout time.Duration // for the whole PDF stage; default 2 minutes
 	MaxTime time.Duration // for the whole build; default limits.BuildTime
+	// Rendered, when set, is given the website's index.html as soon as it
+	// is rendered and checked, before output/ is written (renja serve shows
+	// it from memory while the files are written).
+	Rendered func(html []byte)
 }
 
 // Result of a build.
@@ -176,6 +180,9 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	lg.done(msg.Sprintf("html"))
+	if o.Rendered != nil {
+		o.Rendered(web.HTML)
+	}
 	st, err := outdir.Open(o.Dir, o.Out)
 	if err != nil {
 		return res, err

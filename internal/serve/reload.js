@@ -1,5 +1,6 @@
-// renja serve: reloads the page after each good build and shows a failed
-// build's errors over the page. Served pages only; never written to output/.
+// renja serve: changes the open page in place after each good build (only
+// the elements that changed) and shows a failed build's errors over the
+// page. Served pages only; never written to output/.
 (function () {
   "use strict";
   var shown = document.currentScript.getAttribute("data-version");
@@ -41,49 +42,114 @@
     box.appendChild(card);
   }
 
-  // swap puts the new build's page in place without a reload: the navigation,
-  // the main text and the body's class (draft or not) are replaced, the
-  // scroll position stays. Anything unexpected falls back to a reload.
-  function swap(version) {
+  // The page's own elements of the body are those before this script; the
+  // bar and the overlay come after it.
+  var me = document.currentScript;
+  function kids(e) {
+    var out = [];
+    for (var c = e.firstElementChild; c && c !== me; c = c.nextElementSibling) out.push(c);
+    return out;
+  }
+
+  // resolve finds where an op of the server's patch applies (see patch.go)
+  // and checks, on the way, that the page is the one the patch was made
+  // from: every tag and every count of children. null: it is not.
+  function resolve(op) {
+    var e = document.body, k = kids(e), i;
+    for (i = 0; i < op.path.length; i++) {
+      var s = op.path[i];
+      if (k.length !== s.kids || !k[s.i] || k[s.i].localName !== s.tag) return null;
+      e = k[s.i];
+      k = kids(e);
+    }
+    if (k.length !== op.kids) return null;
+    for (i = 0; i < op.old.length; i++) {
+      if (!k[op.at + i] || k[op.at + i].localName !== op.old[i]) return null;
+    }
+    var next = k[op.at + op.old.length] || (e === document.body ? me : null);
+    return { e: e, prev: op.at > 0 ? k[op.at - 1] : null, next: next, html: op.html };
+  }
+
+  // patch puts the changed elements in place of the old ones; the elements
+  // that did not change stay as they are (the browser lays out only what
+  // changed), and so does the scroll position. false: nothing was changed.
+  function patch(pt) {
+    var rs = [];
+    for (var i = 0; i < pt.ops.length; i++) {
+      var r = resolve(pt.ops[i]);
+      if (!r) return false;
+      rs.push(r);
+    }
+    rs.forEach(function (r) {
+      var t = document.createElement("template");
+      t.innerHTML = r.html;
+      var n = r.prev ? r.prev.nextSibling : r.e.firstChild;
+      while (n && n !== r.next) {
+        var after = n.nextSibling;
+        r.e.removeChild(n);
+        n = after;
+      }
+      r.e.insertBefore(t.content, r.next);
+    });
+    if (document.body.className !== pt["class"]) document.body.className = pt["class"];
+    if (pt.title && document.title !== pt.title) document.title = pt.title;
+    return true;
+  }
+
+  // whole replaces the page's part of the body by the new build's, keeping
+  // the scroll position: when no patch applies. Anything unexpected falls
+  // back to a reload.
+  function whole(then) {
     fetch("/", { cache: "no-store" })
       .then(function (r) { return r.text(); })
-      .then(function (html) {
-        var doc = new DOMParser().parseFromString(html, "text/html");
-        var main = doc.querySelector("main"), old = document.querySelector("main");
-        if (!main || !old) { location.reload(); return; }
-        var nav = doc.querySelector("nav.site-nav"), oldNav = document.querySelector("nav.site-nav");
-        if (nav && oldNav) oldNav.replaceWith(nav);
-        var banner = doc.querySelector(".draft-banner"), oldBanner = document.querySelector(".draft-banner");
-        if (oldBanner) oldBanner.remove();
-        if (banner) document.body.insertBefore(banner, document.body.firstChild);
-        old.replaceWith(main);
+      .then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        var tag = doc.querySelector("script[src='/__renja/reload.js']");
+        if (!doc.body || !tag) { location.reload(); return; }
+        tag.remove();
+        var x = window.scrollX, y = window.scrollY;
+        while (document.body.firstChild && document.body.firstChild !== me) document.body.removeChild(document.body.firstChild);
+        var frag = document.createDocumentFragment();
+        while (doc.body.firstChild) frag.appendChild(document.adoptNode(doc.body.firstChild));
+        document.body.insertBefore(frag, me);
         document.body.className = doc.body.className;
-        if (box) { box.remove(); box = null; }
-        shown = version;
-        setTimeout(poll, 20);
+        document.title = doc.title;
+        window.scrollTo(x, y);
+        then(tag.getAttribute("data-version"));
       })
       .catch(function () { location.reload(); });
   }
 
   var seen = shown;
   function poll() {
-    // The server answers when the status is no longer `seen` (long polling).
-    fetch("/__renja/status?since=" + encodeURIComponent(seen), { cache: "no-store" })
+    // The server answers when the status is no longer `seen` (long polling),
+    // with the patch from the page shown to the newest.
+    fetch("/__renja/status?since=" + encodeURIComponent(seen) + "&page=" + encodeURIComponent(shown), { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (st) {
         seen = String(st.version);
-        if (st.error) {
-          overlay(st);
-        } else if (String(st.version) !== shown) {
-          swap(String(st.version));
-          return;
-        } else if (box) {
-          box.remove();
-          box = null;
+        var page = String(st.page);
+        if (st.page && page !== shown) {
+          if (st.patch && !st.patch.full && patch(st.patch)) {
+            shown = page;
+          } else {
+            whole(function (v) { shown = v; show(st); setTimeout(poll, 20); });
+            return;
+          }
         }
+        show(st);
         setTimeout(poll, 20);
       })
       .catch(function () { setTimeout(poll, 1000); }); // the server restarts or stopped
+  }
+
+  function show(st) {
+    if (st.error) {
+      overlay(st);
+    } else if (box) {
+      box.remove();
+      box = null;
+    }
   }
 
   var bar = el("a", "position:fixed;left:.6rem;bottom:.6rem;z-index:2147483646;background:#1a1a1a;color:#fff;padding:.35em .8em;border-radius:1.5em;font:13px 'Liberation Sans',Arial,sans-serif;text-decoration:none;opacity:.85;",

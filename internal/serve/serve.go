@@ -5,10 +5,14 @@
 // Only the website is rebuilt on a change (no PDF): the build writes
 // output/ as `renja build --no-pdf` does, and the server hands out its files.
 // Pages it serves get a small script (never written to disk) that asks
-// /__renja/status for the build's version, reloads the page when a newer
-// build succeeded, and shows a failed build's errors, each with its file and
-// line, over the page; the last good build stays on disk and readable. The PDF
-// is printed on request, at /__renja/pdf, with one browser that stays running
+// /__renja/status for the build's version and, when a newer build
+// succeeded, changes the open page in place: the server compares the page
+// the browser shows with the new one (both kept in memory, see patch.go) and
+// sends only the elements that changed, which the script puts in place of
+// the old ones; the rest of the page, and where it is scrolled to, stay as
+// they were. A failed build's errors, each with its file and line, are shown
+// over the page; the last good build stays on disk and readable. The PDF is
+// printed on request, at /__renja/pdf, with one browser that stays running
 // until the server stops.
 package serve
 
@@ -16,7 +20,6 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"html"
 	"io"
@@ -27,6 +30,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -46,13 +50,15 @@ type Options struct {
 	Port     int           // on 127.0.0.1; 0 picks a free port
 	Chrome   string        // the browser for /__renja/pdf: see pdf.Open
 	Log      io.Writer     // a line per rebuild; nil: quiet
-	Debounce time.Duration // quiet time after a change before rebuilding; default 50 ms
+	Debounce time.Duration // quiet time after a change before rebuilding; default 10 ms
 	Ready    func(url string)
 }
 
 // Status is what /__renja/status answers.
 type Status struct {
-	Version int64      `json:"version"`         // counts builds, failed ones too
+	Version int64      `json:"version"`         // counts changes of the status: builds, failed ones too
+	Page    int64      `json:"page"`            // the version whose page the last good build made
+	Patch   *Patch     `json:"patch,omitempty"` // from the page the asking browser shows to Page
 	Error   string     `json:"error,omitempty"` // the failed build's message, as the command line prints it
 	Errors  []ErrorPos `json:"errors,omitempty"`
 	Draft   int        `json:"draft"` // checker errors of the last good build
@@ -84,6 +90,11 @@ type server struct {
 	browser *pdf.Browser
 	// printing holds a token while a PDF is printed: one print at a time.
 	printing chan struct{}
+
+	// pages are the last good builds' pages, the newest last, under mu.
+	pages []version
+	// inputs counts the changes seen to the build's input.
+	inputs atomic.Int64
 }
 
 // Run builds the website, then serves it until ctx ends.
@@ -92,7 +103,7 @@ func Run(ctx context.Context, o Options) error {
 		o.Out = filepath.Join(o.Dir, "output")
 	}
 	if o.Debounce == 0 {
-		o.Debounce = 50 * time.Millisecond
+		o.Debounce = 10 * time.Millisecond
 	}
 	if _, err := os.Stat(filepath.Join(o.Dir, config.FileName)); err != nil {
 		return &diag.Error{File: config.FileName, Msg: msg.Sprintf("no renja.toml in %s", o.Dir),
@@ -184,6 +195,7 @@ func (s *server) events(ctx context.Context, w *fsnotify.Watcher, changes chan<-
 			if !s.relevant(w, ev) {
 				continue
 			}
+			s.inputs.Add(1)
 			if timer == nil {
 				timer = time.AfterFunc(s.o.Debounce, fire)
 			} else {
@@ -215,23 +227,42 @@ func (s *server) relevant(w *fsnotify.Watcher, ev fsnotify.Event) bool {
 	return !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, "~") && !strings.HasSuffix(name, ".swp")
 }
 
-// rebuild writes the website (no PDF) and records the outcome.
+// rebuild writes the website (no PDF) and records the outcome. The page is
+// shown as soon as it is rendered, while output/ is written; should writing
+// fail, the last good page is shown again. A build that fails while its
+// input changes (an editor still saving) shows no error: the next build,
+// due already, says whether the saved files build.
 func (s *server) rebuild(ctx context.Context) {
 	start := time.Now()
+	inputs := s.inputs.Load()
+	var shown int64
 	s.build.Lock()
-	res, err := build.Build(ctx, build.Options{Dir: s.o.Dir, Out: s.o.Out, NoPDF: true})
+	res, err := build.Build(ctx, build.Options{Dir: s.o.Dir, Out: s.o.Out, NoPDF: true,
+		Rendered: func(b []byte) { shown = s.publish(b) }})
 	s.build.Unlock()
+	if err != nil && shown != 0 {
+		s.unpublish(shown)
+	}
+	if err != nil && s.inputs.Load() != inputs && ctx.Err() == nil {
+		s.logf("renja: the files changed during the build; building again")
+		return
+	}
 	s.finish(res, err, msg.Sprintf("website"), start)
 }
 
-func (s *server) finish(res *build.Result, err error, what string, start time.Time) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// wake tells the pages waiting for a change (long polling); under mu.
+func (s *server) wake() {
 	s.st.Version++
 	if s.changed != nil {
 		close(s.changed)
 	}
 	s.changed = make(chan struct{})
+}
+
+func (s *server) finish(res *build.Result, err error, what string, start time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.wake()
 	if err != nil {
 		s.st.Error, s.st.Errors = diag.Detail(err), positions(err)
 		s.logf("renja: build failed; the page shows the last good build:\n%s", diag.Detail(err))
@@ -288,23 +319,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	switch r.URL.Path {
 	case "/__renja/status":
-		// ?since=N waits (up to 25 s) until the status is no longer version N,
-		// so that a page reloads as soon as a rebuild is done.
-		if since := r.URL.Query().Get("since"); since != "" {
-			s.mu.Lock()
-			wait := s.changed
-			cur := strconv.FormatInt(s.st.Version, 10)
-			s.mu.Unlock()
-			if cur == since && wait != nil {
-				select {
-				case <-wait:
-				case <-r.Context().Done():
-				case <-time.After(25 * time.Second):
-				}
-			}
-		}
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(s.status())
+		s.serveStatus(w, r)
 	case "/__renja/reload.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Write(reloadJS)
@@ -330,21 +345,26 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 //go:embed reload.js
 var reloadJS []byte
 
-// serveIndex sends output/index.html with the reload script; before any build
-// succeeded, a page that only shows the errors.
+// serveIndex sends the last good build's index.html with the reload script,
+// which knows the page's version; before any build succeeded, output/'s
+// (an earlier run's) or a page that only shows the errors, as version 0.
 func (s *server) serveIndex(w http.ResponseWriter) {
-	s.build.RLock()
-	page, err := os.ReadFile(filepath.Join(s.o.Out, "index.html"))
-	st := s.status()
-	s.build.RUnlock()
-	if err != nil {
-		page = []byte(`<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>renja serve</title></head><body><main><h1>Belum ada hasil build</h1><p>` +
-			html.EscapeString(s.o.Dir) + `</p></main></body></html>`)
+	var page []byte
+	var version int64
+	s.mu.Lock()
+	if n := len(s.pages); n > 0 {
+		page, version = s.pages[n-1].page.src, s.pages[n-1].v
 	}
-	// The version the page shows: with a failed build, the last good one.
-	version := st.Version
-	if st.Error != "" {
-		version = -1
+	s.mu.Unlock()
+	if page == nil {
+		s.build.RLock()
+		var err error
+		page, err = os.ReadFile(filepath.Join(s.o.Out, "index.html"))
+		s.build.RUnlock()
+		if err != nil {
+			page = []byte(`<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>renja serve</title></head><body><main><h1>Belum ada hasil build</h1><p>` +
+				html.EscapeString(s.o.Dir) + `</p></main></body></html>`)
+		}
 	}
 	tag := []byte(fmt.Sprintf(`<script src="/__renja/reload.js" data-version="%d"></script>`, version))
 	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
@@ -397,12 +417,17 @@ func (s *server) servePDF(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 	start := time.Now()
+	var page []byte
 	s.build.Lock()
-	res, err := build.Build(r.Context(), build.Options{Dir: s.o.Dir, Out: s.o.Out, Browser: b})
+	res, err := build.Build(r.Context(), build.Options{Dir: s.o.Dir, Out: s.o.Out, Browser: b,
+		Rendered: func(b []byte) { page = b }})
 	s.build.Unlock()
 	if err != nil && r.Context().Err() != nil {
 		s.logf("renja: PDF cancelled: the request was closed")
 		return
+	}
+	if err == nil {
+		s.publish(page) // it links the new PDF
 	}
 	s.finish(res, err, msg.Sprintf("website and the PDF"), start)
 	if err != nil {

@@ -113,9 +113,24 @@ func waitFor(t *testing.T, tab context.Context, what, expr string) {
 	t.Fatalf("waiting until %s: not within 20 s (%v)", what, last)
 }
 
+// samePage is true when the open page's body, changed in place, is what
+// the server now sends whole, parsed fresh.
+const samePage = `(async () => {
+  const d = new DOMParser().parseFromString(await (await fetch("/", {cache: "no-store"})).text(), "text/html");
+  const own = e => e.localName === "script" && (e.getAttribute("src") || "").startsWith("/__renja/");
+  const body = b => { let s = ""; for (const e of b.children) { if (own(e)) break; s += e.outerHTML; } return s; };
+  return body(d.body) === body(document.body) && d.body.className === document.body.className && d.title === document.title;
+})()`
+
+// kept is true while the elements marked before an edit (a property set on
+// the DOM node) are the same nodes: the edit did not replace them.
+const kept = `["#tc29", "#t22 table", "#t23", "#t31"].every(s => document.querySelector(s) && document.querySelector(s).renjaMark === 1)`
+
 // TestServeReloads edits a CSV while the preview runs and sees the open page
-// change; then breaks the CSV and sees the error, with its file and line, over
-// the last good build; then mends it and sees the overlay go.
+// change in place: only the changed part is replaced (the other tables are
+// the same DOM nodes, the scroll position stays) and the page is then what a
+// fresh load shows. Then it breaks the CSV and sees the error, with its file
+// and line, over the last good build; then mends it and sees the overlay go.
 func TestServeReloads(t *testing.T) {
 	b := pdftest.Browser(t)
 	dir := project(t)
@@ -153,6 +168,13 @@ func TestServeReloads(t *testing.T) {
 	}
 	const t22 = `document.querySelector('#t22 tbody').textContent`
 	waitFor(t, tab, "Tabel 2.2 shows Sangat Tinggi", t22+`.includes('Sangat Tinggi')`)
+	y, err := chromedp.Run(tab, chromedp.Evaluate[float64](`(() => {
+	  for (const s of ["#tc29", "#t22 table", "#t23", "#t31"]) document.querySelector(s).renjaMark = 1;
+	  document.querySelector("#t22").scrollIntoView();
+	  return window.scrollY; })()`))
+	if err != nil || y < 1000 {
+		t.Fatalf("scrolled to Tabel 2.2: scrollY %v (%v)", y, err)
+	}
 
 	csv := filepath.Join(dir, "data", "t22.csv")
 	edit(t, csv, "Sangat Tinggi;", "Amat Sangat Tinggi;")
@@ -166,6 +188,22 @@ func TestServeReloads(t *testing.T) {
 	// Measured, not asserted (speed targets live in benchmarks and the README).
 	t.Logf("from saving the CSV to the open page showing it: %d ms", time.Since(edited).Milliseconds())
 	waitFor(t, tab, "the page shows the edited cell", t22+`.includes('Amat Sangat Tinggi')`)
+	if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](kept)); err != nil || !ok {
+		t.Errorf("tables the edit did not change were replaced too (%v)", err)
+	}
+	if y2, err := chromedp.Run(tab, chromedp.Evaluate[float64](`window.scrollY`)); err != nil || y2 != y {
+		t.Errorf("scrollY %v after the edit, %v before (%v)", y2, y, err)
+	}
+	if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](samePage, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		t.Errorf("the page changed in place differs from the page loaded fresh (%v)", err)
+	}
+
+	// A paragraph added to BAB V: one element inserted.
+	edit(t, filepath.Join(dir, "content", "50-bab-5.md"), "terima kasih.\n\n", "terima kasih.\n\nSatu kalimat baru di penutup.\n\n")
+	waitFor(t, tab, "the page shows the new paragraph", `document.querySelector('#bab-5').textContent.includes('Satu kalimat baru di penutup')`)
+	if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](kept+` && (`+samePage+`)`, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		t.Errorf("after a paragraph was added: tables replaced, or the page differs from the page loaded fresh (%v)", err)
+	}
 
 	// A ragged row cannot be read: the build fails and says where.
 	edit(t, csv, "2;Tinggi;T;", "2;Tinggi;T;x;y;z;w;")
@@ -192,6 +230,9 @@ func TestServeReloads(t *testing.T) {
 
 	edit(t, csv, "2;Tinggi;T;x;y;z;w;", "2;Tinggi;T;")
 	waitFor(t, tab, "the overlay goes once the file is mended", `!document.getElementById('renja-overlay') && document.readyState === 'complete'`)
+	if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](kept+` && (`+samePage+`)`, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		t.Errorf("after the mend: tables replaced, or the page differs from the page loaded fresh (%v)", err)
+	}
 
 	// The PDF on request, printed by the server's browser.
 	resp, err := http.Get(base + "__renja/pdf")
@@ -204,4 +245,7 @@ func TestServeReloads(t *testing.T) {
 		t.Fatalf("GET /__renja/pdf ended at %s with %s, %d bytes, want the PDF", resp.Request.URL, resp.Status, len(body))
 	}
 	waitFor(t, tab, "the page links the new PDF", `!!document.querySelector('.site-nav .pdf-link a[href$=".pdf"]')`)
+	if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](samePage, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		t.Errorf("after the PDF: the page differs from the page loaded fresh (%v)", err)
+	}
 }

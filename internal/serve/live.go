@@ -14,18 +14,22 @@ type version struct {
 	page *page
 }
 
-// keep is how many pages are kept: a browser that shows an older one (a tab
-// left asleep) gets the whole page.
-const keep = 8
+// keep is how many pages are kept, the newest with the ones before it: a
+// browser that shows an older one (a tab left asleep) gets the whole page.
+const keep = 3
 
 // publish makes a good build's page the one the open pages show, and wakes
 // them; it returns the page's version.
 func (s *server) publish(src []byte) int64 {
 	p := parsePage(src)
 	if p == nil {
-		// Read as a page without a tree: any browser gets it whole.
+		// A page without a tree: any browser gets it whole.
 		p = &page{src: src}
 	}
+	return s.show(p)
+}
+
+func (s *server) show(p *page) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.wake()
@@ -46,14 +50,17 @@ func (s *server) unpublish(v int64) {
 		s.mu.Unlock()
 		return
 	}
-	var prev *page
-	if n > 1 {
-		prev = s.pages[n-2].page
+	if n == 1 {
+		// No good build before: output/ (an earlier run's, if any) is served.
+		s.pages = nil
+		s.st.Page = 0
+		s.wake()
+		s.mu.Unlock()
+		return
 	}
+	prev := s.pages[n-2].page
 	s.mu.Unlock()
-	if prev != nil {
-		s.publish(prev.src)
-	}
+	s.show(prev)
 }
 
 // patchFrom returns the patch from the page of version from to that of

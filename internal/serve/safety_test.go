@@ -187,3 +187,62 @@ func TestServeNoLinkOut(t *testing.T) {
 		t.Errorf("GET /bocor.txt (a link out of output/): %d %q, want it refused", code, body)
 	}
 }
+
+// TestServeShowsLastGoodPage: a page is shown as soon as it is rendered,
+// before output/ is written; when writing then fails (here a signed PDF that
+// does not verify), the last good page is shown again, which is the one on
+// disk.
+func TestServeShowsLastGoodPage(t *testing.T) {
+	dir := project(t)
+	base := start(t, dir)
+	strip := func(page string) string {
+		i := strings.Index(page, `<script src="/__renja/reload.js"`)
+		if i < 0 {
+			t.Fatal("the served page has no reload script")
+		}
+		return page[:i]
+	}
+	_, before := get(t, base)
+	var st Status
+	_, body := get(t, base+"__renja/status")
+	json.Unmarshal([]byte(body), &st)
+	if err := os.MkdirAll(filepath.Join(dir, "signed"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "signed", "rusak.pdf"), []byte("bukan PDF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, filepath.Join(dir, "data", "t22.csv"), "Sangat Tinggi;", "Amat Sangat Tinggi;")
+	deadline := time.Now().Add(20 * time.Second)
+	var now Status
+	for time.Now().Before(deadline) {
+		_, body := get(t, base+"__renja/status?since="+strconv.FormatInt(st.Version, 10))
+		now = Status{}
+		json.Unmarshal([]byte(body), &now)
+		if now.Error != "" {
+			break
+		}
+	}
+	if !strings.Contains(now.Error, "rusak.pdf") {
+		t.Fatalf("the build should fail on signed/rusak.pdf; status %+v", now)
+	}
+	if now.Page == st.Page {
+		t.Errorf("the page of the failed build was never shown (page version %d before and after)", st.Page)
+	}
+	_, after := get(t, base)
+	if strings.Contains(after, "Amat Sangat Tinggi") || strip(after) != strip(before) {
+		t.Error("after the failed write, the page served is not the last good one")
+	}
+	disk, err := os.ReadFile(filepath.Join(dir, "output", "index.html"))
+	if err != nil || !strings.HasPrefix(string(disk), strip(before)) {
+		t.Errorf("output/index.html is not the last good page (%v)", err)
+	}
+	// The browser that showed the failed build's page (the version before
+	// the last good one shown again) gets the patch back.
+	_, body = get(t, base+"__renja/status?page="+strconv.FormatInt(now.Page-1, 10))
+	var back Status
+	json.Unmarshal([]byte(body), &back)
+	if back.Patch == nil || back.Patch.Full || len(back.Patch.Ops) == 0 {
+		t.Errorf("no patch back from the failed build's page: %+v", back.Patch)
+	}
+}

@@ -24,6 +24,7 @@ import (
 )
 
 func main() {
+	cli.LazyGC() // a short command runs without collecting; see LazyGC
 	// The first Ctrl-C (or SIGTERM) asks the command to stop cleanly; it
 	// stops at its next check, leaving output/ as it was. A second one
 	// stops renja at once.

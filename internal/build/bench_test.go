@@ -231,7 +231,7 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // bundledCopy copies the bundled Renja's sources to a temporary folder.
-func bundledCopy(b *testing.B) string {
+func bundledCopy(b testing.TB) string {
 	dir := b.TempDir()
 	for _, name := range []string{"content", "data", "templates"} {
 		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("../..", name))); err != nil {

@@ -47,6 +47,11 @@ type Options struct {
 	// is rendered and checked, before output/ is written (renja serve shows
 	// it from memory while the files are written).
 	Rendered func(html []byte)
+	// Reuse lets a website-only build (NoPDF, not Final) whose project,
+	// renja and output folder are as the last such build left them take
+	// that build's result instead of building (see buildRecord); the
+	// Result then has no Project.
+	Reuse bool
 }
 
 // Result of a build.
@@ -60,6 +65,7 @@ type Result struct {
 	PDF         string   // the PDF's path, when one was printed
 	Prints      int      // how many times Chrome printed
 	ContentHash string   // of the sources, recorded in the PDF: provenance.ContentHash
+	Reused      bool     // nothing changed: the last build's result, nothing built or written (Options.Reuse)
 }
 
 // startBrowser starts Chrome in the background, or connects to a running
@@ -151,6 +157,15 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		// A build that prints starts Chrome, which does this itself.
 		staleProfiles.Do(pdf.RemoveStaleProfiles)
 	}
+	key := ""
+	if o.Reuse && o.NoPDF && !o.Final && o.Browser == nil && o.Rendered == nil {
+		if key = inputsKey(o.Dir, o.Out); key != "" {
+			if res, ok := reuse(o, key); ok {
+				lg.done(msg.Sprintf("nothing changed: the last build kept (%d files)", len(res.Files)))
+				return res, nil
+			}
+		}
+	}
 	p, err := model.LoadContext(ctx, o.Dir)
 	if err != nil {
 		return nil, err
@@ -175,7 +190,8 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	web, err := render.RenderContext(ctx, p, tpl, render.Options{Diagnostics: res.Diagnostics, PDF: pdfLink(o, p)})
+	link := pdfLink(o, p)
+	web, err := render.RenderContext(ctx, p, tpl, render.Options{Diagnostics: res.Diagnostics, PDF: link})
 	if err != nil {
 		return res, err
 	}
@@ -188,6 +204,9 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	defer st.Close()
+	if key != "" {
+		recordBuild(st, key, p.Config.Plan.PDF, link != "", res)
+	}
 	if err := st.Write("index.html", web.HTML); err != nil {
 		return res, err
 	}

@@ -197,7 +197,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(dirs) > 1 {
 		return runBatch(ctx, dirs, build.Options{NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when, MaxTime: *timeout}, *quiet, stdout, stderr)
 	}
-	o := build.Options{Dir: dirs[0], Out: *out, NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when, MaxTime: *timeout}
+	o := build.Options{Dir: dirs[0], Out: *out, NoPDF: *noPDF, Final: *final, Chrome: *chrome, Date: when, MaxTime: *timeout, Reuse: true}
 	if !*quiet {
 		o.Log = stderr
 	}

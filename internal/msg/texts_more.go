@@ -25,6 +25,7 @@ var _ = add(
 	T("group header of column %s", "judul kelompok kolom %s"),
 	T("measure of column %s", "measure kolom %s"),
 	T("write (%d of %d files unchanged)", "tulis (%d dari %d berkas tidak berubah)"),
+	T("nothing changed: the last build kept (%d files)", "tidak ada yang berubah: build terakhir tetap (%d berkas)"),
 	T("the checker reports errors or things to fill: a final PDF is refused", "pemeriksa melaporkan kesalahan atau isian: PDF final ditolak"),
 	T("Chrome, Chromium or Edge to print with, or a running one's DevTools endpoint ws://HOST:PORT/… (default: $RENJA_CHROME_URL, then $RENJA_CHROME, then the usual places)", "Chrome, Chromium atau Edge untuk mencetak, atau alamat DevTools peramban yang sedang berjalan ws://HOST:PORT/… (bawaan: $RENJA_CHROME_URL, lalu $RENJA_CHROME, lalu tempat-tempat biasa)"),
 	TP("the checker reports %d errors and %d things to fill: a final PDF is refused; nothing was written", "pemeriksa melaporkan %d kesalahan dan %d isian: PDF final ditolak; tidak ada yang ditulis",

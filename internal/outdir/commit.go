@@ -52,16 +52,21 @@ func (d *Dir) Commit() ([]string, error) {
 	if err := os.WriteFile(filepath.Join(d.stage, Manifest), []byte(manifestHead+strings.Join(listed, "\n")+"\n"), 0o644); err != nil {
 		return nil, err
 	}
-	if err := d.swap(); err != nil {
-		return nil, err
-	}
-	d.done = true
 	var files []string
 	for _, f := range d.files {
 		if !internal(f) {
 			files = append(files, f)
 		}
 	}
+	if d.record.make != nil {
+		if err := d.writeRecord(files, listed, kept); err != nil {
+			return nil, err
+		}
+	}
+	if err := d.swap(); err != nil {
+		return nil, err
+	}
+	d.done = true
 	return files, nil
 }
 

@@ -74,6 +74,10 @@ type Dir struct {
 	reused int             // of files, those that are the last build's, linked
 	keep   []string        // renja's files of the last build carried over as they are
 	done   bool
+	record struct { // see Record
+		name string
+		make func(files []string, digests map[string]string) ([]byte, error)
+	}
 }
 
 // Open checks that out may be written by a build of the project in

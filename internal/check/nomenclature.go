@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -284,7 +285,14 @@ func oneEdit(a, b string) bool {
 	if la-lb > 1 {
 		return false
 	}
-	x, y := []rune(a), []rune(b)
+	if la == len(a) && lb == len(b) {
+		return oneEditIn([]byte(a), []byte(b), la, lb) // ASCII, the usual case: words copied on the stack
+	}
+	return oneEditIn([]rune(a), []rune(b), la, lb)
+}
+
+// oneEditIn is oneEdit on letters indexed one by one, x the longer word.
+func oneEditIn[E byte | rune](x, y []E, la, lb int) bool {
 	i := 0
 	for i < lb && x[i] == y[i] {
 		i++
@@ -293,10 +301,12 @@ func oneEdit(a, b string) bool {
 		return true // equal, or one letter added at the end
 	}
 	if la != lb {
-		return string(x[i+1:]) == string(y[i:]) // one letter added inside
+		return same(x[i+1:], y[i:]) // one letter added inside
 	}
-	if string(x[i+1:]) == string(y[i+1:]) {
+	if same(x[i+1:], y[i+1:]) {
 		return true // one letter wrong
 	}
-	return i+1 < la && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:]) // a swap
+	return i+1 < la && x[i] == y[i+1] && x[i+1] == y[i] && same(x[i+2:], y[i+2:]) // a swap
 }
+
+func same[E byte | rune](x, y []E) bool { return slices.Equal(x, y) }

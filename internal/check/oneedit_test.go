@@ -22,6 +22,9 @@ func TestOneEdit(t *testing.T) {
 		{"desa", "sade", false},
 		{"", "", true},
 		{"a", "", true},
+		{"kafé", "kafe", true},
+		{"kafé", "kaef", false},
+		{"kaéf", "kafé", true},
 	} {
 		if got := oneEdit(c.a, c.b); got != c.want {
 			t.Errorf("oneEdit(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
@@ -29,5 +32,10 @@ func TestOneEdit(t *testing.T) {
 		if got := oneEdit(c.b, c.a); got != c.want {
 			t.Errorf("oneEdit(%q, %q) = %v, want %v", c.b, c.a, got, c.want)
 		}
+	}
+	// Words of ASCII letters, most of the nomenclature's, are compared
+	// without a copy on the heap.
+	if n := testing.AllocsPerRun(100, func() { oneEdit("Perencanaan", "Perencenaan") }); n != 0 {
+		t.Errorf("oneEdit of two ASCII words allocates %v times", n)
 	}
 }

@@ -85,9 +85,10 @@ var (
 	order    []string // keys in the order they were added, for tests
 	dups     []string
 
-	buildOnce sync.Once
-	printers  map[Lang]*message.Printer
-	current   atomic.Value // Lang
+	// One catalog a language, built on its first message: a command
+	// speaks one language, and building both cost every renja process 2 ms.
+	printers = catalogs()
+	current  atomic.Value // Lang
 
 	missMu sync.Mutex
 	missed = map[string]bool{}
@@ -138,32 +139,41 @@ func Current() Lang {
 }
 
 func printer(l Lang) *message.Printer {
-	buildOnce.Do(build)
-	return printers[l]
+	if p, ok := printers[l]; ok {
+		return p()
+	}
+	return printers[ID]()
 }
 
 var pluralRe = regexp.MustCompile(`\{(\d+):([^|{}]*)\|([^|{}]*)\}`)
 
-func build() {
-	b := catalog.NewBuilder(catalog.Fallback(language.English))
+func catalogs() map[Lang]func() *message.Printer {
+	return map[Lang]func() *message.Printer{
+		ID: sync.OnceValue(func() *message.Printer { return build(ID) }),
+		EN: sync.OnceValue(func() *message.Printer { return build(EN) }),
+	}
+}
+
+func build(l Lang) *message.Printer {
+	tag := language.Indonesian
+	if l == EN {
+		tag = language.English
+	}
+	b := catalog.NewBuilder(catalog.Fallback(tag))
 	for _, k := range order {
 		t := registry[k]
-		en := t.EN
-		if en == "" {
-			en = t.Key
+		text := t.ID
+		if l == EN {
+			if text = t.EN; text == "" {
+				text = t.Key
+			}
 		}
-		k, en, id := strings.ReplaceAll(k, "%w", "%v"), strings.ReplaceAll(en, "%w", "%v"), strings.ReplaceAll(t.ID, "%w", "%v")
-		if err := set(b, language.English, k, en); err != nil {
-			panic("msg: " + err.Error())
-		}
-		if err := set(b, language.Indonesian, k, id); err != nil {
+		k, text := strings.ReplaceAll(k, "%w", "%v"), strings.ReplaceAll(text, "%w", "%v")
+		if err := set(b, tag, k, text); err != nil {
 			panic("msg: " + err.Error())
 		}
 	}
-	printers = map[Lang]*message.Printer{
-		ID: message.NewPrinter(language.Indonesian, message.Catalog(b)),
-		EN: message.NewPrinter(language.English, message.Catalog(b)),
-	}
+	return message.NewPrinter(tag, message.Catalog(b))
 }
 
 // set adds one text to the catalog, turning {N:one|other} into a plural

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -73,7 +72,7 @@ func TestRegistry(t *testing.T) {
 
 func TestPlural(t *testing.T) {
 	add(TP("test: %d errors, %d warnings", "test: %d kesalahan, %d peringatan", "test: %d {1:error|errors}, %d {2:warning|warnings}"))
-	buildOnce = sync.Once{}
+	printers = catalogs()
 	for _, c := range []struct {
 		l    Lang
 		e, w int

@@ -79,10 +79,9 @@ func (c *checker) values() {
 				cell := r.Cells[i]
 				if cell.Err != nil {
 					d := c.report(Values, diag.SevError, t, r, i, "%s cannot be read as %s", col.Name, typeName(col.Type))
-					if ne, ok := cell.Err.(*num.Error); ok {
-						d.Found, d.Expected, d.Hint = quote(cell.Raw), ne.Expected, ne.Hint
-					} else {
-						d.Found, d.Expected = quote(cell.Raw), typeName(col.Type)
+					d.Found, d.Expected, d.Hint = quote(cell.Raw), cell.Err.Expected, cell.Err.Hint
+					if d.Expected == "" {
+						d.Expected = typeName(col.Type)
 					}
 					continue
 				}

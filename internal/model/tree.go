@@ -15,7 +15,7 @@ type Node struct {
 	Dups     []*table.Row // further rows with the same code
 	Parent   *Node
 	Children []*Node
-	sums     []sum // by column index: the computed amount of each money column
+	sums     []sum // a node with children (and the root): the computed amount of each money column, by Tree.slot
 }
 
 type sum struct {
@@ -44,6 +44,7 @@ type Tree struct {
 	Totals []*table.Row // rows with no code (JUMLAH)
 	Nodes  []*Node      // in row order
 	byCode map[kode.Code]*Node
+	slot   []int // by column index: the column's place in a node's sums, -1 for a column that is not money
 }
 
 // Build reads a table into a tree and computes its sums, in time linear in
@@ -78,36 +79,35 @@ func Build(t *table.Table) *Tree {
 		p.Children = append(p.Children, n)
 	}
 	var money []int
+	tr.slot = make([]int, len(t.Columns))
 	for i, c := range t.Columns {
+		tr.slot[i] = -1
 		if c.Type == table.Money {
+			tr.slot[i] = len(money)
 			money = append(money, i)
 		}
 	}
 	if len(money) > 0 {
-		tr.sum(tr.Root, len(t.Columns), money)
+		tr.sum(tr.Root, money)
 	}
 	return tr
 }
 
 // sum computes the money columns of n and everything below it, once each:
-// a node with children adds up their computed amounts, a leaf states its own.
-func (tr *Tree) sum(n *Node, width int, money []int) {
-	n.sums = make([]sum, width)
+// a node with children adds up their computed amounts; a leaf states its
+// own, which Sum reads from its row (a leaf holds no sums: most nodes are
+// leaves, and a plan of 100,000 sub kegiatan is 100,000 of them).
+func (tr *Tree) sum(n *Node, money []int) {
 	if len(n.Children) == 0 {
-		if n.Row != nil {
-			for _, col := range money {
-				c := n.Row.Cells[col]
-				n.sums[col] = sum{c.Money, c.Present && c.Err == nil}
-			}
-		}
 		return
 	}
+	n.sums = make([]sum, len(money))
 	for _, ch := range n.Children {
-		tr.sum(ch, width, money)
-		for _, col := range money {
-			if s := ch.sums[col]; s.ok {
-				n.sums[col].m += s.m
-				n.sums[col].ok = true
+		tr.sum(ch, money)
+		for i, col := range money {
+			if m, ok := tr.Sum(ch, col); ok {
+				n.sums[i].m += m
+				n.sums[i].ok = true
 			}
 		}
 	}
@@ -117,10 +117,17 @@ func (tr *Tree) sum(n *Node, width int, money []int) {
 // children, the sum of their computed amounts; for a leaf, what its row
 // states. ok is false when nothing below states an amount.
 func (tr *Tree) Sum(n *Node, col int) (num.Money, bool) {
-	if n == nil || col < 0 || col >= len(n.sums) {
+	if n == nil || col < 0 || col >= len(tr.slot) || tr.slot[col] < 0 {
 		return 0, false
 	}
-	s := n.sums[col]
+	if len(n.Children) == 0 {
+		if n.Row == nil {
+			return 0, false
+		}
+		c := n.Row.Cells[col]
+		return c.Money, c.Present && c.Err == nil
+	}
+	s := n.sums[tr.slot[col]]
 	return s.m, s.ok
 }
 

@@ -32,7 +32,7 @@ type Cell struct {
 	Raw     string
 	Money   num.Money
 	Dec     num.Dec // number, percent, and a target's value
-	Err     error   // the value cannot be read as the column's type
+	Err     *num.Error // the value cannot be read as the column's type (a pointer, not an error: a cell is one of millions)
 	Line    int32   // 1-based line in the CSV file
 	Col     int32   // 1-based column in that line, in characters
 	unit    uint32  // a target's unit: the last unit bytes of Raw
@@ -307,7 +307,9 @@ func parseCell(typ Type, raw string, line, col int32) Cell {
 		c.Present = c.Raw != ""
 	}
 	if err != nil {
-		c.Err = err
+		if !errors.As(err, &c.Err) {
+			c.Err = &num.Error{Found: raw} // cannot happen: num returns *num.Error
+		}
 	}
 	return c
 }

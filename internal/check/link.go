@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sort"
 	"strings"
 
 	"renja/internal/diag"
@@ -63,7 +64,19 @@ func (c *checker) link() {
 
 // unreadCells points a hierarchy finding at the first cell below it, in its
 // column, that cannot be read: the sum misses that cell's amount.
+//
+// Each table's column is read once, into the first two such cells under
+// every code (two: a finding's own row does not count), so that a plan of
+// 100,000 rows, each with a cell that cannot be read, is checked in time
+// linear in its rows and findings.
 func (c *checker) unreadCells() {
+	type key struct {
+		t    *table.Table
+		col  int
+		code string // "": the whole table
+	}
+	first := map[key][]*table.Row{} // at most two, in row order
+	read := map[key]bool{}          // the column read into first (code "")
 	for _, d := range c.out {
 		if d.Rule != Hierarchy || d.Cause != "" {
 			continue
@@ -76,12 +89,29 @@ func (c *checker) unreadCells() {
 		if col < 0 {
 			continue
 		}
-		for _, r := range t.Rows {
-			cell := r.Cells[col]
-			if cell.Err == nil || r.CodeErr != nil || r.Code.IsZero() || r.Line == d.Line {
-				continue
+		if k := (key{t, col, ""}); !read[k] {
+			read[k] = true
+			for _, r := range t.Rows {
+				if r.Cells[col].Err == nil || r.CodeErr != nil || r.Code.IsZero() {
+					continue
+				}
+				add := func(code string) {
+					if at := (key{t, col, code}); len(first[at]) < 2 {
+						first[at] = append(first[at], r)
+					}
+				}
+				add("")
+				s := r.Code.String()
+				for i := range len(s) {
+					if s[i] == '.' {
+						add(s[:i]) // each code above r's
+					}
+				}
 			}
-			if d.Code == "" || strings.HasPrefix(r.Code.String(), d.Code+".") {
+		}
+		for _, r := range first[key{t, col, d.Code}] {
+			if r.Line != d.Line {
+				cell := r.Cells[col]
 				d.Cause = diag.Pos(t.Path, int(cell.Line), int(cell.Col))
 				break
 			}
@@ -91,10 +121,7 @@ func (c *checker) unreadCells() {
 
 // columnAt returns the index of the column whose cell sits at line:col.
 func columnAt(t *table.Table, line, col int) int {
-	for _, r := range t.Rows {
-		if r.Line != line {
-			continue
-		}
+	if r := rowOf(t, line); r != nil {
 		for i, cell := range r.Cells {
 			if int(cell.Col) == col {
 				return i
@@ -107,17 +134,21 @@ func columnAt(t *table.Table, line, col int) int {
 // rowAt returns the table and row of a file and line.
 func (c *checker) rowAt(file string, line int) (*table.Table, *table.Row) {
 	for _, t := range c.p.Tables {
-		if t.Path != file {
-			continue
+		if t.Path == file {
+			return t, rowOf(t, line)
 		}
-		for _, r := range t.Rows {
-			if r.Line == line {
-				return t, r
-			}
-		}
-		return t, nil
 	}
 	return nil, nil
+}
+
+// rowOf returns the row of t that starts at line, or nil: a binary search,
+// the rows being in the order of their lines.
+func rowOf(t *table.Table, line int) *table.Row {
+	i := sort.Search(len(t.Rows), func(i int) bool { return t.Rows[i].Line >= line })
+	if i < len(t.Rows) && t.Rows[i].Line == line {
+		return t.Rows[i]
+	}
+	return nil
 }
 
 // missesRow reports whether hierarchy finding d (a parent's stated amount
@@ -258,16 +289,21 @@ func (c *checker) foldLocale(t *table.Table, cols []int, whole bool) {
 	}
 	root.Hint = msg.Sprintf("the sheet was saved by an Excel set to English: set Windows' region (Control Panel → Region) to Indonesia and save the CSV again, or replace , by nothing and . by , in these cells")
 	at := root.Position().String()
+	type pos struct{ line, col int32 }
+	unread := map[pos]bool{} // the cells of these columns that cannot be read
+	for _, r := range t.Rows {
+		for _, i := range cols {
+			if cell := r.Cells[i]; cell.Err != nil {
+				unread[pos{cell.Line, cell.Col}] = true
+			}
+		}
+	}
 	for _, d := range c.out {
 		if d.Rule != Values || d.File != t.Path || d.Cause != "" {
 			continue
 		}
-		for _, r := range t.Rows {
-			for i := range r.Cells {
-				if in[i] && r.Cells[i].Err != nil && int(r.Cells[i].Line) == d.Line && int(r.Cells[i].Col) == d.Column {
-					d.Cause = at
-				}
-			}
+		if unread[pos{int32(d.Line), int32(d.Column)}] {
+			d.Cause = at
 		}
 	}
 	// Sums and comparisons that miss these cells follow from them too.

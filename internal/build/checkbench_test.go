@@ -3,8 +3,11 @@ package build
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -100,5 +103,56 @@ func samplePeak() func() uint64 {
 		mu.Lock()
 		defer mu.Unlock()
 		return max(peak, heapObjects())
+	}
+}
+
+// BenchmarkCheckWideFindings is BenchmarkCheckWide with a finding in every
+// row: the amounts written the English way (1,234,567) in every other row
+// and a target that cannot be read in the others, so that linking findings
+// to their causes and folding them must stay linear (it was quadratic:
+// 100,000 rows took 9 minutes).
+func BenchmarkCheckWideFindings(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		if n == 100000 && testing.Short() {
+			continue
+		}
+		dir := b.TempDir()
+		if err := gen.WriteWide(dir, n); err != nil {
+			b.Fatal(err)
+		}
+		csv := filepath.Join(dir, "data", "t31.csv")
+		text, err := os.ReadFile(csv)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines := strings.Split(string(text), "\n")
+		for i := 1; i < len(lines); i++ {
+			f := strings.Split(lines[i], ";")
+			if len(f) < 13 {
+				continue
+			}
+			if i%2 == 0 {
+				f[5], f[11] = strings.ReplaceAll(f[5], ".", ","), strings.ReplaceAll(f[11], ".", ",")
+			} else {
+				f[4] = "tiga"
+			}
+			lines[i] = strings.Join(f, ";")
+		}
+		if err := os.WriteFile(csv, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			found := 0
+			for b.Loop() {
+				ds, err := Check(context.Background(), dir)
+				if err != nil {
+					b.Fatal(err)
+				}
+				found = len(ds)
+			}
+			b.ReportMetric(float64(found), "findings")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/row")
+		})
 	}
 }

@@ -35,7 +35,15 @@ type named struct {
 	code  kode.Code
 	name  string
 	words []string
-	file  string // where it is: data/t41.csv:47, or the reference list's line
+	file  string // the reference list's line; a table's row: see where
+}
+
+// where says where n is: data/t41.csv:47, or the reference list's line.
+func (n named) where() string {
+	if n.r == nil {
+		return n.file
+	}
+	return diag.Pos(n.t.Path, n.r.Line, 0)
 }
 
 func (c *checker) nomenclature() {
@@ -53,7 +61,7 @@ func (c *checker) nomenclature() {
 			if !strings.ContainsFunc(name, unicode.IsLetter) {
 				continue
 			}
-			all = append(all, named{t: t, r: r, code: r.Code, name: name, words: words(name), file: diag.Pos(t.Path, r.Line, 0)})
+			all = append(all, named{t: t, r: r, code: r.Code, name: name, words: words(name)})
 		}
 	}
 	var refs []named
@@ -76,7 +84,7 @@ func (c *checker) nomenclature() {
 			dg := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "level digit %s of %s %s is not a level of government", d, n.code.Level(), n.code)
 			dg.Found, dg.Expected = quote(d), msg.Sprintf("1 (provinsi) or 2 (kabupaten/kota)")
 			if s, ok := suggest(n, all, refs, func(o named) bool { ok, _ := validDigit(o.code); return ok }); ok {
-				dg.Hint = msg.Sprintf("did you mean %s? %s names it %q", s.code, s.file, s.name)
+				dg.Hint = msg.Sprintf("did you mean %s? %s names it %q", s.code, s.where(), s.name)
 			} else {
 				dg.Hint = msg.Sprintf("the fourth part of a kegiatan's code is 1 for a province's, 2 for a kabupaten's or kota's")
 			}
@@ -152,24 +160,29 @@ func programOf(c kode.Code) string {
 // sameName reports one name under two codes at one level: the rows of the
 // code fewer rows use, with the other code.
 func (c *checker) sameName(all []named, bad map[string]bool) {
-	byName := map[string]map[string][]named{} // level+name → code → rows
-	for _, n := range all {
+	// level+name → the rows (indices into all); grouped by code only for a
+	// name that more than one row has (most names are one row's, and a map
+	// for each would be most of what a plan of 100,000 rows holds here).
+	byName := map[string][]int32{}
+	for i, n := range all {
 		if n.code.Level() < kode.Kegiatan || len(n.words) < 3 || bad[n.code.String()] {
 			continue
 		}
 		k := n.code.Level().String() + ":" + strings.Join(n.words, " ")
-		if byName[k] == nil {
-			byName[k] = map[string][]named{}
-		}
-		byName[k][n.code.String()] = append(byName[k][n.code.String()], n)
+		byName[k] = append(byName[k], int32(i))
 	}
 	keys := make([]string, 0, len(byName))
-	for k := range byName {
-		keys = append(keys, k)
+	for k, rows := range byName {
+		if len(rows) > 1 {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		codes := byName[k]
+		codes := map[string][]named{} // code → rows
+		for _, i := range byName[k] {
+			codes[all[i].code.String()] = append(codes[all[i].code.String()], all[i])
+		}
 		if len(codes) < 2 {
 			continue
 		}
@@ -187,7 +200,7 @@ func (c *checker) sameName(all []named, bad map[string]bool) {
 		for _, code := range list[1:] {
 			for _, n := range codes[code] {
 				bad[code] = true
-				d := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "%s %q stands under %s here and under %s in %s", n.code.Level(), n.name, n.code, main.code, main.file)
+				d := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "%s %q stands under %s here and under %s in %s", n.code.Level(), n.name, n.code, main.code, main.where())
 				d.Found, d.Expected = n.code.String(), main.code.String()
 				d.Hint = msg.Sprintf("did you mean %s? one name belongs to one code; correct the code or the name", main.code)
 			}
@@ -198,12 +211,19 @@ func (c *checker) sameName(all []named, bad map[string]bool) {
 // sameCode warns about one code named differently across tables; the plan
 // table is the reference.
 func (c *checker) sameCode(all []named, bad map[string]bool) {
-	byCode := map[string][]named{}
-	for _, n := range all {
-		byCode[n.code.String()] = append(byCode[n.code.String()], n)
+	byCode := map[string][]int32{} // indices into all
+	for i, n := range all {
+		byCode[n.code.String()] = append(byCode[n.code.String()], int32(i))
 	}
 	plan := c.cfg.Plan.Table
-	for _, ns := range byCode {
+	for _, is := range byCode {
+		if len(is) < 2 {
+			continue
+		}
+		ns := make([]named, len(is))
+		for j, i := range is {
+			ns[j] = all[i]
+		}
 		sort.SliceStable(ns, func(i, j int) bool { return ns[i].t.ID == plan && ns[j].t.ID != plan })
 		ref := ns[0]
 		for _, o := range ns[1:] {
@@ -211,7 +231,7 @@ func (c *checker) sameCode(all []named, bad map[string]bool) {
 				model.NamedLikeIndicator(o.name) || model.NamedLikeIndicator(ref.name) {
 				continue
 			}
-			d := c.report(Nomenclature, diag.SevWarning, o.t, o.r, nameCol(o.t), "%s %s is named %q here but %q in %s", o.code.Level(), o.code, o.name, ref.name, ref.file)
+			d := c.report(Nomenclature, diag.SevWarning, o.t, o.r, nameCol(o.t), "%s %s is named %q here but %q in %s", o.code.Level(), o.code, o.name, ref.name, ref.where())
 			d.Found, d.Expected = quote(o.name), quote(ref.name)
 			d.Hint = msg.Sprintf("one code names one program, kegiatan or sub kegiatan; correct the code or the name")
 		}
@@ -233,14 +253,14 @@ func (c *checker) againstReference(all, refs []named, bad map[string]bool) {
 			d := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "%s %s is not in the nomenclature list %s", n.code.Level(), n.code, c.cfg.Rule(Nomenclature).Reference)
 			d.Found, d.Expected = n.code.String(), msg.Sprintf("a code of the nomenclature list")
 			if s, ok := suggest(n, nil, refs, func(named) bool { return true }); ok {
-				d.Hint = msg.Sprintf("did you mean %s? %s names it %q", s.code, s.file, s.name)
+				d.Hint = msg.Sprintf("did you mean %s? %s names it %q", s.code, s.where(), s.name)
 			} else {
 				d.Hint = msg.Sprintf("correct the code, or add it to the nomenclature list")
 			}
 			continue
 		}
 		if similarity(n.words, ref.words) < 0.5 {
-			d := c.report(Nomenclature, diag.SevWarning, n.t, n.r, nameCol(n.t), "%s %s is named %q here but %q in %s", n.code.Level(), n.code, n.name, ref.name, ref.file)
+			d := c.report(Nomenclature, diag.SevWarning, n.t, n.r, nameCol(n.t), "%s %s is named %q here but %q in %s", n.code.Level(), n.code, n.name, ref.name, ref.where())
 			d.Found, d.Expected = quote(n.name), quote(ref.name)
 			d.Hint = msg.Sprintf("one code names one program, kegiatan or sub kegiatan; correct the code or the name")
 		}

@@ -31,11 +31,11 @@ import (
 type Cell struct {
 	Raw     string
 	Money   num.Money
-	Dec     num.Dec // number, percent, and a target's value
+	Dec     num.Dec    // number, percent, and a target's value
 	Err     *num.Error // the value cannot be read as the column's type (a pointer, not an error: a cell is one of millions)
-	Line    int32   // 1-based line in the CSV file
-	Col     int32   // 1-based column in that line, in characters
-	unit    uint32  // a target's unit: the last unit bytes of Raw
+	Line    int32      // 1-based line in the CSV file
+	Col     int32      // 1-based column in that line, in characters
+	unit    uint32     // a target's unit: the last unit bytes of Raw
 	Present bool
 	Todo    bool // a cell to fill: [isi], [isi realisasi] (renja check lists it)
 }

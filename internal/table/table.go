@@ -26,7 +26,7 @@ import (
 )
 
 // Cell is one value with its place in the CSV file. A table of 100,000 rows
-// holds a million cells or more, so a cell is kept small (64 bytes): its text
+// holds a million cells or more, so a cell is kept small (56 bytes): its text
 // is a substring of its record's, and a target's unit is the end of that text.
 type Cell struct {
 	Raw     string

@@ -156,6 +156,9 @@ func inputsKey(dir, out string) string {
 		if files++; files > maxInputFiles {
 			return fs.ErrInvalid
 		}
+		if fi, err := e.Info(); err != nil || total+fi.Size() > maxInputBytes {
+			return fs.ErrInvalid // too much to read before every build
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err

@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var shown = document.currentScript.getAttribute("data-version");
+  var style = document.currentScript.getAttribute("data-style") || "";
   var box = null;
 
   function el(tag, css, text) {
@@ -143,7 +144,27 @@
       .catch(function () { setTimeout(poll, 1000); }); // the server restarts or stopped
   }
 
+  // restyle fetches the stylesheet again when the build changed it (a
+  // template edited): the new one is put beside the old, which goes once
+  // the new one is loaded, so the page is never without styles.
+  function restyle(st) {
+    if (!st.style || st.style === style) return;
+    style = st.style;
+    var links = document.querySelectorAll("link[rel=stylesheet]");
+    for (var i = 0; i < links.length; i++) {
+      var old = links[i];
+      if (!/^style\.css(\?|$)/.test(old.getAttribute("href") || "")) continue;
+      var l = document.createElement("link");
+      l.rel = "stylesheet";
+      l.href = "style.css?v=" + style;
+      l.onload = (function (o) { return function () { o.remove(); }; })(old);
+      l.onerror = function () { this.remove(); };
+      old.after(l);
+    }
+  }
+
   function show(st) {
+    restyle(st);
     if (st.error) {
       overlay(st);
     } else if (box) {

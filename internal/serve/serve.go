@@ -19,7 +19,9 @@ package serve
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"html"
 	"io"
@@ -62,6 +64,7 @@ type Status struct {
 	Error   string     `json:"error,omitempty"` // the failed build's message, as the command line prints it
 	Errors  []ErrorPos `json:"errors,omitempty"`
 	Draft   int        `json:"draft"` // checker errors of the last good build
+	Style   string     `json:"style"` // a digest of output/style.css: the page fetches it again when it changes
 	// The overlay's words in the officer's language.
 	Title string `json:"title"`
 	Fix   string `json:"fix"`
@@ -270,7 +273,19 @@ func (s *server) finish(res *build.Result, err error, what string, start time.Ti
 	}
 	s.st.Error, s.st.Errors = "", nil
 	s.st.Draft = res.Errors
+	s.st.Style = styleDigest(s.o.Out)
 	s.logf("renja: rebuilt the %s in %d ms (%d checker errors)", what, time.Since(start).Milliseconds(), res.Errors)
+}
+
+// styleDigest returns a digest of the website's stylesheet in out, "" when
+// there is none.
+func styleDigest(out string) string {
+	b, err := os.ReadFile(filepath.Join(out, "style.css"))
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:6])
 }
 
 func positions(err error) []ErrorPos {
@@ -366,7 +381,7 @@ func (s *server) serveIndex(w http.ResponseWriter) {
 				html.EscapeString(s.o.Dir) + `</p></main></body></html>`)
 		}
 	}
-	tag := []byte(fmt.Sprintf(`<script src="/__renja/reload.js" data-version="%d"></script>`, version))
+	tag := []byte(fmt.Sprintf(`<script src="/__renja/reload.js" data-version="%d" data-style="%s"></script>`, version, s.status().Style))
 	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
 		page = append(page[:i:i], append(tag, page[i:]...)...)
 	} else {

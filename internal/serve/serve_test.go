@@ -249,3 +249,41 @@ func TestServeReloads(t *testing.T) {
 		t.Errorf("after the PDF: the page differs from the page loaded fresh (%v)", err)
 	}
 }
+
+// TestServeRestyles edits the project's stylesheet while the preview runs:
+// the open page takes the new styles without a reload.
+func TestServeRestyles(t *testing.T) {
+	b := pdftest.Browser(t)
+	dir := project(t)
+	css, err := os.ReadFile(filepath.Join("../..", "templates", "style.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	style := filepath.Join(dir, "templates", "style.css")
+	if err := os.WriteFile(style, append(css, "\n/* ujung */\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := start(t, dir)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	tab, closeTab := b.NewTab(ctx)
+	defer closeTab()
+	if err := chromedp.Do(tab, chromedp.Navigate(base), chromedp.WaitReady(chromedp.CSS("#t22"))); err != nil {
+		t.Fatal(err)
+	}
+	const spacing = `getComputedStyle(document.querySelector('#t22')).wordSpacing`
+	if got, err := chromedp.Run(tab, chromedp.Evaluate[string](spacing)); err != nil || got == "7px" {
+		t.Fatalf("word spacing before the edit: %q (%v)", got, err)
+	}
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`(document.querySelector('#t22').renjaMark = 1) === 1`)); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, style, "/* ujung */", "#t22 { word-spacing: 7px }")
+	waitFor(t, tab, "the page takes the new stylesheet", spacing+` === "7px"`)
+	if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.querySelector('#t22').renjaMark === 1 && document.querySelectorAll('link[rel=stylesheet]').length === 1`)); err != nil || !ok {
+		t.Errorf("the page was reloaded or replaced, or the old stylesheet stayed (%v)", err)
+	}
+}

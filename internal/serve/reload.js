@@ -73,7 +73,8 @@
 
   // patch puts the changed elements in place of the old ones; the elements
   // that did not change stay as they are (the browser lays out only what
-  // changed), and so does the scroll position. false: nothing was changed.
+  // changed), and so does the scroll position. false: the patch does not
+  // fit this page, which then takes the whole new one.
   function patch(pt) {
     var rs = [];
     for (var i = 0; i < pt.ops.length; i++) {
@@ -81,17 +82,21 @@
       if (!r) return false;
       rs.push(r);
     }
-    rs.forEach(function (r) {
-      var t = document.createElement("template");
-      t.innerHTML = r.html;
-      var n = r.prev ? r.prev.nextSibling : r.e.firstChild;
-      while (n && n !== r.next) {
-        var after = n.nextSibling;
-        r.e.removeChild(n);
-        n = after;
-      }
-      r.e.insertBefore(t.content, r.next);
-    });
+    try {
+      rs.forEach(function (r) {
+        var t = document.createElement("template");
+        t.innerHTML = r.html;
+        var n = r.prev ? r.prev.nextSibling : r.e.firstChild;
+        while (n && n !== r.next) {
+          var after = n.nextSibling;
+          r.e.removeChild(n);
+          n = after;
+        }
+        r.e.insertBefore(t.content, r.next);
+      });
+    } catch (e) {
+      return false; // the whole page mends what was changed
+    }
     if (document.body.className !== pt["class"]) document.body.className = pt["class"];
     if (pt.title && document.title !== pt.title) document.title = pt.title;
     return true;

@@ -242,10 +242,10 @@ func (s *server) rebuild(ctx context.Context) {
 	s.build.Lock()
 	res, err := build.Build(ctx, build.Options{Dir: s.o.Dir, Out: s.o.Out, NoPDF: true,
 		Rendered: func(b []byte) { shown = s.publish(b) }})
-	s.build.Unlock()
 	if err != nil && shown != 0 {
 		s.unpublish(shown)
 	}
+	s.build.Unlock()
 	if err != nil && s.inputs.Load() != inputs && ctx.Err() == nil {
 		s.logf("renja: the files changed during the build; building again")
 		return
@@ -436,13 +436,13 @@ func (s *server) servePDF(w http.ResponseWriter, r *http.Request) {
 	s.build.Lock()
 	res, err := build.Build(r.Context(), build.Options{Dir: s.o.Dir, Out: s.o.Out, Browser: b,
 		Rendered: func(b []byte) { page = b }})
+	if err == nil {
+		s.publish(page) // it links the new PDF
+	}
 	s.build.Unlock()
 	if err != nil && r.Context().Err() != nil {
 		s.logf("renja: PDF cancelled: the request was closed")
 		return
-	}
-	if err == nil {
-		s.publish(page) // it links the new PDF
 	}
 	s.finish(res, err, msg.Sprintf("website and the PDF"), start)
 	if err != nil {

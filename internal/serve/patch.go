@@ -97,8 +97,8 @@ var containers = map[string]bool{"body": true, "main": true, "section": true, "a
 	"ol": true, "ul": true, "dl": true, "table": true, "thead": true, "tbody": true, "tfoot": true, "tr": true}
 
 // smallest is the size under which a changed element is replaced whole
-// rather than looked into.
-const smallest = 512
+// rather than looked into (a variable for the fuzz test, which looks into all).
+var smallest = 512
 
 // Patch turns the page a browser shows into the page of a newer build.
 type Patch struct {
@@ -128,7 +128,8 @@ type Step struct {
 
 // diffPages returns the patch from a to b; Full when either could not be read.
 func diffPages(a, b *page) Patch {
-	if a == nil || b == nil || a.body == nil || b.body == nil {
+	// Text right in the body (not in an element) is not addressed by a patch.
+	if a == nil || b == nil || a.body == nil || b.body == nil || a.body.text || b.body.text {
 		return Patch{Full: true}
 	}
 	pt := Patch{Title: b.title, Class: b.class, Ops: []PatchOp{}}
@@ -150,7 +151,8 @@ func (d *differ) same(x, y *elem) bool {
 // kids compares the children of x (in a) and y (in b): the unchanged ones
 // at either end are left, the rest replaced one by one when as many are on
 // both sides (looked into when large containers with the same start tag),
-// or as one run otherwise.
+// or as one run otherwise. The white space (and comments) between children
+// that stay is compared too, and replaced where it changed.
 func (d *differ) kids(x, y *elem, path []Step) {
 	xs, ys := x.kids, y.kids
 	lo := 0
@@ -162,27 +164,57 @@ func (d *differ) kids(x, y *elem, path []Step) {
 		hx--
 		hy--
 	}
+	// covered[j]: the gap before old child j (j == len(xs): after the
+	// last) is replaced by a run.
+	covered := make([]bool, len(xs)+1)
 	if hx-lo != hy-lo {
-		d.replace(x, y, path, lo, hx, hy)
-		return
-	}
-	// Neighbours replaced are one run: each run owns the white space
-	// around it, which two runs must not share.
-	run := -1
-	for i := lo; i <= hx; i++ {
-		keep := i == hx || d.same(xs[i], ys[i])
-		look := !keep && d.into(xs[i], ys[i])
-		if (keep || look) && run >= 0 {
-			d.replace(x, y, path, run, i, i)
-			run = -1
+		d.replace(x, y, path, lo, hx, hy, covered)
+	} else {
+		// Neighbours replaced are one run: each run owns the white space
+		// around it, which two runs must not share.
+		run := -1
+		for i := lo; i <= hx; i++ {
+			keep := i == hx || d.same(xs[i], ys[i])
+			look := !keep && d.into(xs[i], ys[i])
+			if (keep || look) && run >= 0 {
+				d.replace(x, y, path, run, i, i, covered)
+				run = -1
+			}
+			switch {
+			case look:
+				d.kids(xs[i], ys[i], append(path[:len(path):len(path)], Step{I: i, Tag: xs[i].tag, Kids: len(xs)}))
+			case !keep && run < 0:
+				run = i
+			}
 		}
-		switch {
-		case look:
-			d.kids(xs[i], ys[i], append(path[:len(path):len(path)], Step{I: i, Tag: xs[i].tag, Kids: len(xs)}))
-		case !keep && run < 0:
-			run = i
+	}
+	for j := range covered {
+		k := j // the same gap in y
+		if j > lo {
+			k = j + hy - hx
+		}
+		if covered[j] {
+			continue
+		}
+		ox, oy := gap(x, j)
+		nx, ny := gap(y, k)
+		if !bytes.Equal(d.a[ox:oy], d.b[nx:ny]) {
+			d.ops = append(d.ops, PatchOp{Path: path, Kids: len(xs), At: j, Old: []string{}, HTML: string(d.b[nx:ny])})
 		}
 	}
+}
+
+// gap returns where the bytes between e's children i-1 and i are (from its
+// start tag's end before the first, to its end tag after the last).
+func gap(e *elem, i int) (from, to int) {
+	from, to = e.open, e.close
+	if i > 0 {
+		from = e.kids[i-1].end
+	}
+	if i < len(e.kids) {
+		to = e.kids[i].start
+	}
+	return from, to
 }
 
 // into reports whether a changed element is looked into rather than replaced.
@@ -190,7 +222,7 @@ func (d *differ) into(x, y *elem) bool {
 	if !containers[x.tag] || x.text || y.text || y.end-y.start < smallest {
 		return false
 	}
-	if !bytes.Equal(d.a[x.start:x.open], d.b[y.start:y.open]) {
+	if !bytes.Equal(d.a[x.start:x.open], d.b[y.start:y.open]) || !bytes.Equal(d.a[x.close:x.end], d.b[y.close:y.end]) {
 		return false
 	}
 	// A table's rows outside a tbody get one from the browser: not the
@@ -206,18 +238,17 @@ func (d *differ) into(x, y *elem) bool {
 }
 
 // replace records that x's children [lo, hx) become y's [lo, hy), with the
-// white space from the end of the child before to the start of the one after.
-func (d *differ) replace(x, y *elem, path []Step, lo, hx, hy int) {
-	from, to := y.open, y.close
-	if lo > 0 {
-		from = y.kids[lo-1].end
-	}
-	if hy < len(y.kids) {
-		to = y.kids[hy].start
-	}
+// white space from the end of the child before to the start of the one
+// after, and marks those gaps covered.
+func (d *differ) replace(x, y *elem, path []Step, lo, hx, hy int, covered []bool) {
+	from, _ := gap(y, lo)
+	_, to := gap(y, hy)
 	op := PatchOp{Path: path, Kids: len(x.kids), At: lo, Old: []string{}, HTML: string(d.b[from:to])}
 	for _, k := range x.kids[lo:hx] {
 		op.Old = append(op.Old, k.tag)
+	}
+	for j := lo; j <= hx; j++ {
+		covered[j] = true
 	}
 	d.ops = append(d.ops, op)
 }

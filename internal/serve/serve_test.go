@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"renja/internal/pdf/pdftest"
+	"renja/internal/testenv"
 )
 
 // project copies the bundled Renja (renja.toml, content/*.md, data/*) to a
@@ -235,6 +237,27 @@ func TestServeReloads(t *testing.T) {
 	}
 
 	// The PDF on request, printed by the server's browser.
+	askPDF(t, base)
+	waitFor(t, tab, "the page links the new PDF", `!!document.querySelector('.site-nav .pdf-link a[href$=".pdf"]')`)
+	if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](samePage, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		t.Errorf("after the PDF: the page differs from the page loaded fresh (%v)", err)
+	}
+
+	// After an edit of the text, the PDF again: one print in the warm
+	// browser, with the page numbers of the last one.
+	edit(t, filepath.Join(dir, "content", "50-bab-5.md"), "Satu kalimat baru di penutup.", "Satu kalimat baru di penutup, dan satu lagi.")
+	waitFor(t, tab, "the page shows the edit", `document.querySelector('#bab-5').textContent.includes('dan satu lagi')`)
+	start := time.Now()
+	doc := askPDF(t, base)
+	t.Logf("PDF on request after a text edit: %d ms", time.Since(start).Milliseconds())
+	if text := pdfText(t, doc); !strings.Contains(strings.Join(strings.Fields(text), " "), "dan satu lagi") {
+		t.Error("the PDF asked for after the edit lacks it")
+	}
+}
+
+// askPDF asks the server for the PDF and returns it.
+func askPDF(t *testing.T, base string) []byte {
+	t.Helper()
 	resp, err := http.Get(base + "__renja/pdf")
 	if err != nil {
 		t.Fatal(err)
@@ -244,10 +267,22 @@ func TestServeReloads(t *testing.T) {
 	if resp.StatusCode != 200 || !bytes.HasPrefix(body, []byte("%PDF-")) || !strings.HasSuffix(resp.Request.URL.Path, ".pdf") {
 		t.Fatalf("GET /__renja/pdf ended at %s with %s, %d bytes, want the PDF", resp.Request.URL, resp.Status, len(body))
 	}
-	waitFor(t, tab, "the page links the new PDF", `!!document.querySelector('.site-nav .pdf-link a[href$=".pdf"]')`)
-	if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](samePage, chromedp.EvalAwaitPromise)); err != nil || !ok {
-		t.Errorf("after the PDF: the page differs from the page loaded fresh (%v)", err)
+	return body
+}
+
+// pdfText is the text of a PDF, by pdftotext.
+func pdfText(t *testing.T, doc []byte) string {
+	t.Helper()
+	tool := testenv.Tool(t, "pdftotext", "poppler-utils")
+	f := filepath.Join(t.TempDir(), "renja.pdf")
+	if err := os.WriteFile(f, doc, 0o644); err != nil {
+		t.Fatal(err)
 	}
+	out, err := exec.Command(tool, f, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
 
 // TestServeRestyles edits the project's stylesheet while the preview runs:

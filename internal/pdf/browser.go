@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -45,6 +46,11 @@ type Browser struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	spareOnce sync.Once     // see spare.go
+	spare     chan spareTab // a print tab made in advance
+	keepSpare atomic.Bool   // KeepTabReady was called
+	making    atomic.Bool   // a spare is being made
 }
 
 // Start starts a headless Chrome from chromePath (see [FindChrome]) with a fresh
@@ -300,7 +306,7 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, draft 
 		return nil, nil, 0, errors.New("the browser is closed")
 	}
 
-	tabCtx, closeTab, err := b.newTab(ctx)
+	tabCtx, closeTab, err := b.takeTab(ctx)
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -311,7 +317,10 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, draft 
 		if err != nil {
 			closeTab()
 		} else {
-			go closeTab()
+			go func() {
+				closeTab()
+				b.makeSpare()
+			}()
 		}
 	}()
 	// runCtx ends with the tab, with ctx, or when the tab crashes.

@@ -428,6 +428,7 @@ func (s *server) servePDF(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, msg.Sprintf("renja: no PDF: %v", err), http.StatusInternalServerError)
 			return
 		}
+		b.KeepTabReady()
 		s.browser = b
 	}
 	s.mu.Unlock()

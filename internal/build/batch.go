@@ -64,9 +64,6 @@ func BuildAll(ctx context.Context, opts []Options) []Outcome {
 			startErr = err
 		}
 	}
-	for _, b := range browsers {
-		b.KeepTabReady()
-	}
 	// One slot per tab that may print at once; without browsers of the
 	// batch's own, as many slots as cores.
 	slots := make(chan *pdf.Browser, max(1, len(browsers)*perBrowser, runtime.NumCPU()))

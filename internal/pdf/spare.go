@@ -4,14 +4,15 @@ import "context"
 
 // A print tab takes 140–170 ms to make: a browser context of its own (see
 // offline), the target, and its protocol domains. A browser that idles
-// between prints (renja serve) can keep the next tab made in advance: after KeepTabReady, one is made at once and another after each
-// print that succeeded, once that print's tab is closed, so that making it
-// never competes with a print. The spare is unused, in a browser context of
-// its own, so a print in it is as isolated from the last one as in a new
-// tab; Close ends it with the browser. A single build's browser makes none,
-// nor does a batch's: its prints keep the cores busy, so a tab made ahead
-// only moves the work (20 copies of the bundled Renja took as long with
-// spares as without).
+// between prints (renja serve) can keep the next tab made in advance: after
+// KeepTabReady, one is made at once and another after each print that
+// succeeded, once that print's tab is closed, so that making it never
+// competes with a print. The spare is unused, in a browser context of its
+// own, so a print in it is as isolated from the last one as in a new tab;
+// Close ends it with the browser. A single build's browser makes none, nor
+// does a batch's: its prints keep the cores busy, so a tab made ahead only
+// moves the work (20 copies of the bundled Renja took as long with spares
+// as without).
 
 type spareTab struct {
 	ctx   context.Context

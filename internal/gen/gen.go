@@ -149,16 +149,7 @@ func Write(dir string, n int) error {
 	files["data/t41.csv"] = t41.String()
 	files["data/t24.csv"] = t24.String()
 	files["data/tc29.csv"] = tc29.String()
-	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeAll(dir, files)
 }
 
 // sums reads the plan's codes and the sub kegiatan's amounts of the plan
@@ -250,4 +241,18 @@ func schema(id, caption string, landscape bool, cols []col) string {
 		}
 	}
 	return b.String()
+}
+
+// writeAll writes files (slash-separated names) under dir.
+func writeAll(dir string, files map[string]string) error {
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -2,8 +2,6 @@ package gen
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"renja/internal/kode"
@@ -52,16 +50,7 @@ func WriteWide(dir string, n int) error {
 		"data/t31.toml":                schema("t31", "Tabel 3.1", true, colsWide),
 		"data/t31.csv":                 b.String(),
 	}
-	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeAll(dir, files)
 }
 
 var (

@@ -45,12 +45,20 @@ func Browser(t testing.TB) *pdf.Browser {
 func Remote(t testing.TB) string {
 	t.Helper()
 	path := Chrome(t)
-	dir := t.TempDir()
+	// Not t.TempDir: the browser's children outlive it for a moment after
+	// it is killed and still write in its profile, so that TempDir's removal
+	// found "directory not empty" (a flake seen in CI runs). The cleanup
+	// below removes it, trying again for a while.
+	dir, err := os.MkdirTemp("", "renja-remote-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command(path, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 		"--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
 		"--remote-debugging-port=0", "--user-data-dir="+dir, "about:blank")
 	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+dir)
 	if err := cmd.Start(); err != nil {
+		os.RemoveAll(dir)
 		t.Fatalf("starting Chromium with a debugging port: %v", err)
 	}
 	done := make(chan struct{})
@@ -58,6 +66,16 @@ func Remote(t testing.TB) string {
 	t.Cleanup(func() {
 		cmd.Process.Kill()
 		<-done
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			err := os.RemoveAll(dir)
+			if err == nil {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Errorf("removing the remote browser's profile: %v", err)
+				return
+			}
+		}
 	})
 	deadline := time.Now().Add(30 * time.Second)
 	for {

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -27,14 +28,7 @@ import (
 // the diagnostics, after a collection. The target is at most 2 KB a row,
 // linear in n.
 func BenchmarkCheckWide(b *testing.B) {
-	for _, n := range []int{1000, 10000, 100000} {
-		if n == 100000 && testing.Short() {
-			continue
-		}
-		dir := b.TempDir()
-		if err := gen.WriteWide(dir, n); err != nil {
-			b.Fatal(err)
-		}
+	for n, dir := range wideProjects(b) {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			runtime.GC()
 			base := heapObjects()
@@ -61,6 +55,26 @@ func BenchmarkCheckWide(b *testing.B) {
 			b.ReportMetric(float64(peak)/float64(n), "B-peak/row")
 			b.ReportMetric(float64(live)/float64(n), "B-live/row")
 		})
+	}
+}
+
+// wideProjects writes projects whose plan is one 13-column table of 1,000,
+// 10,000 and 100,000 sub kegiatan (gen.WriteWide; 100,000, a 12 MB CSV, left
+// out under -short) and yields each row count with its folder.
+func wideProjects(b *testing.B) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for _, n := range []int{1000, 10000, 100000} {
+			if n == 100000 && testing.Short() {
+				continue
+			}
+			dir := b.TempDir()
+			if err := gen.WriteWide(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			if !yield(n, dir) {
+				return
+			}
+		}
 	}
 }
 
@@ -112,14 +126,7 @@ func samplePeak() func() uint64 {
 // to their causes and folding them must stay linear (it was quadratic:
 // 100,000 rows took 9 minutes).
 func BenchmarkCheckWideFindings(b *testing.B) {
-	for _, n := range []int{1000, 10000, 100000} {
-		if n == 100000 && testing.Short() {
-			continue
-		}
-		dir := b.TempDir()
-		if err := gen.WriteWide(dir, n); err != nil {
-			b.Fatal(err)
-		}
+	for n, dir := range wideProjects(b) {
 		csv := filepath.Join(dir, "data", "t31.csv")
 		text, err := os.ReadFile(csv)
 		if err != nil {

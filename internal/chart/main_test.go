@@ -1,15 +1,9 @@
 package chart
 
 import (
-	"os"
 	"testing"
 
-	"renja/internal/msg"
+	"renja/internal/testenv"
 )
 
-// The tests read the English messages; internal/cli tests both languages.
-func TestMain(m *testing.M) {
-	msg.SetLang(msg.EN)
-	os.Setenv("RENJA_LANG", "en")
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { testenv.English(m) }

@@ -1,14 +1,9 @@
 package config
 
 import (
-	"os"
 	"testing"
 
-	"renja/internal/msg"
+	"renja/internal/testenv"
 )
 
-// The tests read the English messages; internal/cli tests both languages.
-func TestMain(m *testing.M) {
-	msg.SetLang(msg.EN)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { testenv.English(m) }

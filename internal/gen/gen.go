@@ -114,15 +114,11 @@ func Write(dir string, n int) error {
 	t41.WriteString("kode;uraian;target;pagu;sumber_dana\n")
 	t24.WriteString("kode;uraian_awal;target_awal;pagu_awal;uraian;target;pagu\n")
 	tc29.WriteString("kode;uraian;indikator;target_2022;realisasi_2022;tingkat_2022\n")
-	tr, err := sums(ps)
+	sum, err := sums(ps)
 	if err != nil {
 		return err
 	}
-	sum := func(code string, col int) num.Money {
-		m, _ := tr.Sum(tr.Node(kode.MustParse(code)), col)
-		return m
-	}
-	total, _ := tr.Sum(tr.Root, 1)
+	total := sum("", 1)
 	fmt.Fprintf(&t24, ";JUMLAH;;%s;JUMLAH;;%s\n", num.FormatMoney(total), num.FormatMoney(total))
 	for _, p := range ps {
 		pp, pp25 := sum(p.code, 1), sum(p.code, 2)
@@ -156,7 +152,10 @@ func Write(dir string, n int) error {
 // year and the next into a tree of package model, which computes every
 // program's and kegiatan's amounts (columns 1 and 2): renja has one place
 // that adds up a hierarchy.
-func sums(ps []program) (*model.Tree, error) {
+// sums computes the parents' amounts the model's way and returns them:
+// sum(code, col) for column col (1 pagu, 2 pagu_2025) of a program or
+// kegiatan, sum("", col) for the whole plan.
+func sums(ps []program) (sum func(code string, col int) num.Money, err error) {
 	s, err := table.ParseSchema("data/sums.toml", "sums", []byte(
 		"hierarchy = true\n[[columns]]\nname = \"kode\"\ntype = \"code\"\n"+
 			"[[columns]]\nname = \"pagu\"\ntype = \"money\"\n[[columns]]\nname = \"pagu_2025\"\ntype = \"money\"\n"))
@@ -178,7 +177,15 @@ func sums(ps []program) (*model.Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	return model.Build(t), nil
+	tr := model.Build(t)
+	return func(code string, col int) num.Money {
+		nd := tr.Root
+		if code != "" {
+			nd = tr.Node(kode.MustParse(code))
+		}
+		m, _ := tr.Sum(nd, col)
+		return m
+	}, nil
 }
 
 func row31(b *strings.Builder, code, name, target string, pagu, pagu25 num.Money) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"renja/internal/kode"
 	"renja/internal/num"
 )
 
@@ -15,13 +14,9 @@ import (
 // At n = 100,000 its CSV is about 12 MB.
 func WriteWide(dir string, n int) error {
 	ps := plan(n)
-	tr, err := sums(ps)
+	sum, err := sums(ps)
 	if err != nil {
 		return err
-	}
-	sum := func(code string, col int) num.Money {
-		m, _ := tr.Sum(tr.Node(kode.MustParse(code)), col)
-		return m
 	}
 	var b strings.Builder
 	b.Grow(n * 130)

@@ -169,28 +169,31 @@ func TestConcurrentReaders(t *testing.T) {
 // of 1,000, 10,000 and 100,000 sub kegiatan (internal/gen): ns/row stays flat
 // when the work is linear in the rows.
 func BenchmarkBuild(b *testing.B) {
-	for _, n := range []int{1_000, 10_000, 100_000} {
-		dir := filepath.Join(b.TempDir(), fmt.Sprint(n))
-		if err := gen.Write(dir, n); err != nil {
-			b.Fatal(err)
+	perPlan(b, func(b *testing.B, tb *table.Table) {
+		b.ReportAllocs()
+		for b.Loop() {
+			model.Build(tb)
 		}
-		tb, err := table.Load(dir, "t31")
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(fmt.Sprintf("sub=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				model.Build(tb)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(tb.Rows)), "ns/row")
-		})
-	}
+	})
 }
 
 // BenchmarkSums asks for the computed amount of every node of the plan
 // table, as the checker, the tables and the lookups do.
 func BenchmarkSums(b *testing.B) {
+	perPlan(b, func(b *testing.B, tb *table.Table) {
+		tr := model.Build(tb)
+		col := tb.Col("pagu").Index
+		for b.Loop() {
+			for _, nd := range tr.Nodes {
+				tr.Sum(nd, col)
+			}
+		}
+	})
+}
+
+// perPlan runs bench on the plan table of generated projects of 1,000,
+// 10,000 and 100,000 sub kegiatan and reports ns per row.
+func perPlan(b *testing.B, bench func(*testing.B, *table.Table)) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
 		dir := filepath.Join(b.TempDir(), fmt.Sprint(n))
 		if err := gen.Write(dir, n); err != nil {
@@ -200,14 +203,8 @@ func BenchmarkSums(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		tr := model.Build(tb)
-		col := tb.Col("pagu").Index
 		b.Run(fmt.Sprintf("sub=%d", n), func(b *testing.B) {
-			for b.Loop() {
-				for _, nd := range tr.Nodes {
-					tr.Sum(nd, col)
-				}
-			}
+			bench(b, tb)
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(tb.Rows)), "ns/row")
 		})
 	}

@@ -203,25 +203,8 @@ func TestChromeDiesWithParent(t *testing.T) {
 		time.Sleep(time.Minute)
 		os.Exit(0)
 	}
-	path := chromePath(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestChromeDiesWithParent$")
-	cmd.Env = append(os.Environ(), "RENJA_PDF_TEST_CHILD=1", EnvChrome+"="+path)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, dir := startChild(t)
 	defer cmd.Process.Kill()
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		t.Fatalf("reading from the child: %v", err)
-	}
-	dir, ok := strings.CutPrefix(strings.TrimSpace(line), "dir ")
-	if !ok {
-		t.Fatalf("child: %s", line)
-	}
 	defer os.RemoveAll(dir) // Close never ran: the profile stays
 	if len(processesUsing(dir)) == 0 {
 		t.Fatal("the child's browser is not running")
@@ -289,27 +272,9 @@ func TestStartFails(t *testing.T) {
 // runs is removed by the next RemoveStaleProfiles at once (its owner lock was
 // released by the kernel), while a live browser's profile stays.
 func TestKilledProfileRemoved(t *testing.T) {
-	path := chromePath(t)
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestChromeDiesWithParent$")
-	cmd.Env = append(os.Environ(), "RENJA_PDF_TEST_CHILD=1", EnvChrome+"="+path, "TMPDIR="+tmp)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	t.Setenv("TMPDIR", t.TempDir())
+	cmd, dir := startChild(t)
 	defer cmd.Process.Kill()
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		t.Fatalf("reading from the child: %v", err)
-	}
-	dir, ok := strings.CutPrefix(strings.TrimSpace(line), "dir ")
-	if !ok {
-		t.Fatalf("child: %s", line)
-	}
 	RemoveStaleProfiles()
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatalf("a running browser's profile was removed: %v", err)
@@ -321,4 +286,32 @@ func TestKilledProfileRemoved(t *testing.T) {
 		t.Errorf("the killed process's profile %s stays: %v", dir, err)
 	}
 	waitGone(t, dir, 5*time.Second)
+}
+
+// startChild runs this test binary as a child that starts a browser (see
+// TestChromeDiesWithParent, in the environment of this test, TMPDIR too)
+// and returns it with the browser's profile folder, which it prints.
+func startChild(t *testing.T) (*exec.Cmd, string) {
+	t.Helper()
+	path := chromePath(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestChromeDiesWithParent$")
+	cmd.Env = append(os.Environ(), "RENJA_PDF_TEST_CHILD=1", EnvChrome+"="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("reading from the child: %v", err)
+	}
+	dir, ok := strings.CutPrefix(strings.TrimSpace(line), "dir ")
+	if !ok {
+		cmd.Process.Kill()
+		t.Fatalf("child: %s", line)
+	}
+	return cmd, dir
 }

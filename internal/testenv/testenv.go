@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+
+	"renja/internal/msg"
 )
 
 // Missing skips the test with msg, or fails it in CI.
@@ -28,4 +30,14 @@ func Tool(t testing.TB, name, pkg string) string {
 		Missing(t, "this test needs "+name+" (apt-get install "+pkg+")")
 	}
 	return p
+}
+
+// English runs a package's tests with renja's English messages, in this
+// process and (through RENJA_LANG) in the programs its tests start;
+// internal/cli and the CLI scripts test both languages. A package's
+// TestMain calls it.
+func English(m *testing.M) {
+	msg.SetLang(msg.EN)
+	os.Setenv("RENJA_LANG", "en")
+	os.Exit(m.Run())
 }

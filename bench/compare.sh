@@ -19,6 +19,10 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 chrome=/usr/lib/chromium/chromium
 [ -x "$chrome" ] || chrome=$(command -v chromium)
+# renja prints with the headless shell when it is installed (pdf.FindChrome);
+# the peer is then timed with it too, so that the browser is not the difference.
+shell=/usr/lib/chromium/chromium-headless-shell
+[ -x "$shell" ] || shell=
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -52,15 +56,19 @@ renja_rebuild() {
 }
 renja_unchanged() { "$tmp/renja" build -q --date 2023-05-01 -o "$tmp/out" "$proj"; }
 pandoc_weasy() { pandoc "$tmp/content.html" -s -o "$tmp/weasy.pdf" --pdf-engine=weasyprint --metadata title=Renja; }
-pandoc_chrome() {
+pandoc_chrome() { pandoc_print "$chrome"; }
+pandoc_shell() { pandoc_print "$shell"; }
+pandoc_print() {
   pandoc "$tmp/content.html" -s -o "$tmp/page.html" --metadata title=Renja
-  "$chrome" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+  "$1" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --user-data-dir="$tmp/profile" \
     --no-pdf-header-footer --print-to-pdf="$tmp/chrome.pdf" "file://$tmp/page.html"
 }
 
 declare -A t
-for name in renja_cold renja_rebuild renja_unchanged pandoc_weasy pandoc_chrome; do
+names=(renja_cold renja_rebuild renja_unchanged pandoc_weasy pandoc_chrome)
+if [ -n "$shell" ]; then names+=(pandoc_shell); fi
+for name in "${names[@]}"; do
   [ "$name" = renja_rebuild ] && renja_cold >/dev/null 2>&1   # a previous build's page numbers
   [ "$name" = renja_unchanged ] && renja_unchanged >/dev/null 2>&1   # printed once: the print cache holds it
   t[$name]=$(for _ in $(seq "$runs"); do
@@ -76,5 +84,11 @@ printf '  %-38s %6d\n' "renja build, cold (starts Chrome)" "${t[renja_cold]}" \
   "renja build, nothing changed" "${t[renja_unchanged]}" \
   "pandoc + WeasyPrint" "${t[pandoc_weasy]}" \
   "pandoc + Chromium --print-to-pdf" "${t[pandoc_chrome]}"
+if [ -n "$shell" ]; then printf '  %-38s %6d\n' "pandoc + headless shell --print-to-pdf" "${t[pandoc_shell]}"; fi
+echo "renja printed with ${RENJA_CHROME:-${shell:-$chrome}}"
 awk -v c="${t[renja_cold]}" -v r="${t[renja_rebuild]}" -v w="${t[pandoc_weasy]}" -v p="${t[pandoc_chrome]}" 'BEGIN {
   printf "ratios: cold / WeasyPrint %.2f, rebuild / WeasyPrint %.2f, cold / Chromium %.2f, rebuild / Chromium %.2f\n", c/w, r/w, c/p, r/p }'
+if [ -n "$shell" ]; then
+  awk -v c="${t[renja_cold]}" -v r="${t[renja_rebuild]}" -v s="${t[pandoc_shell]}" 'BEGIN {
+  printf "ratios: cold / headless shell %.2f, rebuild / headless shell %.2f\n", c/s, r/s }'
+fi

@@ -14,9 +14,10 @@ import (
 	"renja/internal/msg"
 )
 
-// installChrome installs Debian's Chromium and the fonts the templates name,
-// when no browser is found and this is a Debian-like system run as root. It is
-// what the README's quick start asks for with --install-chrome.
+// installChrome installs Debian's Chromium headless shell (or, where the
+// system has no such package, its Chromium) and the fonts the templates
+// name, when no browser is found and this is a Debian-like system run as
+// root. It is what the README's quick start asks for with --install-chrome.
 func installChrome(ctx context.Context, explicit string, stderr io.Writer) error {
 	if _, err := pdf.FindChrome(explicit); err == nil {
 		return nil
@@ -29,16 +30,28 @@ func installChrome(ctx context.Context, explicit string, stderr io.Writer) error
 		return errors.New(msg.Sprintf("--install-chrome needs apt-get (Debian, Ubuntu); install Chromium with your system's package manager"))
 	}
 	if os.Geteuid() != 0 {
-		return errors.New(msg.Sprintf("--install-chrome must run as root; or run: sudo apt-get install chromium fonts-liberation"))
+		return errors.New(msg.Sprintf("--install-chrome must run as root; or run: sudo apt-get install chromium-headless-shell fonts-liberation"))
 	}
-	msg.Fprintln(stderr, "renja: no Chrome found; installing Debian's chromium and fonts-liberation with apt-get")
-	for _, args := range [][]string{{"update", "-qq"}, {"install", "-y", "-qq", "chromium", "fonts-liberation"}} {
+	run := func(args ...string) error {
 		cmd := exec.CommandContext(ctx, apt, args...)
 		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
 		cmd.Stdout, cmd.Stderr = stderr, stderr
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("apt-get %s: %w", args[0], err)
 		}
+		return nil
 	}
-	return nil
+	if err := run("update", "-qq"); err != nil {
+		return err
+	}
+	// The headless shell prints in half the time; Debian 12 has it,
+	// Ubuntu has no such package.
+	var last error
+	for _, pkg := range []string{"chromium-headless-shell", "chromium"} {
+		msg.Fprintf(stderr, "renja: no Chrome found; installing Debian's %s and fonts-liberation with apt-get\n", pkg)
+		if last = run("install", "-y", "-qq", pkg, "fonts-liberation"); last == nil {
+			return nil
+		}
+	}
+	return last
 }

@@ -76,8 +76,9 @@ var _ = add(
 	T("Next: renja serve %s\n", "Selanjutnya: renja serve %s\n"),
 	T("--install-chrome works on Debian and Ubuntu; install Chrome or Edge, then name it with --chrome or RENJA_CHROME", "--install-chrome hanya untuk Debian dan Ubuntu; pasang Chrome atau Edge, lalu sebut dengan --chrome atau RENJA_CHROME"),
 	T("--install-chrome needs apt-get (Debian, Ubuntu); install Chromium with your system's package manager", "--install-chrome memerlukan apt-get (Debian, Ubuntu); pasang Chromium dengan pengelola paket sistem Anda"),
-	T("--install-chrome must run as root; or run: sudo apt-get install chromium fonts-liberation", "--install-chrome harus dijalankan sebagai root; atau jalankan: sudo apt-get install chromium fonts-liberation"),
-	T("renja: no Chrome found; installing Debian's chromium and fonts-liberation with apt-get", "renja: Chrome tidak ditemukan; memasang chromium dan fonts-liberation Debian dengan apt-get"),
+	T("--install-chrome must run as root; or run: sudo apt-get install chromium-headless-shell fonts-liberation", "--install-chrome harus dijalankan sebagai root; atau jalankan: sudo apt-get install chromium-headless-shell fonts-liberation"),
+	T("renja: no Chrome found; installing Debian's %s and fonts-liberation with apt-get\n", "renja: Chrome tidak ditemukan; memasang %s dan fonts-liberation Debian dengan apt-get\n"),
+	T("no Chrome or Chromium found to print the PDF with; install one (on Debian or Ubuntu: apt-get install chromium-headless-shell, or chromium) or name it with --chrome PATH or the environment variable %s", "tidak ada Chrome atau Chromium untuk mencetak PDF; pasang salah satunya (di Debian atau Ubuntu: apt-get install chromium-headless-shell, atau chromium) atau sebutkan dengan --chrome PATH atau variabel lingkungan %s"),
 	// serve
 	T("port on 127.0.0.1 (0: any free port)", "port di 127.0.0.1 (0: port bebas mana saja)"),
 	T("the browser that prints the PDF at /__renja/pdf (default: $RENJA_CHROME, then the usual places)", "peramban yang mencetak PDF di /__renja/pdf (bawaan: $RENJA_CHROME, lalu tempat-tempat biasa)"),

@@ -39,6 +39,7 @@ type Browser struct {
 	dir    string         // temporary user data directory, removed by Close; "" when remote
 	remote bool           // reached through Connect: files are sent in-band
 	owner  *filelock.Lock // held on the profile while it is in use (RemoveStaleProfiles); nil when remote
+	pgid   int            // the browser's process group (Linux), 0 when remote or unknown
 
 	ctx         context.Context // the browser's chromedp context
 	cancel      context.CancelFunc
@@ -94,6 +95,9 @@ func Start(ctx context.Context, chromePath string) (*Browser, error) {
 
 	if err := b.handshake(ctx); err != nil {
 		return nil, fmt.Errorf("starting Chrome (%s): %w", chromePath, err)
+	}
+	if p := chromedp.FromContext(bctx).Browser.Process(); p != nil {
+		b.pgid = p.Pid // prepareCmd gives it a process group of its own
 	}
 	return b, nil
 }
@@ -154,6 +158,8 @@ var chromeFlags = []struct {
 	// all (the print tabs' TCP goes to a proxy that does not exist, see
 	// offlineProxy).
 	{"webrtc-ip-handling-policy", "disable_non_proxied_udp"},
+	// chromium-headless-shell has no preferences and reads only this one.
+	{"force-webrtc-ip-handling-policy", "disable_non_proxied_udp"},
 }
 
 // Close stops the browser, makes sure that none of its processes is left, and
@@ -174,7 +180,7 @@ func (b *Browser) Close() error {
 		b.cancel()
 		b.allocCancel() // waits for the process
 		if b.dir != "" {
-			killLeftovers(b.dir)
+			killLeftovers(b.dir, b.pgid)
 			if b.owner != nil {
 				_ = b.owner.Unlock()
 			}

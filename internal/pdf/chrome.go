@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,9 +44,9 @@ func findChrome(explicit, env string, candidates []string) (string, error) {
 			return p, nil
 		}
 	}
-	return "", errors.New("no Chrome or Chromium found to print the PDF with; " +
-		"install one (on Debian or Ubuntu: apt-get install chromium) " +
-		"or name it with --chrome PATH or the environment variable " + EnvChrome)
+	return "", msg.Errorf("no Chrome or Chromium found to print the PDF with; "+
+		"install one (on Debian or Ubuntu: apt-get install chromium-headless-shell, or chromium) "+
+		"or name it with --chrome PATH or the environment variable %s", EnvChrome)
 }
 
 // executable returns the path of name when it is an executable file. A name
@@ -72,11 +71,16 @@ func executable(name string) (string, error) {
 	return name, nil
 }
 
-// chromeCandidates lists where browsers usually are, best first.
+// chromeCandidates lists where browsers usually are, best first. The headless
+// shell (Debian's chromium-headless-shell, Chrome for Testing's
+// chrome-headless-shell) comes first: it is the same Blink without the
+// browser around it, and starts and prints the bundled Renja in half the
+// time, with the same PDF (README "Speed").
 func chromeCandidates(goos string) []string {
+	shells := []string{"chrome-headless-shell", "chromium-headless-shell"}
 	switch goos {
 	case "darwin":
-		var c []string
+		c := shells
 		for _, app := range []string{
 			"Google Chrome.app/Contents/MacOS/Google Chrome",
 			"Chromium.app/Contents/MacOS/Chromium",
@@ -89,7 +93,7 @@ func chromeCandidates(goos string) []string {
 		}
 		return c
 	case "windows":
-		var c []string
+		c := []string{"chrome-headless-shell.exe"}
 		for _, env := range []string{"ProgramFiles", "ProgramFiles(x86)", "LocalAppData"} {
 			dir := os.Getenv(env)
 			if dir == "" {
@@ -102,9 +106,10 @@ func chromeCandidates(goos string) []string {
 		}
 		return append(c, "chrome.exe", "msedge.exe")
 	default:
-		return []string{
-			// Debian's binary; /usr/bin/chromium is a shell wrapper
-			// that prints a warning.
+		// Debian's binaries first: /usr/bin/chromium and
+		// /usr/bin/chromium-headless-shell are shell wrappers (the first
+		// prints a warning).
+		return append([]string{"/usr/lib/chromium/chromium-headless-shell"}, append(shells,
 			"/usr/lib/chromium/chromium",
 			"/usr/bin/chromium",
 			"chromium",
@@ -114,6 +119,6 @@ func chromeCandidates(goos string) []string {
 			"microsoft-edge",
 			"microsoft-edge-stable",
 			"/snap/bin/chromium",
-		}
+		)...)
 	}
 }

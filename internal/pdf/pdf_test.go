@@ -537,3 +537,17 @@ func TestFindChrome(t *testing.T) {
 		t.Errorf("FindChrome with a missing %s succeeded", EnvChrome)
 	}
 }
+
+// TestCandidatesShellFirst: where a headless shell is installed, it is the
+// browser found, before a full Chrome or Chromium (it prints the same PDF in
+// about half the time).
+func TestCandidatesShellFirst(t *testing.T) {
+	for _, goos := range []string{"linux", "darwin", "windows"} {
+		c := chromeCandidates(goos)
+		shell := slices.IndexFunc(c, func(s string) bool { return strings.Contains(s, "headless-shell") })
+		browser := slices.IndexFunc(c, func(s string) bool { return !strings.Contains(s, "headless-shell") })
+		if shell != 0 || browser < 0 {
+			t.Errorf("%s: candidates %q: want a headless shell first, then browsers", goos, c)
+		}
+	}
+}

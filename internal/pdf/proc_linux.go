@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"syscall"
 	"time"
@@ -17,40 +18,56 @@ func prepareCmd(cmd *exec.Cmd) {
 		cmd.SysProcAttr = new(syscall.SysProcAttr)
 	}
 	cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
+	// A process group of its own: chromium-headless-shell does not pass
+	// --user-data-dir to its children, so the group is how they are found.
+	cmd.SysProcAttr.Setpgid = true
 }
 
 // killLeftovers kills the processes whose command line holds
-// --user-data-dir=dir (Chrome passes it to all its children), until none has
-// shown up for a few looks in a row.
-func killLeftovers(dir string) {
+// --user-data-dir=dir (Chrome passes it to all its children) and those of the
+// process group pgid (the browser's, when it is known; 0 when not), until
+// none has shown up for a few looks in a row.
+func killLeftovers(dir string, pgid int) {
 	deadline := time.Now().Add(2 * time.Second)
 	for quiet := 0; quiet < 3 && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if pids := processesUsing(dir); len(pids) == 0 {
+		pids := processes(dir, pgid)
+		if len(pids) == 0 {
 			quiet++
-		} else {
-			quiet = 0
-			for _, pid := range pids {
-				_ = syscall.Kill(pid, syscall.SIGKILL)
-			}
+			continue
+		}
+		quiet = 0
+		for _, pid := range pids {
+			_ = syscall.Kill(pid, syscall.SIGKILL)
 		}
 	}
 }
 
 // processesUsing returns the processes, other than this one, whose command
-// line holds the argument --user-data-dir=dir. Processes that Chrome's zygote
-// forks rewrite their command line as one string joined by spaces, so both
-// forms count.
-func processesUsing(dir string) []int {
+// line holds the argument --user-data-dir=dir, and the processes in their
+// process groups (chromium-headless-shell does not pass the argument to its
+// children; Start gives the browser a group of its own). Processes that
+// Chrome's zygote forks rewrite their command line as one string joined by
+// spaces, so both forms count.
+func processesUsing(dir string) []int { return processes(dir, 0) }
+
+// processes returns processesUsing(dir) and the live processes of the group
+// pgid (none when pgid is 0).
+func processes(dir string, pgid int) []int {
 	want := []byte(" --user-data-dir=" + dir + " ")
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
 		return nil
 	}
 	var pids []int
+	groups := map[int]bool{pgid: pgid > 0}
+	pgrps := map[int]int{}
 	for _, e := range entries {
 		pid, err := strconv.Atoi(e.Name())
 		if err != nil || pid == os.Getpid() {
 			continue
+		}
+		if pgrps[pid] = processGroup(pid); pgrps[pid] == 0 {
+			continue // gone, or a zombie
 		}
 		cmdline, err := os.ReadFile("/proc/" + e.Name() + "/cmdline")
 		if err != nil || len(cmdline) == 0 {
@@ -59,7 +76,37 @@ func processesUsing(dir string) []int {
 		line := append(append([]byte{' '}, bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '})...), ' ')
 		if bytes.Contains(line, want) {
 			pids = append(pids, pid)
+			if g := pgrps[pid]; g > 1 && g != syscall.Getpgrp() {
+				groups[g] = true
+			}
 		}
 	}
+	for pid, g := range pgrps {
+		if groups[g] && !slices.Contains(pids, pid) {
+			pids = append(pids, pid)
+		}
+	}
+	slices.Sort(pids)
 	return pids
+}
+
+// processGroup returns the process group of pid, or 0 when it cannot be read
+// or pid is a zombie (dead, but not yet waited for by its parent).
+// /proc/PID/stat is "pid (comm) state ppid pgrp ...", and comm may hold spaces
+// and parentheses, so the fields are counted from the last ')'.
+func processGroup(pid int) int {
+	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	i := bytes.LastIndexByte(stat, ')')
+	if i < 0 {
+		return 0
+	}
+	f := bytes.Fields(stat[i+1:])
+	if len(f) < 3 || string(f[0]) == "Z" {
+		return 0
+	}
+	g, _ := strconv.Atoi(string(f[2]))
+	return g
 }

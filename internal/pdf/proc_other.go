@@ -9,7 +9,7 @@ import "os/exec"
 func prepareCmd(cmd *exec.Cmd) {}
 
 // killLeftovers does nothing outside Linux.
-func killLeftovers(dir string) {}
+func killLeftovers(dir string, pgid int) {}
 
 // processesUsing finds no process outside Linux.
 func processesUsing(dir string) []int { return nil }

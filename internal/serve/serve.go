@@ -98,6 +98,9 @@ type server struct {
 	pages []version
 	// inputs counts the changes seen to the build's input.
 	inputs atomic.Int64
+	// built, when set, runs after each website build, before its outcome
+	// is recorded: tests change the input there, as an editor saving would.
+	built func()
 }
 
 // Run builds the website, then serves it until ctx ends.
@@ -246,6 +249,9 @@ func (s *server) rebuild(ctx context.Context) {
 		s.unpublish(shown)
 	}
 	s.build.Unlock()
+	if s.built != nil {
+		s.built()
+	}
 	if err != nil && s.inputs.Load() != inputs && ctx.Err() == nil {
 		s.logf("renja: the files changed during the build; building again")
 		return

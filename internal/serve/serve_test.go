@@ -322,3 +322,42 @@ func TestServeRestyles(t *testing.T) {
 		t.Errorf("the page was reloaded or replaced, or the old stylesheet stayed (%v)", err)
 	}
 }
+
+// TestRebuildFailingWhileSaving: a build that fails while its input changes
+// (an editor still writing the file) shows no error, since the next build is
+// due already; the same failure with the input at rest is shown, and a good
+// build during a change is shown too.
+func TestRebuildFailingWhileSaving(t *testing.T) {
+	dir := project(t)
+	toml := filepath.Join(dir, "renja.toml")
+	good, err := os.ReadFile(toml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(toml, good[:len(good)/2], 0o644); err != nil { // half saved
+		t.Fatal(err)
+	}
+	s := &server{o: Options{Dir: dir, Out: filepath.Join(dir, "output")}, changed: make(chan struct{}), printing: make(chan struct{}, 1)}
+	ctx := context.Background()
+
+	s.built = func() { s.inputs.Add(1) } // the editor wrote again meanwhile
+	s.rebuild(ctx)
+	if s.st.Version != 0 || s.st.Error != "" {
+		t.Fatalf("a failed build during a change was shown: version %d, error %q", s.st.Version, s.st.Error)
+	}
+
+	s.built = nil
+	s.rebuild(ctx)
+	if s.st.Version != 1 || s.st.Error == "" {
+		t.Fatalf("a failed build at rest: version %d, error %q; want it shown", s.st.Version, s.st.Error)
+	}
+
+	if err := os.WriteFile(toml, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.built = func() { s.inputs.Add(1) }
+	s.rebuild(ctx)
+	if s.st.Version < 2 || s.st.Error != "" { // the rendered page, then the outcome
+		t.Fatalf("a good build during a change: version %d, error %q; want it shown", s.st.Version, s.st.Error)
+	}
+}

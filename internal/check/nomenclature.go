@@ -1,6 +1,7 @@
 package check
 
 import (
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -28,14 +29,24 @@ import (
 //     list does not hold is an error with the nearest codes, a name that is
 //     not the list's a warning.
 
-// named is a row's code and name in one table.
+// named is a row's code and name in one table, or an entry of the reference
+// list. A row's words are made when a comparison needs them (wordsOf): a
+// plan of 100,000 rows would hold half a million of them while the rule ran.
 type named struct {
 	t     *table.Table
 	r     *table.Row
 	code  kode.Code
 	name  string
-	words []string
-	file  string // the reference list's line; a table's row: see where
+	words []string // the reference list's, and the rows' only while levelDigit's suggestions are made
+	file  string   // the reference list's line; a table's row: see where
+}
+
+// wordsOf returns n's words (see words).
+func (n named) wordsOf() []string {
+	if n.words != nil {
+		return n.words
+	}
+	return words(n.name)
 }
 
 // where says where n is: data/t41.csv:47, or the reference list's line.
@@ -47,7 +58,11 @@ func (n named) where() string {
 }
 
 func (c *checker) nomenclature() {
-	var all []named
+	rows := 0
+	for _, t := range c.p.Tables {
+		rows += len(t.Rows)
+	}
+	all := make([]named, 0, rows)
 	for _, t := range c.p.Tables {
 		ci, ni := t.CodeCol(), nameCol(t)
 		if ci < 0 || ni < 0 {
@@ -61,7 +76,7 @@ func (c *checker) nomenclature() {
 			if !strings.ContainsFunc(name, unicode.IsLetter) {
 				continue
 			}
-			all = append(all, named{t: t, r: r, code: r.Code, name: name, words: words(name)})
+			all = append(all, named{t: t, r: r, code: r.Code, name: name})
 		}
 	}
 	var refs []named
@@ -78,8 +93,14 @@ func (c *checker) nomenclature() {
 		}
 	}
 	bad := map[string]bool{} // codes whose level digit is wrong: reported once, with the suggestion
-	for _, n := range all {
+	for i, n := range all {
 		if d, ok := levelDigit(n.code); ok && d != "1" && d != "2" {
+			if all[0].words == nil { // suggest compares n with every row: their words once
+				for j := range all {
+					all[j].words = words(all[j].name)
+				}
+				n = all[i]
+			}
 			bad[n.code.String()] = true
 			dg := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "level digit %s of %s %s is not a level of government", d, n.code.Level(), n.code)
 			dg.Found, dg.Expected = quote(d), msg.Sprintf("1 (provinsi) or 2 (kabupaten/kota)")
@@ -91,15 +112,30 @@ func (c *checker) nomenclature() {
 		}
 	}
 	c.sameName(all, bad)
+	for i := range all {
+		all[i].words = nil
+	}
 	if refs != nil {
 		for _, r := range refs {
 			bad[r.code.String()+"#named"] = true // the list says how a code is named
 		}
 	}
-	c.sameCode(all, bad)
+	if !oneTable(all) {
+		c.sameCode(all, bad) // a code's rows in one table: nothing to compare
+	}
 	if refs != nil {
 		c.againstReference(all, refs, bad)
 	}
+}
+
+// oneTable reports whether all rows are of one table.
+func oneTable(all []named) bool {
+	for _, n := range all {
+		if n.t != all[0].t {
+			return false
+		}
+	}
+	return true
 }
 
 // nameCol is the column of a row's name: uraian or nama, else the first
@@ -137,7 +173,7 @@ func suggest(n named, all, refs []named, okCode func(named) bool) (named, bool) 
 			if o.code == n.code || o.code.Level() != n.code.Level() || !okCode(o) {
 				continue
 			}
-			s := similarity(n.words, o.words)
+			s := similarity(n.wordsOf(), o.wordsOf())
 			if programOf(o.code) == prog {
 				s += 0.05
 			}
@@ -163,14 +199,29 @@ func (c *checker) sameName(all []named, bad map[string]bool) {
 	// level+name → the rows (indices into all); grouped by code only for a
 	// name that more than one row has (most names are one row's, and a map
 	// for each would be most of what a plan of 100,000 rows holds here).
+	// The names are hashed first, and only those whose hash more than one row
+	// has are indexed by their text.
+	key := func(n named) (string, bool) {
+		if n.code.Level() < kode.Kegiatan || bad[n.code.String()] {
+			return "", false
+		}
+		w := n.wordsOf()
+		return n.code.Level().String() + ":" + strings.Join(w, " "), len(w) >= 3
+	}
+	seed := maphash.MakeSeed()
+	hashes := map[uint64]int32{}
+	for _, n := range all {
+		if k, ok := key(n); ok {
+			hashes[maphash.String(seed, k)]++
+		}
+	}
 	byName := map[string][]int32{}
 	for i, n := range all {
-		if n.code.Level() < kode.Kegiatan || len(n.words) < 3 || bad[n.code.String()] {
-			continue
+		if k, ok := key(n); ok && hashes[maphash.String(seed, k)] > 1 {
+			byName[k] = append(byName[k], int32(i))
 		}
-		k := n.code.Level().String() + ":" + strings.Join(n.words, " ")
-		byName[k] = append(byName[k], int32(i))
 	}
+	clear(hashes)
 	keys := make([]string, 0, len(byName))
 	for k, rows := range byName {
 		if len(rows) > 1 {
@@ -227,7 +278,7 @@ func (c *checker) sameCode(all []named, bad map[string]bool) {
 		sort.SliceStable(ns, func(i, j int) bool { return ns[i].t.ID == plan && ns[j].t.ID != plan })
 		ref := ns[0]
 		for _, o := range ns[1:] {
-			if o.t == ref.t || bad[o.code.String()] || bad[o.code.String()+"#named"] || similarity(ref.words, o.words) >= 0.5 ||
+			if o.t == ref.t || bad[o.code.String()] || bad[o.code.String()+"#named"] || similarity(ref.wordsOf(), o.wordsOf()) >= 0.5 ||
 				model.NamedLikeIndicator(o.name) || model.NamedLikeIndicator(ref.name) {
 				continue
 			}
@@ -259,7 +310,7 @@ func (c *checker) againstReference(all, refs []named, bad map[string]bool) {
 			}
 			continue
 		}
-		if similarity(n.words, ref.words) < 0.5 {
+		if similarity(n.wordsOf(), ref.words) < 0.5 {
 			d := c.report(Nomenclature, diag.SevWarning, n.t, n.r, nameCol(n.t), "%s %s is named %q here but %q in %s", n.code.Level(), n.code, n.name, ref.name, ref.where())
 			d.Found, d.Expected = quote(n.name), quote(ref.name)
 			d.Hint = msg.Sprintf("one code names one program, kegiatan or sub kegiatan; correct the code or the name")

@@ -269,18 +269,27 @@ type measured struct {
 // crossTable compares cells with the same measure and code across tables;
 // the plan table (plan.table) is the reference where it has the measure.
 func (c *checker) crossTable() {
-	byMeasure := map[string]map[string][]measured{} // measure → code → cells
 	tablesOf := map[string][]*table.Table{}
+	for _, t := range c.p.Tables {
+		for _, col := range t.Columns {
+			if col.Measure != "" {
+				tablesOf[col.Measure] = append(tablesOf[col.Measure], t)
+			}
+		}
+	}
+	// Only a measure that two columns carry is compared: the cells of one
+	// table's own measures are not indexed (a plan of 100,000 rows would
+	// hold an entry for each of its rows in each such column).
+	byMeasure := map[string]map[string][]measured{} // measure → code → cells
 	for _, t := range c.p.Tables {
 		tr := c.p.Trees[t.ID]
 		for i, col := range t.Columns {
-			if col.Measure == "" {
+			if col.Measure == "" || len(tablesOf[col.Measure]) < 2 {
 				continue
 			}
 			if byMeasure[col.Measure] == nil {
 				byMeasure[col.Measure] = map[string][]measured{}
 			}
-			tablesOf[col.Measure] = append(tablesOf[col.Measure], t)
 			for _, r := range t.Rows {
 				if r.CodeErr != nil || r.Code.IsZero() {
 					continue

@@ -307,9 +307,11 @@ func parseCell(typ Type, raw string, line, col int32) Cell {
 		c.Present = c.Raw != ""
 	}
 	if err != nil {
-		if !errors.As(err, &c.Err) {
-			c.Err = &num.Error{Found: raw} // cannot happen: num returns *num.Error
+		var ne *num.Error // not &c.Err: that would move every cell to the heap
+		if !errors.As(err, &ne) {
+			ne = &num.Error{Found: raw} // cannot happen: num returns *num.Error
 		}
+		c.Err = ne
 	}
 	return c
 }

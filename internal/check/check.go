@@ -102,7 +102,8 @@ func (c *checker) report(rule string, sev diag.Severity, t *table.Table, r *tabl
 	if r != nil {
 		d.Line = r.Line
 		if col >= 0 {
-			d.Line, d.Column = int(r.Cells[col].Line), int(r.Cells[col].Col)
+			at := t.Pos(&r.Cells[col])
+			d.Line, d.Column = at.Line, at.Column
 		}
 		d.Code = codeOf(t, r)
 	} else if col >= 0 {

@@ -130,16 +130,18 @@ func inString(line string, i int) bool {
 func (c *checker) todos() {
 	for _, t := range c.p.Tables {
 		for _, r := range t.Rows {
-			for i, cell := range r.Cells {
-				if !cell.Todo {
+			for i := range r.Cells {
+				cell := &r.Cells[i]
+				if !cell.Todo() {
 					continue
 				}
+				at := t.Pos(cell)
 				col := t.Columns[i]
 				what := col.Title
 				if col.Group != "" {
 					what = col.Group + " — " + col.Title
 				}
-				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Todo, File: t.Path, Line: int(cell.Line), Column: int(cell.Col), Code: codeOf(t, r),
+				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Todo, File: t.Path, Line: at.Line, Column: at.Column, Code: codeOf(t, r),
 					Message: msg.Sprintf("to fill: %s (%s) %s", col.Name, strings.Join(strings.Fields(what), " "), cell.Raw),
 					Hint:    msg.Sprintf("write the figure in place of the bracketed mark; - means nothing was planned or reported")})
 			}

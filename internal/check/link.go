@@ -92,7 +92,7 @@ func (c *checker) unreadCells() {
 		if k := (key{t, col, ""}); !read[k] {
 			read[k] = true
 			for _, r := range t.Rows {
-				if r.Cells[col].Err == nil || r.CodeErr != nil || r.Code.IsZero() {
+				if !r.Cells[col].Unreadable() || r.CodeErr != nil || r.Code.IsZero() {
 					continue
 				}
 				add := func(code string) {
@@ -111,8 +111,7 @@ func (c *checker) unreadCells() {
 		}
 		for _, r := range first[key{t, col, d.Code}] {
 			if r.Line != d.Line {
-				cell := r.Cells[col]
-				d.Cause = diag.Pos(t.Path, int(cell.Line), int(cell.Col))
+				d.Cause = t.Pos(&r.Cells[col]).String()
 				break
 			}
 		}
@@ -122,8 +121,8 @@ func (c *checker) unreadCells() {
 // columnAt returns the index of the column whose cell sits at line:col.
 func columnAt(t *table.Table, line, col int) int {
 	if r := rowOf(t, line); r != nil {
-		for i, cell := range r.Cells {
-			if int(cell.Col) == col {
+		for i := range r.Cells {
+			if t.Pos(&r.Cells[i]).Column == col {
 				return i
 			}
 		}
@@ -155,26 +154,26 @@ func rowOf(t *table.Table, line int) *table.Row {
 // against its children's sum) differs by exactly what row r, left out of
 // the hierarchy, states in that column, at an ancestor of the row's code.
 func (c *checker) missesRow(t *table.Table, r *table.Row, d *diag.Diagnostic, guess kode.Code, known bool) bool {
-	_, pr := c.rowAt(d.File, d.Line)
+	pt, pr := c.rowAt(d.File, d.Line)
 	col := -1
 	if pr != nil {
-		for i, cell := range pr.Cells {
-			if int(cell.Col) == d.Column {
+		for i := range pr.Cells {
+			if pt.Pos(&pr.Cells[i]).Column == d.Column {
 				col = i
 			}
 		}
 	} else if tr := c.p.Trees[t.ID]; tr != nil {
 		for _, tot := range tr.Totals {
 			if tot.Line == d.Line {
-				for i, cell := range tot.Cells {
-					if int(cell.Col) == d.Column {
+				for i := range tot.Cells {
+					if t.Pos(&tot.Cells[i]).Column == d.Column {
 						col = i
 					}
 				}
 			}
 		}
 	}
-	if col < 0 || r.Cells[col].Err != nil || !r.Cells[col].Present {
+	if col < 0 || r.Cells[col].Unreadable() || !r.Cells[col].Present() {
 		return false
 	}
 	if known && d.Code != "" && !strings.HasPrefix(guess.String(), d.Code+".") {
@@ -182,7 +181,7 @@ func (c *checker) missesRow(t *table.Table, r *table.Row, d *diag.Diagnostic, gu
 	}
 	stated, _, err1 := num.ParseMoney(d.Found)
 	want, _, err2 := num.ParseMoney(d.Expected)
-	return err1 == nil && err2 == nil && stated-want == r.Cells[col].Money
+	return err1 == nil && err2 == nil && stated-want == r.Cells[col].Money()
 }
 
 // missingDot reads a code that cannot be read as one with a dot added: the
@@ -231,7 +230,7 @@ func (c *checker) locales() {
 					continue
 				}
 				present++
-				if cell.Err != nil {
+				if cell.Unreadable() {
 					bad++
 					if englishNumber(cell.Raw) {
 						english++
@@ -272,7 +271,7 @@ func (c *checker) foldLocale(t *table.Table, cols []int, whole bool) {
 	example := ""
 	for _, r := range t.Rows {
 		for i := range r.Cells {
-			if in[i] && r.Cells[i].Err != nil && first == nil {
+			if in[i] && r.Cells[i].Unreadable() && first == nil {
 				first, example = &r.Cells[i], r.Cells[i].Raw
 			}
 		}
@@ -280,7 +279,8 @@ func (c *checker) foldLocale(t *table.Table, cols []int, whole bool) {
 	if first == nil {
 		return
 	}
-	root := &diag.Diagnostic{Severity: diag.SevError, Rule: Values, File: t.Path, Line: int(first.Line), Column: int(first.Col),
+	firstAt := t.Pos(first)
+	root := &diag.Diagnostic{Severity: diag.SevError, Rule: Values, File: t.Path, Line: firstAt.Line, Column: firstAt.Column,
 		Found: quote(example), Expected: msg.Sprintf("Indonesian numbers: a dot groups thousands, a comma marks decimals (2.590.643.300; 99,47)")}
 	if whole {
 		root.Message = msg.Sprintf("the numbers of this file are written the English way (%s): none can be read", example)
@@ -289,12 +289,13 @@ func (c *checker) foldLocale(t *table.Table, cols []int, whole bool) {
 	}
 	root.Hint = msg.Sprintf("the sheet was saved by an Excel set to English: set Windows' region (Control Panel → Region) to Indonesia and save the CSV again, or replace , by nothing and . by , in these cells")
 	at := root.Position().String()
-	type pos struct{ line, col int32 }
+	type pos struct{ line, col int }
 	unread := map[pos]bool{} // the cells of these columns that cannot be read
 	for _, r := range t.Rows {
 		for _, i := range cols {
-			if cell := r.Cells[i]; cell.Err != nil {
-				unread[pos{cell.Line, cell.Col}] = true
+			if cell := &r.Cells[i]; cell.Unreadable() {
+				at := t.Pos(cell)
+				unread[pos{at.Line, at.Column}] = true
 			}
 		}
 	}
@@ -302,7 +303,7 @@ func (c *checker) foldLocale(t *table.Table, cols []int, whole bool) {
 		if d.Rule != Values || d.File != t.Path || d.Cause != "" {
 			continue
 		}
-		if unread[pos{int32(d.Line), int32(d.Column)}] {
+		if unread[pos{d.Line, d.Column}] {
 			d.Cause = at
 		}
 	}

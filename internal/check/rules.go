@@ -77,22 +77,23 @@ func (c *checker) values() {
 			isPct := ind != nil && model.PercentIndicator(r.Cells[ind.Index].Raw)
 			for i, col := range t.Columns {
 				cell := r.Cells[i]
-				if cell.Err != nil {
+				if cell.Unreadable() {
 					d := c.report(Values, diag.SevError, t, r, i, "%s cannot be read as %s", col.Name, typeName(col.Type))
-					d.Found, d.Expected, d.Hint = quote(cell.Raw), cell.Err.Expected, cell.Err.Hint
+					err := t.Err(&r.Cells[i])
+					d.Found, d.Expected, d.Hint = quote(cell.Raw), err.Expected, err.Hint
 					if d.Expected == "" {
 						d.Expected = typeName(col.Type)
 					}
 					continue
 				}
-				if !cell.Present {
+				if !cell.Present() {
 					continue
 				}
 				switch col.Type {
 				case table.Money:
-					if cell.Money < 0 {
+					if cell.Money() < 0 {
 						d := c.report(Values, diag.SevError, t, r, i, "%s is negative", col.Name)
-						d.Found, d.Expected = num.FormatMoney(cell.Money), msg.Sprintf("an amount of 0 or more")
+						d.Found, d.Expected = num.FormatMoney(cell.Money()), msg.Sprintf("an amount of 0 or more")
 					}
 				case table.Target:
 					if cell.Target().Unit == "" && t.CodeCol() >= 0 {
@@ -104,12 +105,12 @@ func (c *checker) values() {
 						d.Found, d.Expected = cell.Raw, msg.Sprintf("at most 100%%")
 					}
 				case table.Percent:
-					if col.Expr == nil && cell.Dec > num.DecOf(100) {
+					if col.Expr == nil && cell.Dec() > num.DecOf(100) {
 						d := c.report(Values, diag.SevWarning, t, r, i, "%s is above 100%%", col.Name)
 						d.Found, d.Expected = cell.Raw, msg.Sprintf("at most 100")
 					}
 				case table.Number:
-					if isPct && cell.Dec > num.DecOf(100) {
+					if isPct && cell.Dec() > num.DecOf(100) {
 						d := c.report(Values, diag.SevError, t, r, i, "the indicator is a percentage but %s is above 100", col.Name)
 						d.Found, d.Expected = cell.Raw, msg.Sprintf("at most 100")
 					}
@@ -136,12 +137,12 @@ func (c *checker) hierarchy() {
 				}
 				for _, r := range rows {
 					cell := r.Cells[i]
-					if !cell.Present || cell.Err != nil || cell.Money == want {
+					if !cell.Present() || cell.Unreadable() || cell.Money() == want {
 						continue
 					}
 					d := c.report(Hierarchy, diag.SevError, t, r, i, "%s %s states %s, but its %s add up to %s (differs by %s)",
-						what, col.Name, num.FormatMoney(cell.Money), childWord(n), num.FormatMoney(want), num.FormatMoney(abs(cell.Money-want)))
-					d.Found, d.Expected = num.FormatMoney(cell.Money), num.FormatMoney(want)
+						what, col.Name, num.FormatMoney(cell.Money()), childWord(n), num.FormatMoney(want), num.FormatMoney(abs(cell.Money()-want)))
+					d.Found, d.Expected = num.FormatMoney(cell.Money()), num.FormatMoney(want)
 					d.Hint = msg.Sprintf("the printed total is the computed one; correct the stated amount or the amounts below it")
 				}
 			}
@@ -335,11 +336,11 @@ func (c *checker) crossTable() {
 					continue // parents' amounts are checked by the hierarchy rule
 				}
 				a, b := ref.r.Cells[ref.col], o.r.Cells[o.col]
-				if a.Err != nil || b.Err != nil || !a.Present || !b.Present {
+				if a.Unreadable() || b.Unreadable() || !a.Present() || !b.Present() {
 					continue
 				}
 				if same, fa, fb := agree(c.cfg.Units, refCol, a, oc, b); !same {
-					d := c.report(CrossTable, diag.SevError, o.t, o.r, o.col, "%s of %s is %s here but %s in %s:%d", m, k, fb, fa, ref.t.Path, a.Line)
+					d := c.report(CrossTable, diag.SevError, o.t, o.r, o.col, "%s of %s is %s here but %s in %s:%d", m, k, fb, fa, ref.t.Path, ref.t.Pos(&a).Line)
 					d.Found, d.Expected = fb, fa
 					d.Hint = msg.Sprintf("the same code and year must carry the same figure in every table; correct one of them")
 				}
@@ -354,12 +355,12 @@ func (c *checker) crossTable() {
 // plain number with a target by the number alone.
 func agree(units map[string]string, ca *table.Column, a table.Cell, cb *table.Column, b table.Cell) (same bool, fa, fb string) {
 	if ca.Type == table.Money || cb.Type == table.Money {
-		if a.Money == b.Money {
+		if a.Money() == b.Money() {
 			return true, "", ""
 		}
-		return false, num.FormatMoney(a.Money), num.FormatMoney(b.Money)
+		return false, num.FormatMoney(a.Money()), num.FormatMoney(b.Money())
 	}
-	if a.Dec != b.Dec {
+	if a.Dec() != b.Dec() {
 		return false, a.Raw, b.Raw
 	}
 	if ca.Type == table.Target && cb.Type == table.Target && a.Target().Unit != b.Target().Unit {

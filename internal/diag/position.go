@@ -104,6 +104,14 @@ func (s *Source) Column(line, byteCol int) int {
 	return 1 + utf8.RuneCount(s.Text[start:end])
 }
 
+// Offset turns a 1-based byte column of a line (numbered as in File) into a
+// byte offset of the text (At turns it back), within the text.
+func (s *Source) Offset(line, byteCol int) int {
+	s.index()
+	i := max(0, min(line-s.FirstLine, len(s.starts)-1))
+	return max(0, min(s.starts[i]+byteCol-1, len(s.Text)))
+}
+
 // Line returns the text of line n (numbered as in File), without its line
 // break; "" for a line that is not there.
 func (s *Source) Line(n int) string {

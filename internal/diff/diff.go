@@ -273,11 +273,11 @@ func addedRow(tr *model.Tree, n *model.Node, base Change, kind string) []Change 
 			v, d, money, has = num.FormatMoney(m), num.Dec(m), true, true
 		case table.Target:
 			cell := n.Row.Cells[col.Index]
-			if !cell.Present {
+			if !cell.Present() {
 				continue
 			}
 			v = cell.Raw
-			if cell.Err == nil {
+			if !cell.Unreadable() {
 				d, has = cell.Target().Value, true
 			}
 		default:
@@ -322,27 +322,27 @@ func cellChange(base Change, col *table.Column, o, n table.Cell) (Change, bool) 
 	c := base
 	c.Kind, c.Column = Changed, col.Name
 	c.Old, c.New = o.Raw, n.Raw
-	readable := o.Err == nil && n.Err == nil
+	readable := !o.Unreadable() && !n.Unreadable()
 	switch {
 	case !readable:
 		return c, o.Raw != n.Raw
 	case col.Type == table.Money:
-		return moneyChange(c, col.Name, o.Money, o.Present, n.Money, n.Present)
+		return moneyChange(c, col.Name, o.Money(), o.Present(), n.Money(), n.Present())
 	case col.Type == table.Target:
-		if o.Present == n.Present && o.Target() == n.Target() {
+		if o.Present() == n.Present() && o.Target() == n.Target() {
 			return c, false
 		}
-		if o.Present && n.Present && o.Target().Unit == n.Target().Unit {
+		if o.Present() && n.Present() && o.Target().Unit == n.Target().Unit {
 			d := n.Target().Value - o.Target().Value
 			c.Delta = &d
 		}
 		return c, true
 	case col.Type == table.Number || col.Type == table.Percent:
-		if o.Present == n.Present && o.Dec == n.Dec {
+		if o.Present() == n.Present() && o.Dec() == n.Dec() {
 			return c, false
 		}
-		if o.Present && n.Present {
-			d := n.Dec - o.Dec
+		if o.Present() && n.Present() {
+			d := n.Dec() - o.Dec()
 			c.Delta = &d
 		}
 		return c, true

@@ -45,12 +45,12 @@ func MoneyFigure(m num.Money, ok bool) Figure {
 // CellFigure is what a cell states. A blank text cell is a figure too (OK).
 func CellFigure(col *table.Column, c table.Cell) Figure {
 	f := Figure{Kind: col.Type, Raw: c.Raw}
-	if c.Err != nil || !c.Present {
+	if c.Unreadable() || !c.Present() {
 		f.OK = col.Type == table.Text || col.Type == table.Code
 		return f
 	}
 	f.OK = true
-	f.Money, f.Dec, f.Target = c.Money, c.Dec, c.Target()
+	f.Money, f.Dec, f.Target = c.Money(), c.Dec(), c.Target()
 	return f
 }
 
@@ -118,12 +118,12 @@ func (p *Project) Total(t *table.Table, col *table.Column, c kode.Code) (f Figur
 	rows := p.leafRows(t, c)
 	for _, row := range rows {
 		cell := row.Cells[col.Index]
-		if !cell.Present || cell.Err != nil {
+		if !cell.Present() || cell.Unreadable() {
 			continue
 		}
 		ok = true
-		money += cell.Money
-		sum += cell.Dec
+		money += cell.Money()
+		sum += cell.Dec()
 	}
 	if !c.IsZero() && len(rows) == 0 {
 		return Figure{}, false
@@ -201,10 +201,10 @@ func Criterion(t *table.Table, min, name *table.Column, score num.Dec) (string, 
 	var bands []band
 	for _, row := range t.Rows {
 		c := row.Cells[min.Index]
-		if c.Err != nil || !c.Present {
+		if c.Unreadable() || !c.Present() {
 			return "", msg.Errorf("%s:%d: %s %q cannot be read", t.Path, row.Line, min.Name, c.Raw)
 		}
-		bands = append(bands, band{c.Dec, strings.ToLower(strings.TrimSpace(row.Cells[name.Index].Raw))})
+		bands = append(bands, band{c.Dec(), strings.ToLower(strings.TrimSpace(row.Cells[name.Index].Raw))})
 	}
 	if len(bands) == 0 {
 		return "", msg.Errorf("%s has no rows", t.Path)

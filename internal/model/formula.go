@@ -32,14 +32,14 @@ func Eval(f *table.Formula, args []num.Dec) (num.Dec, bool) {
 // × num.Scale): the one conversion of a cell to a number. ok is false for a
 // blank cell, a cell that cannot be read, and text.
 func Stated(col *table.Column, cell table.Cell) (num.Dec, bool) {
-	if !cell.Present || cell.Err != nil {
+	if !cell.Present() || cell.Unreadable() {
 		return 0, false
 	}
 	switch col.Type {
 	case table.Money:
-		return num.Dec(cell.Money) * num.Scale, true
+		return num.Dec(cell.Money()) * num.Scale, true
 	case table.Number, table.Percent, table.Target:
-		return cell.Dec, true
+		return cell.Dec(), true
 	}
 	return 0, false
 }

@@ -170,7 +170,7 @@ func (v Value) Shown() num.Dec {
 func CellValue(tree *Tree, r *table.Row, c *table.Column) Value {
 	cell := r.Cells[c.Index]
 	v := Value{Text: cell.Raw}
-	if cell.Err != nil {
+	if cell.Unreadable() {
 		return v
 	}
 	switch c.Type {
@@ -179,7 +179,7 @@ func CellValue(tree *Tree, r *table.Row, c *table.Column) Value {
 			v.Text = r.Code.String()
 		}
 	case table.Money:
-		m, ok := cell.Money, cell.Present
+		m, ok := cell.Money(), cell.Present()
 		if tree != nil {
 			m, ok = tree.Computed(r, c.Index)
 		}
@@ -187,15 +187,15 @@ func CellValue(tree *Tree, r *table.Row, c *table.Column) Value {
 			v = Value{Text: num.FormatMoney(m), Numeric: true, Money: m}
 		}
 	case table.Number:
-		if cell.Present {
-			v = Value{Text: num.FormatDec(cell.Dec, -1), Numeric: true, Dec: cell.Dec}
+		if cell.Present() {
+			v = Value{Text: num.FormatDec(cell.Dec(), -1), Numeric: true, Dec: cell.Dec()}
 		}
 	case table.Percent:
-		if cell.Present {
-			v = Value{Text: num.FormatDec(cell.Dec, 2), Numeric: true, Dec: cell.Dec, percent: true}
+		if cell.Present() {
+			v = Value{Text: num.FormatDec(cell.Dec(), 2), Numeric: true, Dec: cell.Dec(), percent: true}
 		}
 	case table.Target:
-		if cell.Present {
+		if cell.Present() {
 			v.Text = cell.Target().String()
 		}
 	}

@@ -58,8 +58,8 @@ func (p *Project) RealisationRates(year int) ([]*ProgramRate, RateSources) {
 			if rt.Row == nil {
 				rt.Table, rt.Row = t, row
 			}
-			if cell := row.Cells[pc.Index]; cell.Err == nil && cell.Present {
-				rt.Kinerja = percent(cell.Dec, true)
+			if cell := row.Cells[pc.Index]; !cell.Unreadable() && cell.Present() {
+				rt.Kinerja = percent(cell.Dec(), true)
 			}
 		}
 		if found {
@@ -80,7 +80,7 @@ func (p *Project) RealisationRates(year int) ([]*ProgramRate, RateSources) {
 				continue
 			}
 			a, b := row.Cells[pg.Index], row.Cells[re.Index]
-			if a.Err != nil || b.Err != nil || !a.Present || !b.Present {
+			if a.Unreadable() || b.Unreadable() || !a.Present() || !b.Present() {
 				continue
 			}
 			prog := row.Code
@@ -94,8 +94,8 @@ func (p *Project) RealisationRates(year int) ([]*ProgramRate, RateSources) {
 			if sums[prog] == nil {
 				sums[prog] = &budget{}
 			}
-			sums[prog].plan += a.Money
-			sums[prog].real += b.Money
+			sums[prog].plan += a.Money()
+			sums[prog].real += b.Money()
 		}
 		src.Anggaran = t
 		break

@@ -125,7 +125,7 @@ func (tr *Tree) Sum(n *Node, col int) (num.Money, bool) {
 			return 0, false
 		}
 		c := n.Row.Cells[col]
-		return c.Money, c.Present && c.Err == nil
+		return c.Money(), c.Present() && !c.Unreadable()
 	}
 	s := n.sums[tr.slot[col]]
 	return s.m, s.ok
@@ -139,7 +139,7 @@ func (tr *Tree) Computed(r *table.Row, col int) (num.Money, bool) {
 	}
 	if r.CodeErr != nil {
 		c := r.Cells[col]
-		return c.Money, c.Present && c.Err == nil
+		return c.Money(), c.Present() && !c.Unreadable()
 	}
 	return tr.Sum(tr.byCode[r.Code], col)
 }
@@ -156,8 +156,8 @@ func (tr *Tree) SumBelow(c kode.Code, col int) (m num.Money, ok, found bool) {
 	}
 	for _, r := range tr.LeafRows(c) {
 		found = true
-		if cell := r.Cells[col]; cell.Present && cell.Err == nil {
-			m += cell.Money
+		if cell := r.Cells[col]; cell.Present() && !cell.Unreadable() {
+			m += cell.Money()
 			ok = true
 		}
 	}

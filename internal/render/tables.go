@@ -236,14 +236,16 @@ func writeRow(b rowWriter, row *rowView, width int) {
 }
 
 func (r *renderer) cellView(t *table.Table, tree *model.Tree, row *table.Row, c *table.Column) cellView {
-	cell := row.Cells[c.Index]
 	cv := cellView{Text: model.CellValue(tree, row, c).Text, Class: typeClass[c.Type]}
 	if c.Type == table.Code && row.CodeErr == nil && !row.Code.IsZero() {
 		cv.Text = r.p.Code(row.Code)
 	}
-	if note := r.bad[cellPos{t.Path, int(cell.Line), int(cell.Col)}]; note != "" {
+	if len(r.bad) == 0 {
+		return cv // no finding: the cell's place is not needed
+	}
+	if at := t.Pos(&row.Cells[c.Index]); r.bad[cellPos{t.Path, at.Line, at.Column}] != "" {
 		cv.Class += " bad"
-		cv.Note = note
+		cv.Note = r.bad[cellPos{t.Path, at.Line, at.Column}]
 	}
 	return cv
 }

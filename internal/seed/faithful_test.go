@@ -217,7 +217,7 @@ func compareTable(root string, d *doc, sp spec) ([]mismatch, error) {
 		if tb.Group != "" {
 			if gc := tb.Col(tb.Group); gc != nil && row.Cells[gc.Index].Raw != s.group {
 				c := row.Cells[gc.Index]
-				add(int(c.Line), int(c.Col), s.Line, "%s is %q, the seed's group header is %q", gc.Name, c.Raw, s.group)
+				add(tb.Pos(&c).Line, tb.Pos(&c).Column, s.Line, "%s is %q, the seed's group header is %q", gc.Name, c.Raw, s.group)
 			}
 		}
 		total := codeCol >= 0 && (row.Code.IsZero() || row.Code.Level() <= kode.Bidang) && row.CodeErr == nil
@@ -241,7 +241,7 @@ func compareTable(root string, d *doc, sp spec) ([]mismatch, error) {
 				}
 				got = append(got, cell.Raw)
 				if s.Cell(i) != cell.Raw && s.Cell(i+1) != cell.Raw && (i == 0 || s.Cell(i-1) != cell.Raw) {
-					add(int(cell.Line), int(cell.Col), s.Line, "%s is %q, the seed row has %q there (and not within one cell of it)", c.Name, cell.Raw, s.Cell(i))
+					add(tb.Pos(&cell).Line, tb.Pos(&cell).Column, s.Line, "%s is %q, the seed row has %q there (and not within one cell of it)", c.Name, cell.Raw, s.Cell(i))
 				}
 			}
 			if miss, extra := multisetDiff(want, got); len(miss)+len(extra) > 0 {
@@ -255,7 +255,7 @@ func compareTable(root string, d *doc, sp spec) ([]mismatch, error) {
 				continue
 			}
 			if cell.Raw != s.Cell(i) {
-				add(int(cell.Line), int(cell.Col), s.Line, "%s is %q, the seed has %q", c.Name, cell.Raw, s.Cell(i))
+				add(tb.Pos(&cell).Line, tb.Pos(&cell).Column, s.Line, "%s is %q, the seed has %q", c.Name, cell.Raw, s.Cell(i))
 			}
 		}
 		for i := len(cols); i < len(s.Cells); i++ {
@@ -338,12 +338,12 @@ func compareEval21(root string, d *doc) ([]mismatch, error) {
 		}
 		e := evs[i]
 		if c := cell(r, "nomor"); c.Raw != e.Nomor {
-			add(int(c.Line), int(c.Col), e.Heading, "nomor is %q, the heading of paragraph %d is numbered %q", c.Raw, i+1, e.Nomor)
+			add(tb.Pos(&c).Line, tb.Pos(&c).Column, e.Heading, "nomor is %q, the heading of paragraph %d is numbered %q", c.Raw, i+1, e.Nomor)
 		}
 		if c := cell(r, "kode"); codes[c.Raw] == 0 {
-			add(int(c.Line), int(c.Col), e.Line, "kode %q is not a code of Tabel T-C.29 as written there", c.Raw)
+			add(tb.Pos(&c).Line, tb.Pos(&c).Column, e.Line, "kode %q is not a code of Tabel T-C.29 as written there", c.Raw)
 		} else if codes[c.Raw] <= lastCode {
-			add(int(c.Line), int(c.Col), e.Line, "kode %q stands before the previous row's code in Tabel T-C.29 (seed line %d), but section 2.1 follows that table's order", c.Raw, codes[c.Raw])
+			add(tb.Pos(&c).Line, tb.Pos(&c).Column, e.Line, "kode %q stands before the previous row's code in Tabel T-C.29 (seed line %d), but section 2.1 follows that table's order", c.Raw, codes[c.Raw])
 		} else {
 			lastCode = codes[c.Raw]
 		}
@@ -358,7 +358,7 @@ func compareEval21(root string, d *doc) ([]mismatch, error) {
 					want = found[k]
 				}
 				if c.Raw != want {
-					add(int(c.Line), int(c.Col), e.Line, "%s is %q, the paragraph has %q", n, c.Raw, want)
+					add(tb.Pos(&c).Line, tb.Pos(&c).Column, e.Line, "%s is %q, the paragraph has %q", n, c.Raw, want)
 				}
 			}
 		}
@@ -369,7 +369,7 @@ func compareEval21(root string, d *doc) ([]mismatch, error) {
 			c := cell(r, n)
 			at := findFigure(e.Text[from:], c.Raw)
 			if at < 0 {
-				add(int(c.Line), int(c.Col), e.Line, "%s %q is not in the paragraph (after the figures before it)", n, c.Raw)
+				add(tb.Pos(&c).Line, tb.Pos(&c).Column, e.Line, "%s %q is not in the paragraph (after the figures before it)", n, c.Raw)
 				continue
 			}
 			from += at + len(c.Raw)

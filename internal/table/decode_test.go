@@ -1,6 +1,7 @@
 package table_test
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -61,8 +62,8 @@ func TestEncodings(t *testing.T) {
 			}
 			for i, r := range tab.Rows {
 				for j, c := range r.Cells {
-					if w := want.Rows[i].Cells[j]; c.Raw != w.Raw || c.Money != w.Money || c.Col != w.Col {
-						t.Errorf("row %d cell %d: %q at %d, want %q at %d", i, j, c.Raw, c.Col, w.Raw, w.Col)
+					if w := want.Rows[i].Cells[j]; c.Raw != w.Raw || c.Money() != w.Money() || tab.Pos(&c).Column != want.Pos(&w).Column {
+						t.Errorf("row %d cell %d: %q at %d, want %q at %d", i, j, c.Raw, tab.Pos(&c).Column, w.Raw, want.Pos(&w).Column)
 					}
 				}
 			}
@@ -75,7 +76,7 @@ func TestEncodings(t *testing.T) {
 			if len(tab.Notes) != 1 || !strings.Contains(tab.Notes[0].Msg, tt.note) || !strings.Contains(tab.Notes[0].Hint, "CSV UTF-8") {
 				t.Fatalf("notes %+v, want one about %s", tab.Notes, tt.note)
 			}
-			if got := pos(table.Cell{Line: int32(tab.Notes[0].Line), Col: int32(tab.Notes[0].Column)}); got != tt.at {
+			if got := fmt.Sprintf("%d:%d", tab.Notes[0].Line, tab.Notes[0].Column); got != tt.at {
 				t.Errorf("note at %s, want %s", got, tt.at)
 			}
 		})
@@ -93,12 +94,12 @@ func TestColumnsInCharacters(t *testing.T) {
 	line := strings.Split(utf8Table, "\n")[2]
 	runes := []rune(line)
 	for _, c := range r.Cells[2:] {
-		if got := string(runes[int(c.Col)-1 : int(c.Col)-1+len([]rune(c.Raw))]); got != c.Raw {
-			t.Errorf("column %d of %q holds %q, want %q", c.Col, line, got, c.Raw)
+		if got := string(runes[tab.Pos(&c).Column-1 : tab.Pos(&c).Column-1+len([]rune(c.Raw))]); got != c.Raw {
+			t.Errorf("column %d of %q holds %q, want %q", tab.Pos(&c).Column, line, got, c.Raw)
 		}
 	}
-	if r.Cells[2].Col != 50 {
-		t.Errorf("target at column %d, want 50 (54 in bytes)", r.Cells[2].Col)
+	if tab.Pos(&r.Cells[2]).Column != 50 {
+		t.Errorf("target at column %d, want 50 (54 in bytes)", tab.Pos(&r.Cells[2]).Column)
 	}
 }
 

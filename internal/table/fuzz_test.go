@@ -59,8 +59,8 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("row has %d cells", len(r.Cells))
 			}
 			for _, c := range r.Cells {
-				if int(c.Line) < r.Line || c.Col < 1 {
-					t.Fatalf("cell %q at %d:%d in row at line %d", c.Raw, c.Line, c.Col, r.Line)
+				if p := tab.Pos(&c); p.Line < r.Line || p.Column < 1 {
+					t.Fatalf("cell %q at %d:%d in row at line %d", c.Raw, p.Line, p.Column, r.Line)
 				}
 			}
 		}

@@ -1,8 +1,8 @@
 // Package table loads the project's tables: data/<id>.csv with its schema
 // data/<id>.toml beside it. The schema declares each column's name, type,
 // header text, column number, grouped header, measure and formula, so another
-// office's tables need no Go code. Every cell keeps its line and column (in
-// characters). The package owns reading: the schema (schema.go) and the CSV
+// office's tables need no Go code. Every cell keeps its place in the file
+// (Table.Pos: its line and column in characters). The package owns reading: the schema (schema.go) and the CSV
 // text against it; it computes nothing (package model does).
 package table
 
@@ -10,40 +10,22 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
+	"math"
 	"path"
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"renja/internal/diag"
 	"renja/internal/kode"
+	"renja/internal/limits"
 	"renja/internal/num"
 	"renja/internal/projfs"
 
 	"renja/internal/msg"
 )
-
-// Cell is one value with its place in the CSV file. A table of 100,000 rows
-// holds a million cells or more, so a cell is kept small (56 bytes): its text
-// is a substring of its record's, and a target's unit is the end of that text.
-type Cell struct {
-	Raw     string
-	Money   num.Money
-	Dec     num.Dec    // number, percent, and a target's value
-	Err     *num.Error // the value cannot be read as the column's type (a pointer, not an error: a cell is one of millions)
-	Line    int32      // 1-based line in the CSV file
-	Col     int32      // 1-based column in that line, in characters
-	unit    uint32     // a target's unit: the last unit bytes of Raw
-	Present bool
-	Todo    bool // a cell to fill: [isi], [isi realisasi] (renja check lists it)
-}
-
-// Target returns a target cell's value with its unit ("12 Dok", "100%").
-func (c *Cell) Target() num.Target {
-	return num.Target{Value: c.Dec, Unit: c.Raw[len(c.Raw)-int(c.unit):]}
-}
 
 // Row is one record.
 type Row struct {
@@ -60,6 +42,9 @@ type Table struct {
 	Rows      []*Row
 	HeaderCol []int  // column (in characters) of each declared column's name in the header line
 	Notes     []Note // what was read in another way than typed: another encoding, spaces trimmed
+
+	text *diag.Source          // the decoded CSV text: the cells' Raw are substrings of it, their offsets point into it
+	errs map[uint32]*num.Error // why a cell cannot be read, by the cell's offset
 }
 
 // Note is something renja read in another way than the file states, for the
@@ -136,9 +121,16 @@ func Load(projectDir, id string) (*Table, error) {
 // Parse reads a table's CSV text against its schema. Problems that make the
 // file unreadable as this table (not UTF-8, ragged rows, unknown or missing
 // columns, an unclosed quote) are errors; a cell whose value cannot be read as
-// its column's type is kept with Cell.Err set, for the checker to report.
+// its column's type is kept Unreadable, with Table.Err saying why, for the
+// checker to report.
+//
+// The table keeps src: its cells' text are substrings of it (no copy of a
+// file of 100,000 rows), so the caller must not change src afterwards.
 func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	src, enc := decode(src)
+	if len(src) > math.MaxUint32 { // a cell's offset is 32 bits; far beyond limits.FileSize
+		return nil, limits.TooLarge(path, int64(len(src)))
+	}
 	var notes []Note
 	if enc != nil {
 		notes = append(notes, *enc)
@@ -193,14 +185,16 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	t := &Table{Schema: s, Path: path, HeaderCol: make([]int, len(s.Columns))}
+	t := &Table{Schema: s, Path: path, HeaderCol: make([]int, len(s.Columns)), text: source}
+	text := unsafe.String(unsafe.SliceData(src), len(src)) // src is never written again (see above)
+	source.Offset(1, 1)                                    // the line index, made now: Pos reads it from any goroutine
 	for i, ci := range colOf {
 		_, hc := r.FieldPos(i)
 		t.HeaderCol[ci] = source.Column(1, hc)
 	}
 	spaced, spacedLine, spacedCol := 0, 0, 0
-	// The rows and cells of many rows share two allocations; the records share the
-	// reader's slice (each record's text is one string, its cells substrings).
+	// The rows and cells of many rows share two allocations; a cell's text is a
+	// substring of the file's, not of its record's (which is dropped).
 	header = slices.Clone(header)
 	r.ReuseRecord = true
 	lines := 1 + bytes.Count(src, []byte("\n"))
@@ -247,11 +241,18 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		for i := range header {
 			ci := colOf[i]
 			l, c := r.FieldPos(i)
-			c = source.Column(l, c)
-			row.Cells[ci] = parseCell(s.Columns[ci].Type, rec[i], int32(l), int32(c))
-			if row.Cells[ci].Raw != "" && len(row.Cells[ci].Raw) != len(rec[i]) {
+			off := source.Offset(l, c)
+			cell, err := parseCell(s.Columns[ci].Type, inText(text, off, rec[i]), uint32(off))
+			if err != nil {
+				if t.errs == nil {
+					t.errs = map[uint32]*num.Error{}
+				}
+				t.errs[cell.off] = err
+			}
+			row.Cells[ci] = cell
+			if cell.Raw != "" && len(cell.Raw) != len(rec[i]) {
 				if spaced == 0 {
-					spacedLine, spacedCol = l, c
+					spacedLine, spacedCol = l, source.Column(l, c)
 				}
 				spaced++
 			}
@@ -280,40 +281,18 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 // slab is how many rows (and their cells) are allocated at once.
 const slab = 4096
 
-func parseCell(typ Type, raw string, line, col int32) Cell {
-	c := Cell{Raw: unFormula(strings.TrimSpace(raw)), Line: line, Col: col}
-	if IsPlaceholder(c.Raw) {
-		c.Todo = true
-		return c
+// inText returns field f, which starts at byte off of text, as a substring of
+// text: the same bytes, or those after the opening quote of a quoted field.
+// A field the reader changed (a doubled quote, a line break in quotes written
+// as CR LF) is copied.
+func inText(text string, off int, f string) string {
+	switch {
+	case strings.HasPrefix(text[off:], f):
+		return text[off : off+len(f)]
+	case off < len(text) && text[off] == '"' && strings.HasPrefix(text[off+1:], f):
+		return text[off+1 : off+1+len(f)]
 	}
-	var err error
-	switch typ {
-	case Money:
-		c.Money, c.Present, err = num.ParseMoney(raw)
-	case Number:
-		c.Dec, c.Present, err = num.ParseDec(raw)
-	case Percent:
-		c.Dec, c.Present, err = num.ParsePercent(raw)
-	case Target:
-		var t num.Target
-		t, c.Present, err = num.ParseTarget(raw)
-		// The unit is the end of the trimmed text: "12 Dok", "100 %".
-		if err == nil && strings.HasSuffix(c.Raw, t.Unit) {
-			c.Dec, c.unit = t.Value, uint32(len(t.Unit))
-		} else if err == nil {
-			err = fmt.Errorf("unit %q is not at the end of %q", t.Unit, c.Raw) // cannot happen
-		}
-	default:
-		c.Present = c.Raw != ""
-	}
-	if err != nil {
-		var ne *num.Error // not &c.Err: that would move every cell to the heap
-		if !errors.As(err, &ne) {
-			ne = &num.Error{Found: raw} // cannot happen: num returns *num.Error
-		}
-		c.Err = ne
-	}
-	return c
+	return strings.Clone(f)
 }
 
 // IsPlaceholder reports whether a cell is a mark to fill in: text in square

@@ -43,7 +43,10 @@ func schema(t testing.TB) *table.Schema {
 }
 
 // pos is where a cell sits: "line:col".
-func pos(c table.Cell) string { return fmt.Sprintf("%d:%d", c.Line, c.Col) }
+func pos(t *table.Table, c table.Cell) string {
+	p := t.Pos(&c)
+	return fmt.Sprintf("%d:%d", p.Line, p.Column)
+}
 
 func TestParseAsItArrives(t *testing.T) {
 	type cell struct {
@@ -142,8 +145,8 @@ func TestParseAsItArrives(t *testing.T) {
 			}
 			for _, c := range tt.cells {
 				got := tab.Rows[c.row].Cells[c.col]
-				if got.Raw != c.raw || pos(got) != c.at {
-					t.Errorf("row %d column %d = %q at %s, want %q at %s", c.row, c.col, got.Raw, pos(got), c.raw, c.at)
+				if got.Raw != c.raw || pos(tab, got) != c.at {
+					t.Errorf("row %d column %d = %q at %s, want %q at %s", c.row, c.col, got.Raw, pos(tab, got), c.raw, c.at)
 				}
 			}
 		})
@@ -191,28 +194,28 @@ func TestParseValues(t *testing.T) {
 		tc := r.Cells[2]
 		switch {
 		case strings.HasPrefix(w.target, "error: "):
-			if tc.Err == nil || !strings.Contains(tc.Err.Error(), strings.TrimPrefix(w.target, "error: ")) {
-				t.Errorf("row %d: target error %v, want %q", i, tc.Err, w.target)
+			if tab.Err(&tc) == nil || !strings.Contains(tab.Err(&tc).Error(), strings.TrimPrefix(w.target, "error: ")) {
+				t.Errorf("row %d: target error %v, want %q", i, tab.Err(&tc), w.target)
 			}
 		case w.target == "":
-			if tc.Present || tc.Err != nil {
+			if tc.Present() || tab.Err(&tc) != nil {
 				t.Errorf("row %d: blank target read as %+v", i, tc)
 			}
 		default:
-			if tc.Err != nil || tc.Target().String() != w.target || tc.Dec != tc.Target().Value {
-				t.Errorf("row %d: target %q (%v), want %q", i, tc.Target(), tc.Err, w.target)
+			if tab.Err(&tc) != nil || tc.Target().String() != w.target || tc.Dec() != tc.Target().Value {
+				t.Errorf("row %d: target %q (%v), want %q", i, tc.Target(), tab.Err(&tc), w.target)
 			}
 		}
 		mc := r.Cells[3]
 		if w.moneyE != "" {
 			var ne *num.Error
-			if !errors.As(mc.Err, &ne) || !strings.Contains(ne.Hint, w.moneyE) {
-				t.Errorf("row %d: pagu error %v, want hint %q", i, mc.Err, w.moneyE)
+			if !errors.As(tab.Err(&mc), &ne) || !strings.Contains(ne.Hint, w.moneyE) {
+				t.Errorf("row %d: pagu error %v, want hint %q", i, tab.Err(&mc), w.moneyE)
 			}
 			continue
 		}
-		if mc.Err != nil || mc.Present != w.present || mc.Money != w.money {
-			t.Errorf("row %d: pagu %d present %v (%v), want %d", i, mc.Money, mc.Present, mc.Err, w.money)
+		if tab.Err(&mc) != nil || mc.Present() != w.present || mc.Money() != w.money {
+			t.Errorf("row %d: pagu %d present %v (%v), want %d", i, mc.Money(), mc.Present(), tab.Err(&mc), w.money)
 		}
 	}
 	if tab.Rows[0].Code.Level() != kode.Program || tab.Rows[1].Code.Level() != kode.Kegiatan {
@@ -338,8 +341,8 @@ func TestDelimiterFromSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := tab.Rows[0].Cells[3]; c.Money != 1000 || pos(c) != "2:22" {
-		t.Errorf("pagu = %d at %s", c.Money, pos(c))
+	if c := tab.Rows[0].Cells[3]; c.Money() != 1000 || pos(tab, c) != "2:22" {
+		t.Errorf("pagu = %d at %s", c.Money(), pos(tab, c))
 	}
 }
 

@@ -101,7 +101,8 @@ func sameValues(s *table.Schema, f *File) error {
 		for j, c := range r.Cells {
 			d := b.Rows[i].Cells[j]
 			if !SameValue(s.Columns[j].Type, c.Raw, d.Raw) {
-				return &diag.Error{File: f.Path, Line: int(c.Line), Column: int(c.Col), Msg: fmt.Sprintf("renja fmt akan mengubah %q menjadi %q", c.Raw, d.Raw), Hint: "mohon laporkan ini; berkas dibiarkan apa adanya"}
+				at := a.Pos(&r.Cells[j])
+				return &diag.Error{File: f.Path, Line: at.Line, Column: at.Column, Msg: fmt.Sprintf("renja fmt akan mengubah %q menjadi %q", c.Raw, d.Raw), Hint: "mohon laporkan ini; berkas dibiarkan apa adanya"}
 			}
 		}
 	}

@@ -30,21 +30,34 @@ import (
 //     not the list's a warning.
 
 // named is a row's code and name in one table, or an entry of the reference
-// list. A row's words are made when a comparison needs them (wordsOf): a
-// plan of 100,000 rows would hold half a million of them while the rule ran.
+// list. It is small, and a row's words are made when a comparison needs them
+// (wordsOf): the rule holds one for each row of a plan of 100,000 rows.
 type named struct {
-	t     *table.Table
-	r     *table.Row
+	t    *table.Table
+	r    *table.Row // nil for the reference list's entry
+	name string
+	ref  *listed
+}
+
+// listed is an entry of the reference list.
+type listed struct {
 	code  kode.Code
-	name  string
-	words []string // the reference list's, and the rows' only while levelDigit's suggestions are made
-	file  string   // the reference list's line; a table's row: see where
+	words []string
+	file  string // where it is: the list's file and line
+}
+
+// code returns n's code.
+func (n named) code() kode.Code {
+	if n.r == nil {
+		return n.ref.code
+	}
+	return n.r.Code
 }
 
 // wordsOf returns n's words (see words).
 func (n named) wordsOf() []string {
-	if n.words != nil {
-		return n.words
+	if n.r == nil {
+		return n.ref.words
 	}
 	return words(n.name)
 }
@@ -52,7 +65,7 @@ func (n named) wordsOf() []string {
 // where says where n is: data/t41.csv:47, or the reference list's line.
 func (n named) where() string {
 	if n.r == nil {
-		return n.file
+		return n.ref.file
 	}
 	return diag.Pos(n.t.Path, n.r.Line, 0)
 }
@@ -76,7 +89,7 @@ func (c *checker) nomenclature() {
 			if !strings.ContainsFunc(name, unicode.IsLetter) {
 				continue
 			}
-			all = append(all, named{t: t, r: r, code: r.Code, name: name})
+			all = append(all, named{t: t, r: r, name: name})
 		}
 	}
 	var refs []named
@@ -89,35 +102,34 @@ func (c *checker) nomenclature() {
 			}
 		}
 		for _, ref := range list {
-			refs = append(refs, named{code: ref.Code, name: ref.Nama, words: words(ref.Nama), file: diag.Pos(file, ref.Line, 0)})
+			refs = append(refs, named{name: ref.Nama, ref: &listed{code: ref.Code, words: words(ref.Nama), file: diag.Pos(file, ref.Line, 0)}})
 		}
 	}
 	bad := map[string]bool{} // codes whose level digit is wrong: reported once, with the suggestion
+	var allWords [][]string  // the rows' words, made for the first suggestion (each compares a row with every row)
 	for i, n := range all {
-		if d, ok := levelDigit(n.code); ok && d != "1" && d != "2" {
-			if all[0].words == nil { // suggest compares n with every row: their words once
+		if d, ok := levelDigit(n.code()); ok && d != "1" && d != "2" {
+			if allWords == nil {
+				allWords = make([][]string, len(all))
 				for j := range all {
-					all[j].words = words(all[j].name)
+					allWords[j] = words(all[j].name)
 				}
-				n = all[i]
 			}
-			bad[n.code.String()] = true
-			dg := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "level digit %s of %s %s is not a level of government", d, n.code.Level(), n.code)
+			bad[n.code().String()] = true
+			dg := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "level digit %s of %s %s is not a level of government", d, n.code().Level(), n.code())
 			dg.Found, dg.Expected = quote(d), msg.Sprintf("1 (provinsi) or 2 (kabupaten/kota)")
-			if s, ok := suggest(n, all, refs, func(o named) bool { ok, _ := validDigit(o.code); return ok }); ok {
-				dg.Hint = msg.Sprintf("did you mean %s? %s names it %q", s.code, s.where(), s.name)
+			if s, ok := suggest(n, allWords[i], all, allWords, refs, func(o named) bool { ok, _ := validDigit(o.code()); return ok }); ok {
+				dg.Hint = msg.Sprintf("did you mean %s? %s names it %q", s.code(), s.where(), s.name)
 			} else {
 				dg.Hint = msg.Sprintf("the fourth part of a kegiatan's code is 1 for a province's, 2 for a kabupaten's or kota's")
 			}
 		}
 	}
+	allWords = nil
 	c.sameName(all, bad)
-	for i := range all {
-		all[i].words = nil
-	}
 	if refs != nil {
 		for _, r := range refs {
-			bad[r.code.String()+"#named"] = true // the list says how a code is named
+			bad[r.code().String()+"#named"] = true // the list says how a code is named
 		}
 	}
 	if !oneTable(all) {
@@ -164,17 +176,24 @@ func validDigit(c kode.Code) (bool, string) {
 
 // suggest finds the row of another table (or the reference list) that
 // names n's thing, at n's level: the most similar name, in n's program first.
-func suggest(n named, all, refs []named, okCode func(named) bool) (named, bool) {
+// nw are n's words, allWords those of all's rows.
+func suggest(n named, nw []string, all []named, allWords [][]string, refs []named, okCode func(named) bool) (named, bool) {
 	var best named
 	bestScore := 0.0
-	prog := programOf(n.code)
-	for _, list := range [][]named{refs, all} {
-		for _, o := range list {
-			if o.code == n.code || o.code.Level() != n.code.Level() || !okCode(o) {
+	prog := programOf(n.code())
+	for li, list := range [][]named{refs, all} {
+		for i, o := range list {
+			if o.code() == n.code() || o.code().Level() != n.code().Level() || !okCode(o) {
 				continue
 			}
-			s := similarity(n.wordsOf(), o.wordsOf())
-			if programOf(o.code) == prog {
+			var ow []string
+			if li == 0 {
+				ow = o.wordsOf()
+			} else {
+				ow = allWords[i] // a row's words, made once
+			}
+			s := similarity(nw, ow)
+			if programOf(o.code()) == prog {
 				s += 0.05
 			}
 			if s > bestScore {
@@ -202,11 +221,11 @@ func (c *checker) sameName(all []named, bad map[string]bool) {
 	// The names are hashed first, and only those whose hash more than one row
 	// has are indexed by their text.
 	key := func(n named) (string, bool) {
-		if n.code.Level() < kode.Kegiatan || bad[n.code.String()] {
+		if n.code().Level() < kode.Kegiatan || bad[n.code().String()] {
 			return "", false
 		}
 		w := n.wordsOf()
-		return n.code.Level().String() + ":" + strings.Join(w, " "), len(w) >= 3
+		return n.code().Level().String() + ":" + strings.Join(w, " "), len(w) >= 3
 	}
 	seed := maphash.MakeSeed()
 	hashes := map[uint64]int32{}
@@ -232,7 +251,7 @@ func (c *checker) sameName(all []named, bad map[string]bool) {
 	for _, k := range keys {
 		codes := map[string][]named{} // code → rows
 		for _, i := range byName[k] {
-			codes[all[i].code.String()] = append(codes[all[i].code.String()], all[i])
+			codes[all[i].code().String()] = append(codes[all[i].code().String()], all[i])
 		}
 		if len(codes) < 2 {
 			continue
@@ -251,9 +270,9 @@ func (c *checker) sameName(all []named, bad map[string]bool) {
 		for _, code := range list[1:] {
 			for _, n := range codes[code] {
 				bad[code] = true
-				d := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "%s %q stands under %s here and under %s in %s", n.code.Level(), n.name, n.code, main.code, main.where())
-				d.Found, d.Expected = n.code.String(), main.code.String()
-				d.Hint = msg.Sprintf("did you mean %s? one name belongs to one code; correct the code or the name", main.code)
+				d := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "%s %q stands under %s here and under %s in %s", n.code().Level(), n.name, n.code(), main.code(), main.where())
+				d.Found, d.Expected = n.code().String(), main.code().String()
+				d.Hint = msg.Sprintf("did you mean %s? one name belongs to one code; correct the code or the name", main.code())
 			}
 		}
 	}
@@ -264,7 +283,7 @@ func (c *checker) sameName(all []named, bad map[string]bool) {
 func (c *checker) sameCode(all []named, bad map[string]bool) {
 	byCode := map[string][]int32{} // indices into all
 	for i, n := range all {
-		byCode[n.code.String()] = append(byCode[n.code.String()], int32(i))
+		byCode[n.code().String()] = append(byCode[n.code().String()], int32(i))
 	}
 	plan := c.cfg.Plan.Table
 	for _, is := range byCode {
@@ -278,11 +297,11 @@ func (c *checker) sameCode(all []named, bad map[string]bool) {
 		sort.SliceStable(ns, func(i, j int) bool { return ns[i].t.ID == plan && ns[j].t.ID != plan })
 		ref := ns[0]
 		for _, o := range ns[1:] {
-			if o.t == ref.t || bad[o.code.String()] || bad[o.code.String()+"#named"] || similarity(ref.wordsOf(), o.wordsOf()) >= 0.5 ||
+			if o.t == ref.t || bad[o.code().String()] || bad[o.code().String()+"#named"] || similarity(ref.wordsOf(), o.wordsOf()) >= 0.5 ||
 				model.NamedLikeIndicator(o.name) || model.NamedLikeIndicator(ref.name) {
 				continue
 			}
-			d := c.report(Nomenclature, diag.SevWarning, o.t, o.r, nameCol(o.t), "%s %s is named %q here but %q in %s", o.code.Level(), o.code, o.name, ref.name, ref.where())
+			d := c.report(Nomenclature, diag.SevWarning, o.t, o.r, nameCol(o.t), "%s %s is named %q here but %q in %s", o.code().Level(), o.code(), o.name, ref.name, ref.where())
 			d.Found, d.Expected = quote(o.name), quote(ref.name)
 			d.Hint = msg.Sprintf("one code names one program, kegiatan or sub kegiatan; correct the code or the name")
 		}
@@ -293,25 +312,25 @@ func (c *checker) sameCode(all []named, bad map[string]bool) {
 func (c *checker) againstReference(all, refs []named, bad map[string]bool) {
 	byCode := map[kode.Code]named{}
 	for _, r := range refs {
-		byCode[r.code] = r
+		byCode[r.code()] = r
 	}
 	for _, n := range all {
-		if bad[n.code.String()] {
+		if bad[n.code().String()] {
 			continue
 		}
-		ref, ok := byCode[n.code]
+		ref, ok := byCode[n.code()]
 		if !ok {
-			d := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "%s %s is not in the nomenclature list %s", n.code.Level(), n.code, c.cfg.Rule(Nomenclature).Reference)
-			d.Found, d.Expected = n.code.String(), msg.Sprintf("a code of the nomenclature list")
-			if s, ok := suggest(n, nil, refs, func(named) bool { return true }); ok {
-				d.Hint = msg.Sprintf("did you mean %s? %s names it %q", s.code, s.where(), s.name)
+			d := c.report(Nomenclature, diag.SevError, n.t, n.r, n.t.CodeCol(), "%s %s is not in the nomenclature list %s", n.code().Level(), n.code(), c.cfg.Rule(Nomenclature).Reference)
+			d.Found, d.Expected = n.code().String(), msg.Sprintf("a code of the nomenclature list")
+			if s, ok := suggest(n, n.wordsOf(), nil, nil, refs, func(named) bool { return true }); ok {
+				d.Hint = msg.Sprintf("did you mean %s? %s names it %q", s.code(), s.where(), s.name)
 			} else {
 				d.Hint = msg.Sprintf("correct the code, or add it to the nomenclature list")
 			}
 			continue
 		}
-		if similarity(n.wordsOf(), ref.words) < 0.5 {
-			d := c.report(Nomenclature, diag.SevWarning, n.t, n.r, nameCol(n.t), "%s %s is named %q here but %q in %s", n.code.Level(), n.code, n.name, ref.name, ref.where())
+		if similarity(n.wordsOf(), ref.wordsOf()) < 0.5 {
+			d := c.report(Nomenclature, diag.SevWarning, n.t, n.r, nameCol(n.t), "%s %s is named %q here but %q in %s", n.code().Level(), n.code(), n.name, ref.name, ref.where())
 			d.Found, d.Expected = quote(n.name), quote(ref.name)
 			d.Hint = msg.Sprintf("one code names one program, kegiatan or sub kegiatan; correct the code or the name")
 		}

@@ -36,7 +36,7 @@ func (c *checker) codes() {
 			continue
 		}
 		for _, n := range tr.Nodes {
-			for _, dup := range n.Dups {
+			for _, dup := range n.Dups() {
 				d := c.report(Codes, diag.SevError, t, dup, ci, "code %s appears again (first on line %d)", n.Code, n.Row.Line)
 				d.Found, d.Expected = quote(dup.Cells[ci].Raw), msg.Sprintf("each code once")
 				d.Hint = msg.Sprintf("a code stands for one program, kegiatan or sub kegiatan; give this row its own code or merge the rows")

@@ -90,13 +90,14 @@ func (e *Error) Error() string {
 const shape = "a code such as 7.01.01 (program), 7.01.01.2.01 (kegiatan) or 7.01.01.2.01.01 (sub kegiatan)"
 
 // split cuts a spelling into its digit groups; dots and blanks both separate.
-func split(s string) ([]string, error) {
+// The groups are appended to parts[:0] (a buffer the caller reuses).
+func split(s string, parts []string) ([]string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil, nil
 	}
-	var parts []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ' ' || r == '\t' || r == '\u00a0' }) {
+	parts = parts[:0]
+	for f := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '.' || r == ' ' || r == '\t' || r == '\u00a0' }) {
 		for _, r := range f {
 			if r < '0' || r > '9' {
 				return nil, &Error{Found: s, Expected: msg.Sprintf(shape), Hint: msg.Sprintf("remove %q; a code has only digits and dots", r)}
@@ -109,7 +110,7 @@ func split(s string) ([]string, error) {
 
 // Parse reads one spelling of a code. An empty string gives the zero Code.
 func Parse(s string) (Code, error) {
-	parts, err := split(s)
+	parts, err := split(s, nil)
 	if err != nil || parts == nil {
 		return Code{}, err
 	}
@@ -124,7 +125,8 @@ func build(orig string, p []string) (Code, error) {
 	if len(p) == 4 || len(p) > 6 {
 		return Code{}, &Error{Found: orig, Expected: msg.Sprintf(shape), Hint: msg.Sprintf("it has %d parts; a kegiatan has five (7.01.01.2.01)", len(p))}
 	}
-	out := make([]string, len(p))
+	var buf [40]byte // the canonical form: at most 1+2+2+1+2+4 digits and 5 dots
+	out := buf[:0]
 	for i, f := range p {
 		n, _ := strconv.Atoi(f)
 		width, max := 2, 99
@@ -142,19 +144,28 @@ func build(orig string, p []string) (Code, error) {
 		if n > 99 {
 			width = 4
 		}
-		out[i] = pad(n, width)
+		if i > 0 {
+			out = append(out, '.')
+		}
+		out = pad(out, n, width)
 	}
-	return Code{strings.Join(out, ".")}, nil
+	if t := strings.TrimSpace(orig); t == string(out) {
+		return Code{t}, nil // written canonically: the spelling itself, no copy
+	}
+	return Code{string(out)}, nil
 }
 
-// pad writes n with leading zeros to width digits (cheaper than fmt, and
+// pad appends n with leading zeros to width digits (cheaper than fmt, and
 // codes are read by the thousand).
-func pad(n, width int) string {
-	d := strconv.Itoa(n)
-	if len(d) < width {
-		d = "0000"[:width-len(d)] + d
+func pad(b []byte, n, width int) []byte {
+	digits := 1
+	for m := n; m >= 10; m /= 10 {
+		digits++
 	}
-	return d
+	for ; digits < width; digits++ {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // ParseAll reads the codes of one table. Besides what Parse reads, it knows the
@@ -165,22 +176,29 @@ func pad(n, width int) string {
 func ParseAll(spellings []string) (codes []Code, errs []error) {
 	codes = make([]Code, len(spellings))
 	errs = make([]error, len(spellings))
-	parts := make([][]string, len(spellings))
+	// Each spelling is split twice (first to find the seven-part codes),
+	// into one reused buffer: a table of 100,000 rows held the parts of every
+	// code at once.
+	var parts []string
 	long := map[string]bool{}
-	for i, s := range spellings {
-		parts[i], errs[i] = split(s)
-		if p := parts[i]; len(p) == 7 && p[4] == "01" {
+	for _, s := range spellings {
+		p, _ := split(s, parts)
+		if len(p) == 7 && p[4] == "01" {
 			long[strings.Join(p[:6], ".")] = true
 		}
+		parts = p[:0:cap(p)]
 	}
-	for i, p := range parts {
-		if errs[i] != nil || p == nil {
+	for i, s := range spellings {
+		p, err := split(s, parts)
+		if err != nil || p == nil {
+			errs[i] = err
 			continue
 		}
-		if len(p) == 6 && long[strings.Join(p, ".")] {
+		parts = p[:0:cap(p)]
+		if len(p) == 6 && len(long) > 0 && long[strings.Join(p, ".")] {
 			p = append(append([]string{}, p[:4]...), p[5])
 		}
-		codes[i], errs[i] = build(spellings[i], p)
+		codes[i], errs[i] = build(s, p)
 	}
 	return codes, errs
 }

@@ -8,11 +8,13 @@ import (
 	"renja/internal/table"
 )
 
-// Node is a code in a table's hierarchy.
+// Node is a code in a table's hierarchy. A plan of 100,000 sub kegiatan
+// has 100,000 of them: a tree's nodes are allocated many at once, and what
+// is rare (rows with the same code) is kept behind a pointer.
 type Node struct {
 	Code     kode.Code
-	Row      *table.Row   // the first row with this code; nil for the root
-	Dups     []*table.Row // further rows with the same code
+	Row      *table.Row    // the first row with this code; nil for the root
+	dups     *[]*table.Row // further rows with the same code
 	Parent   *Node
 	Children []*Node
 	sums     []sum // a node with children (and the root): the computed amount of each money column, by Tree.slot
@@ -26,12 +28,20 @@ type sum struct {
 // Level returns the node's level (kode.None for the root).
 func (n *Node) Level() kode.Level { return n.Code.Level() }
 
+// Dups returns the further rows with n's code (the first is Row).
+func (n *Node) Dups() []*table.Row {
+	if n.dups == nil {
+		return nil
+	}
+	return *n.dups
+}
+
 // Rows returns the row and its duplicates.
 func (n *Node) Rows() []*table.Row {
 	if n.Row == nil {
 		return nil
 	}
-	return append([]*table.Row{n.Row}, n.Dups...)
+	return append([]*table.Row{n.Row}, n.Dups()...)
 }
 
 // Tree is one table read by code: the hierarchy of program > kegiatan > sub
@@ -53,16 +63,25 @@ type Tree struct {
 // nearest ancestor that is present.
 func Build(t *table.Table) *Tree {
 	tr := &Tree{Table: t, Root: &Node{}, byCode: make(map[kode.Code]*Node, len(t.Rows))}
-	for _, r := range t.Rows {
+	var slab []Node
+	for i, r := range t.Rows {
 		switch {
 		case r.CodeErr != nil:
 		case r.Code.IsZero():
 			tr.Totals = append(tr.Totals, r)
 		case tr.byCode[r.Code] != nil:
 			n := tr.byCode[r.Code]
-			n.Dups = append(n.Dups, r)
+			if n.dups == nil {
+				n.dups = new([]*table.Row)
+			}
+			*n.dups = append(*n.dups, r)
 		default:
-			n := &Node{Code: r.Code, Row: r}
+			if len(slab) == 0 {
+				slab = make([]Node, min(4096, len(t.Rows)-i))
+			}
+			n := &slab[0]
+			slab = slab[1:]
+			*n = Node{Code: r.Code, Row: r}
 			tr.byCode[r.Code] = n
 			tr.Nodes = append(tr.Nodes, n)
 		}

@@ -218,25 +218,22 @@ func (c *checker) sameName(all []named, bad map[string]bool) {
 	// level+name → the rows (indices into all); grouped by code only for a
 	// name that more than one row has (most names are one row's, and a map
 	// for each would be most of what a plan of 100,000 rows holds here).
-	// The names are hashed first, and only those whose hash more than one row
-	// has are indexed by their text.
-	key := func(n named) (string, bool) {
-		if n.code().Level() < kode.Kegiatan || bad[n.code().String()] {
-			return "", false
-		}
-		w := n.wordsOf()
-		return n.code().Level().String() + ":" + strings.Join(w, " "), len(w) >= 3
+	// The names are hashed first (without making their words), and only those
+	// whose hash more than one row has are indexed by their text.
+	counted := func(n named) bool {
+		return n.code().Level() >= kode.Kegiatan && !bad[n.code().String()]
 	}
 	seed := maphash.MakeSeed()
-	hashes := map[uint64]int32{}
+	hashes := make(map[uint64]int32, len(all))
 	for _, n := range all {
-		if k, ok := key(n); ok {
-			hashes[maphash.String(seed, k)]++
+		if h, w := nameHash(seed, n.code().Level(), n.name); w >= 3 && counted(n) {
+			hashes[h]++
 		}
 	}
 	byName := map[string][]int32{}
 	for i, n := range all {
-		if k, ok := key(n); ok && hashes[maphash.String(seed, k)] > 1 {
+		if h, w := nameHash(seed, n.code().Level(), n.name); w >= 3 && counted(n) && hashes[h] > 1 {
+			k := n.code().Level().String() + ":" + strings.Join(words(n.name), " ")
 			byName[k] = append(byName[k], int32(i))
 		}
 	}
@@ -340,6 +337,33 @@ func (c *checker) againstReference(all, refs []named, bad map[string]bool) {
 // words returns a name's words in lower case, punctuation left out.
 func words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// nameHash hashes level l and the words of name as sameName's key joins
+// them ("sub kegiatan:penyediaan gaji dan tunjangan"), without making them,
+// and counts the words.
+func nameHash(seed maphash.Seed, l kode.Level, name string) (sum uint64, words int) {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(l.String())
+	h.WriteByte(':')
+	in := false
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			in = false
+			continue
+		}
+		if !in {
+			if words > 0 {
+				h.WriteByte(' ')
+			}
+			words++
+			in = true
+		}
+		var b [utf8.UTFMax]byte
+		h.Write(b[:utf8.EncodeRune(b[:], unicode.ToLower(r))])
+	}
+	return h.Sum64(), words
 }
 
 // similarity is the share of words two names have in common (a word with

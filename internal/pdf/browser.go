@@ -177,6 +177,7 @@ func (b *Browser) Close() error {
 			}
 			cancel()
 		}
+		killGroup(b.pgid) // at once, all of them: chromedp's own kill waits for the browser alone
 		b.cancel()
 		b.allocCancel() // waits for the process
 		if b.dir != "" {

@@ -28,17 +28,34 @@ func prepareCmd(cmd *exec.Cmd) {
 // process group pgid (the browser's, when it is known; 0 when not), until
 // none has shown up for a few looks in a row.
 func killLeftovers(dir string, pgid int) {
+	// Without the group, a process forked while the others were killed
+	// shows up later: three quiet looks. A group is killed as one (a fork
+	// under way fails), so one look that finds none is enough.
+	looks := 3
+	if pgid > 0 {
+		looks = 1
+	}
 	deadline := time.Now().Add(2 * time.Second)
-	for quiet := 0; quiet < 3 && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	for quiet := 0; quiet < looks && time.Now().Before(deadline); {
 		pids := processes(dir, pgid)
 		if len(pids) == 0 {
 			quiet++
-			continue
+		} else {
+			quiet = 0
+			for _, pid := range pids {
+				_ = syscall.Kill(pid, syscall.SIGKILL)
+			}
 		}
-		quiet = 0
-		for _, pid := range pids {
-			_ = syscall.Kill(pid, syscall.SIGKILL)
+		if quiet < looks {
+			time.Sleep(10 * time.Millisecond)
 		}
+	}
+}
+
+// killGroup kills the process group pgid (the browser's; nothing when 0).
+func killGroup(pgid int) {
+	if pgid > 0 {
+		_ = syscall.Kill(-pgid, syscall.SIGKILL)
 	}
 }
 

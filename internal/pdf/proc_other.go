@@ -11,5 +11,8 @@ func prepareCmd(cmd *exec.Cmd) {}
 // killLeftovers does nothing outside Linux.
 func killLeftovers(dir string, pgid int) {}
 
+// killGroup does nothing outside Linux.
+func killGroup(pgid int) {}
+
 // processesUsing finds no process outside Linux.
 func processesUsing(dir string) []int { return nil }

@@ -32,6 +32,7 @@ func (c *checker) link() {
 			}
 		}
 	}
+	cols := map[*diag.Diagnostic]int{} // a hierarchy finding's column, found once (see findingCol)
 	for _, root := range c.out {
 		if root.Rule != Codes || root.Severity != diag.SevError || root.Cause != "" {
 			continue
@@ -51,7 +52,7 @@ func (c *checker) link() {
 				continue
 			}
 			switch {
-			case d.Rule == Hierarchy && d.File == root.File && c.missesRow(t, r, d, guess, ok):
+			case d.Rule == Hierarchy && d.File == root.File && c.missesRow(r, d, c.findingCol(t, d, cols), guess, ok):
 				d.Cause = at
 			case d.Rule == CrossTable && ok && d.Code == guess.String() && strings.Contains(d.Message, t.Path):
 				d.Cause = at
@@ -150,10 +151,13 @@ func rowOf(t *table.Table, line int) *table.Row {
 	return nil
 }
 
-// missesRow reports whether hierarchy finding d (a parent's stated amount
-// against its children's sum) differs by exactly what row r, left out of
-// the hierarchy, states in that column, at an ancestor of the row's code.
-func (c *checker) missesRow(t *table.Table, r *table.Row, d *diag.Diagnostic, guess kode.Code, known bool) bool {
+// findingCol returns the column index of the cell of table t that finding d
+// is at (its row's, or a total row's, cell in d's column), or -1; cols
+// keeps what was found, as every code that cannot be read asks again.
+func (c *checker) findingCol(t *table.Table, d *diag.Diagnostic, cols map[*diag.Diagnostic]int) int {
+	if col, ok := cols[d]; ok {
+		return col
+	}
 	pt, pr := c.rowAt(d.File, d.Line)
 	col := -1
 	if pr != nil {
@@ -173,6 +177,15 @@ func (c *checker) missesRow(t *table.Table, r *table.Row, d *diag.Diagnostic, gu
 			}
 		}
 	}
+	cols[d] = col
+	return col
+}
+
+// missesRow reports whether hierarchy finding d (a parent's stated amount
+// against its children's sum) at column col differs by exactly what row r,
+// left out of the hierarchy, states in that column, at an ancestor of the
+// row's code.
+func (c *checker) missesRow(r *table.Row, d *diag.Diagnostic, col int, guess kode.Code, known bool) bool {
 	if col < 0 || r.Cells[col].Unreadable() || !r.Cells[col].Present() {
 		return false
 	}

@@ -31,3 +31,19 @@ func TestNameHash(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeParts: levelDigit and programOf read a code's parts as splitting
+// it at its dots would.
+func TestCodeParts(t *testing.T) {
+	for _, s := range []string{"7", "7.01", "7.01.01", "7.01.01.2.01", "7.01.01.3.01.0001", "7.01.01.2.01.01"} {
+		c := kode.MustParse(s)
+		p := strings.Split(c.String(), ".")
+		if got, want := programOf(c), strings.Join(p[:min(3, len(p))], "."); got != want {
+			t.Errorf("programOf(%s) = %q, want %q", s, got, want)
+		}
+		d, ok := levelDigit(c)
+		if l := c.Level(); (l == kode.Kegiatan || l == kode.SubKegiatan) != ok || ok && d != p[3] {
+			t.Errorf("levelDigit(%s) = %q, %v", s, d, ok)
+		}
+	}
+}

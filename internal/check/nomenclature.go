@@ -166,7 +166,11 @@ func levelDigit(c kode.Code) (string, bool) {
 	if l := c.Level(); l != kode.Kegiatan && l != kode.SubKegiatan {
 		return "", false
 	}
-	return strings.Split(c.String(), ".")[3], true
+	s := c.String() // canonical: five or six parts
+	for range 3 {
+		s = s[strings.IndexByte(s, '.')+1:]
+	}
+	return s[:strings.IndexByte(s+".", '.')], true
 }
 
 func validDigit(c kode.Code) (bool, string) {
@@ -207,9 +211,18 @@ func suggest(n named, nw []string, all []named, allWords [][]string, refs []name
 	return best, bestScore >= 0.7
 }
 
+// programOf returns the first three parts of a code (of a kegiatan's, its
+// program's), without splitting it: suggest asks for every row's.
 func programOf(c kode.Code) string {
-	p := strings.Split(c.String(), ".")
-	return strings.Join(p[:min(3, len(p))], ".")
+	s, dots := c.String(), 0
+	for i := range len(s) {
+		if s[i] == '.' {
+			if dots++; dots == 3 {
+				return s[:i]
+			}
+		}
+	}
+	return s
 }
 
 // sameName reports one name under two codes at one level: the rows of the

@@ -55,18 +55,29 @@ func (c Code) Level() Level {
 	}
 }
 
-// Parent returns the code one level up, or the zero Code for an urusan.
+// Parent returns the code one level up, or the zero Code for an urusan: a
+// beginning of c's canonical form (no copy; a tree asks for every node's).
 func (c Code) Parent() Code {
-	p := strings.Split(c.s, ".")
+	parts := 0
 	switch c.Level() {
 	case SubKegiatan:
-		return Code{strings.Join(p[:5], ".")}
+		parts = 5
 	case Kegiatan:
-		return Code{strings.Join(p[:3], ".")}
+		parts = 3
 	case Program, Bidang:
-		return Code{strings.Join(p[:len(p)-1], ".")}
+		return Code{c.s[:strings.LastIndexByte(c.s, '.')]}
+	default:
+		return Code{}
 	}
-	return Code{}
+	dots := 0
+	for i := range len(c.s) {
+		if c.s[i] == '.' {
+			if dots++; dots == parts {
+				return Code{c.s[:i]}
+			}
+		}
+	}
+	return Code{} // cannot happen: a kegiatan has five parts
 }
 
 // Contains reports whether d lies below c in the hierarchy (or is c).

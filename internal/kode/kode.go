@@ -116,6 +116,9 @@ func split(s string, parts []string) ([]string, error) {
 		}
 		parts = append(parts, f)
 	}
+	if len(parts) == 0 {
+		return nil, nil // only dots and blanks: no code, as an empty one
+	}
 	return parts, nil
 }
 

@@ -3,6 +3,7 @@ package kode
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Style is how a project prints its sub kegiatan codes: with the two-digit
@@ -54,13 +55,25 @@ func (s Style) Text(t string) string {
 // use: four digits when more are written 7.01.01.2.01.0001 than not.
 func StyleOf(spellings []string) Style {
 	four, two := 0, 0
+	var parts []string // split's buffer, reused: a plan has a code in each of 100,000 rows
+	sep := func(r rune) bool { return r == '.' || r == ' ' || r == '\t' || r == '\u00a0' }
 	for _, s := range spellings {
-		c, err := Parse(s)
+		p, err := split(s, parts)
+		if p == nil || err != nil {
+			continue
+		}
+		parts = p[:0:cap(p)]
+		c, err := build(s, p)
 		if err != nil || c.Level() != SubKegiatan {
 			continue
 		}
-		f := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ' ' || r == '\t' || r == '\u00a0' })
-		if len(f) > 0 && len(f[len(f)-1]) == 4 {
+		// The last group of digits as written (s's, not the trimmed one's).
+		last := strings.TrimRightFunc(s, sep)
+		if i := strings.LastIndexFunc(last, sep); i >= 0 {
+			_, size := utf8.DecodeRuneInString(last[i:])
+			last = last[i+size:]
+		}
+		if len(last) == 4 {
 			four++
 		} else {
 			two++

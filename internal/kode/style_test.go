@@ -1,6 +1,9 @@
 package kode
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestStyle(t *testing.T) {
 	c := MustParse("7.01.01.2.01.0001")
@@ -32,5 +35,39 @@ func TestStyle(t *testing.T) {
 	}
 	if s := StyleOf([]string{"7.01.01.2.01.01", "7.01.01.2.01.0002", "7.01.01. 2.01.03"}); s != TwoDigit {
 		t.Errorf("StyleOf = %d", s)
+	}
+}
+
+// TestStyleOfReadsAsParse: StyleOf counts as reading each spelling with Parse
+// and its groups of digits as written would (it reads them into one buffer).
+func TestStyleOfReadsAsParse(t *testing.T) {
+	ref := func(spellings []string) Style {
+		four, two := 0, 0
+		for _, s := range spellings {
+			c, err := Parse(s)
+			if err != nil || c.Level() != SubKegiatan {
+				continue
+			}
+			f := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ' ' || r == '\t' || r == '\u00a0' })
+			if len(f) > 0 && len(f[len(f)-1]) == 4 {
+				four++
+			} else {
+				two++
+			}
+		}
+		if four > two {
+			return FourDigit
+		}
+		return TwoDigit
+	}
+	all := []string{"7.01.01.2.01.0001", "7.01.01.2.01.01", "7.01.01.2.01.0002.", "7.01.01.2.01.0003\u00a0",
+		"7.01.01 2.01 0004", "...", "", " . ", "7.01.01", "7.1.1.2.01.02.01", "x.01", "7.01.01.2.01.0001\r"}
+	for i := range all {
+		for j := i; j <= len(all); j++ {
+			s := all[i:j]
+			if got, want := StyleOf(s), ref(s); got != want {
+				t.Errorf("StyleOf(%q) = %v, want %v", s, got, want)
+			}
+		}
 	}
 }

@@ -41,7 +41,11 @@ func codeStyle(cfg *config.Config, tables []*table.Table) kode.Style {
 	if d := cfg.Codes.SubKegiatanDigits; d != 0 {
 		return kode.Style(d)
 	}
-	var spellings []string
+	n := 0
+	for _, t := range tables {
+		n += len(t.Rows)
+	}
+	spellings := make([]string, 0, n)
 	for _, t := range tables {
 		if i := t.CodeCol(); i >= 0 {
 			for _, r := range t.Rows {

@@ -16,12 +16,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/renja" ./cmd/renja
 
-ms() { # run a command, print its wall time in ms and its peak RSS in MB
+ms() { # run a command, print its wall time in ms and its peak RSS in MB (of the largest process: renja or a browser's)
   local s e
   s=$(date +%s%N)
-  /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -f %M -o "$tmp/rss" "$@" >"$tmp/log" 2>&1 || { echo "FAILED:"; cat "$tmp/log"; exit 1; }
   e=$(date +%s%N)
-  echo "$(((e - s) / 1000000)) ms, $(($(cat "$tmp/rss") / 1024)) MB"
+  echo "$(((e - s) / 1000000)) ms, $(($(tail -1 "$tmp/rss") / 1024)) MB"
 }
 
 run() { # label, then the environment for renja
@@ -41,7 +41,7 @@ run() { # label, then the environment for renja
 }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-run "own Chromium" RENJA_CHROME_URL=
+run "own browser (${RENJA_CHROME:-the first that pdf.FindChrome finds})" RENJA_CHROME_URL=
 if [ -n "${ENDPOINTS:-}" ]; then
   run "browsers at $ENDPOINTS" RENJA_CHROME_URL="${ENDPOINTS// /,}"
 fi

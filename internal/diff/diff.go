@@ -98,6 +98,15 @@ func Compare(old, nu *model.Project) *Report {
 			r.Tables = append(r.Tables, compareRows(ot, nt)...)
 		}
 	}
+	// Codes as the project writes them (a four-digit sub kegiatan), as
+	// everywhere else the officer reads them.
+	for i := range r.Tables {
+		c := &r.Tables[i]
+		c.Code = nu.Codes.Text(c.Code)
+		if c.Kind == Moved {
+			c.Old, c.New = nu.Codes.Text(c.Old), nu.Codes.Text(c.New)
+		}
+	}
 	r.Prose = compareProse(old, nu)
 	return r
 }

@@ -259,3 +259,17 @@ func TestTablesAndColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestFourDigitCodes: a project that writes its sub kegiatan codes with four
+// digits reads them so in renja diff too, a moved row's codes included.
+func TestFourDigitCodes(t *testing.T) {
+	dir := difftest.Bundled(t)
+	difftest.Edit(t, dir, "renja.toml", "[office]", "[codes]\nsub_kegiatan_digits = 4\n\n[office]")
+	old := load(t, dir, "")
+	difftest.Edit(t, dir, "data/t31.csv", "7.01.01. 2.01.02;", "7.01.01.2.01.08;")
+	r := diff.Compare(old, load(t, dir, ""))
+	c := find(r.Tables, row{table: "t31", code: "7.01.01.2.01.0008", column: "kode", kind: diff.Moved})
+	if c == nil || c.Old != "7.01.01.2.01.0002" || c.New != "7.01.01.2.01.0008" {
+		t.Fatalf("no move from 7.01.01.2.01.0002 to 7.01.01.2.01.0008:\n%s", dump(r))
+	}
+}

@@ -39,7 +39,7 @@ type Browser struct {
 	dir    string         // temporary user data directory, removed by Close; "" when remote
 	remote bool           // reached through Connect: files are sent in-band
 	owner  *filelock.Lock // held on the profile while it is in use (RemoveStaleProfiles); nil when remote
-	pgid   int            // the browser's process group (Linux), 0 when remote or unknown
+	group  group          // the browser's process group (Linux); zero when remote or unknown
 
 	ctx         context.Context // the browser's chromedp context
 	cancel      context.CancelFunc
@@ -97,7 +97,7 @@ func Start(ctx context.Context, chromePath string) (*Browser, error) {
 		return nil, fmt.Errorf("starting Chrome (%s): %w", chromePath, err)
 	}
 	if p := chromedp.FromContext(bctx).Browser.Process(); p != nil {
-		b.pgid = p.Pid // prepareCmd gives it a process group of its own
+		b.group = browserGroup(p.Pid)
 	}
 	return b, nil
 }
@@ -177,11 +177,14 @@ func (b *Browser) Close() error {
 			}
 			cancel()
 		}
-		killGroup(b.pgid) // at once, all of them: chromedp's own kill waits for the browser alone
+		if b.dir != "" {
+			// All of its processes at once, before chromedp's cancel,
+			// which kills the browser alone and waits for it.
+			killLeftovers(b.dir, b.group)
+		}
 		b.cancel()
 		b.allocCancel() // waits for the process
 		if b.dir != "" {
-			killLeftovers(b.dir, b.pgid)
 			if b.owner != nil {
 				_ = b.owner.Unlock()
 			}
@@ -189,6 +192,13 @@ func (b *Browser) Close() error {
 		}
 	})
 	return b.closeErr
+}
+
+// group is a browser's process group: its id, and the program the browser
+// runs, so that an id the system gives again later is not taken for it.
+type group struct {
+	pgid int
+	exe  string
 }
 
 // removeAllRetry removes dir; a child process of Chrome can still write in it

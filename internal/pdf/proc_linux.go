@@ -25,19 +25,19 @@ func prepareCmd(cmd *exec.Cmd) {
 
 // killLeftovers kills the processes whose command line holds
 // --user-data-dir=dir (Chrome passes it to all its children) and those of the
-// process group pgid (the browser's, when it is known; 0 when not), until
-// none has shown up for a few looks in a row.
-func killLeftovers(dir string, pgid int) {
+// browser's process group g (known once it has started; the zero group when
+// not), until none has shown up for a few looks in a row.
+func killLeftovers(dir string, g group) {
 	// Without the group, a process forked while the others were killed
-	// shows up later: three quiet looks. A group is killed as one (a fork
-	// under way fails), so one look that finds none is enough.
+	// shows up later: three quiet looks. With it, one look after the kill
+	// finds whatever a fork under way made.
 	looks := 3
-	if pgid > 0 {
+	if g.pgid > 0 {
 		looks = 1
 	}
 	deadline := time.Now().Add(2 * time.Second)
 	for quiet := 0; quiet < looks && time.Now().Before(deadline); {
-		pids := processes(dir, pgid)
+		pids := processes(dir, g)
 		if len(pids) == 0 {
 			quiet++
 		} else {
@@ -52,31 +52,39 @@ func killLeftovers(dir string, pgid int) {
 	}
 }
 
-// killGroup kills the process group pgid (the browser's; nothing when 0).
-func killGroup(pgid int) {
-	if pgid > 0 {
-		_ = syscall.Kill(-pgid, syscall.SIGKILL)
-	}
+// browserGroup returns the process group of the browser pid, which
+// prepareCmd made its own.
+func browserGroup(pid int) group { return group{pgid: pid, exe: exeOf(pid)} }
+
+// exeOf returns the program pid runs, "" when it cannot be read.
+func exeOf(pid int) string {
+	p, _ := os.Readlink("/proc/" + strconv.Itoa(pid) + "/exe")
+	return p
 }
 
 // processesUsing returns the processes, other than this one, whose command
-// line holds the argument --user-data-dir=dir, and the processes in their
+// line holds the argument --user-data-dir=dir, and the processes of their
 // process groups (chromium-headless-shell does not pass the argument to its
 // children; Start gives the browser a group of its own). Processes that
 // Chrome's zygote forks rewrite their command line as one string joined by
 // spaces, so both forms count.
-func processesUsing(dir string) []int { return processes(dir, 0) }
+func processesUsing(dir string) []int { return processes(dir, group{}) }
 
 // processes returns processesUsing(dir) and the live processes of the group
-// pgid (none when pgid is 0).
-func processes(dir string, pgid int) []int {
+// g. A group's member must run the group's program: a group id that the
+// system gave again, after the browser's processes were gone, is not the
+// browser's.
+func processes(dir string, g group) []int {
 	want := []byte(" --user-data-dir=" + dir + " ")
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
 		return nil
 	}
 	var pids []int
-	groups := map[int]bool{pgid: pgid > 0}
+	groups := map[int]string{} // process group → its program
+	if g.pgid > 0 && g.exe != "" {
+		groups[g.pgid] = g.exe
+	}
 	pgrps := map[int]int{}
 	for _, e := range entries {
 		pid, err := strconv.Atoi(e.Name())
@@ -93,13 +101,15 @@ func processes(dir string, pgid int) []int {
 		line := append(append([]byte{' '}, bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '})...), ' ')
 		if bytes.Contains(line, want) {
 			pids = append(pids, pid)
-			if g := pgrps[pid]; g > 1 && g != syscall.Getpgrp() {
-				groups[g] = true
+			if pg := pgrps[pid]; pg > 1 && pg != syscall.Getpgrp() {
+				if exe := exeOf(pid); exe != "" {
+					groups[pg] = exe
+				}
 			}
 		}
 	}
-	for pid, g := range pgrps {
-		if groups[g] && !slices.Contains(pids, pid) {
+	for pid, pg := range pgrps {
+		if exe, ok := groups[pg]; ok && !slices.Contains(pids, pid) && exeOf(pid) == exe {
 			pids = append(pids, pid)
 		}
 	}

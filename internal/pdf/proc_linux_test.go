@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -46,7 +47,7 @@ func TestCloseLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("close took %v", time.Since(start))
-	if pids := processes(b.dir, b.pgid); len(pids) > 0 {
+	if pids := processes(b.dir, b.group); len(pids) > 0 {
 		t.Errorf("processes left after Close: %v", pids)
 	}
 	for _, pid := range before {
@@ -322,4 +323,25 @@ func startChild(t *testing.T) (*exec.Cmd, string) {
 		t.Fatalf("child: %s", line)
 	}
 	return cmd, dir
+}
+
+// TestGroupIsTheBrowsers: a process group counts as the browser's only while
+// its processes run the browser's program; an id that the system gave again
+// to other processes is left alone.
+func TestGroupIsTheBrowsers(t *testing.T) {
+	cmd := exec.Command("sleep", "30")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	pid := cmd.Process.Pid
+	dir := t.TempDir()
+	if got := processes(dir, group{pgid: pid, exe: "/usr/lib/chromium/chromium"}); len(got) > 0 {
+		t.Errorf("a group of another program was taken for the browser's: %v", got)
+	}
+	g := browserGroup(pid)
+	if got := processes(dir, g); !slices.Equal(got, []int{pid}) {
+		t.Errorf("processes(%+v) = %v; want [%d]", g, got, pid)
+	}
 }

@@ -9,10 +9,10 @@ import "os/exec"
 func prepareCmd(cmd *exec.Cmd) {}
 
 // killLeftovers does nothing outside Linux.
-func killLeftovers(dir string, pgid int) {}
+func killLeftovers(dir string, g group) {}
 
-// killGroup does nothing outside Linux.
-func killGroup(pgid int) {}
+// browserGroup knows no process group outside Linux.
+func browserGroup(pid int) group { return group{} }
 
 // processesUsing finds no process outside Linux.
 func processesUsing(dir string) []int { return nil }

@@ -44,7 +44,7 @@ func RemoveStaleProfiles() {
 		if err != nil {
 			continue // its renja still runs
 		}
-		killLeftovers(dir, 0)
+		killLeftovers(dir, group{})
 		_ = l.Unlock()
 		_ = os.RemoveAll(dir)
 	}

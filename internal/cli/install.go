@@ -32,6 +32,12 @@ func installChrome(ctx context.Context, explicit string, stderr io.Writer) error
 	if os.Geteuid() != 0 {
 		return errors.New(msg.Sprintf("--install-chrome must run as root; or run: sudo apt-get install chromium-headless-shell fonts-liberation"))
 	}
+	return aptInstall(ctx, apt, stderr)
+}
+
+// aptInstall runs apt-get (the program apt): update, then the headless shell
+// with the fonts, else Chromium with the fonts.
+func aptInstall(ctx context.Context, apt string, stderr io.Writer) error {
 	run := func(args ...string) error {
 		cmd := exec.CommandContext(ctx, apt, args...)
 		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")

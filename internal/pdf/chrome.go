@@ -122,3 +122,50 @@ func chromeCandidates(goos string) []string {
 		)...)
 	}
 }
+
+// chromeFlags are the command line flags of the browser, besides the profile
+// folder. The browser runs as root in containers, so it runs without sandbox;
+// it only ever loads local files.
+var chromeFlags = []struct {
+	name  string
+	value any
+}{
+	{"headless", true},
+	{"no-sandbox", true},
+	{"disable-gpu", true},
+	{"disable-quic", true},
+	{"no-first-run", true},
+	{"no-default-browser-check", true},
+	{"disable-background-networking", true},
+	{"disable-component-update", true},
+	{"disable-sync", true},
+	{"disable-extensions", true},
+	{"disable-default-apps", true},
+	{"disable-breakpad", true},
+	{"disable-crash-reporter", true},
+	{"disable-dev-shm-usage", true},
+	{"disable-features", "Translate,MediaRouter,OptimizationHints"},
+	{"metrics-recording-only", true},
+	{"password-store", "basic"},
+	{"use-mock-keychain", true},
+	{"hide-scrollbars", true},
+	{"mute-audio", true},
+	{"force-color-profile", "srgb"},
+	// Behind the request interception of Print: no host name resolves. The
+	// loopback address stays reachable for the tabs of NewTab (renja serve,
+	// the website's tests); Print refuses it like any other URL.
+	{"host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"},
+	// WebRTC may use UDP only through a proxy, which has none: so no UDP at
+	// all (the print tabs' TCP goes to a proxy that does not exist, see
+	// offlineProxy).
+	{"webrtc-ip-handling-policy", "disable_non_proxied_udp"},
+	// chromium-headless-shell has no preferences and reads only this one.
+	{"force-webrtc-ip-handling-policy", "disable_non_proxied_udp"},
+}
+
+// group is a browser's process group: its id, and the program the browser
+// runs, so that an id the system gives again later is not taken for it.
+type group struct {
+	pgid int
+	exe  string
+}

@@ -12,6 +12,7 @@ import (
 	"renja/internal/diag"
 	"renja/internal/gen"
 	"renja/internal/limits"
+	"renja/internal/pdf/pdftest"
 )
 
 // TestLimits: small inputs that used to take the machine's memory or minutes
@@ -111,10 +112,25 @@ func TestBuildTimeout(t *testing.T) {
 	if !errors.As(err, &te) || te.Limit != 20*time.Millisecond {
 		t.Fatalf("error %v (%T), want a *limits.TimeoutError", err, err)
 	}
-	if !strings.Contains(err.Error(), "batas waktu") || !strings.Contains(err.Error(), "--timeout") {
+	if !strings.Contains(err.Error(), "ran longer than its limit of 20ms") || !strings.Contains(err.Error(), "--timeout") {
 		t.Errorf("message: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "output", "index.html")); err == nil {
 		t.Error("a build stopped by its time limit wrote output/")
+	}
+}
+
+// TestBuildTimeoutWhilePrinting: a time limit that ends while renja's own
+// Chrome starts or prints says so (the browser, started with the build's
+// context, goes at once, and the print must not report a lost connection
+// instead). Five runs, since where the limit falls varies.
+func TestBuildTimeoutWhilePrinting(t *testing.T) {
+	pdftest.Chrome(t)
+	for range 5 {
+		_, err := Build(context.Background(), Options{Dir: "../..", Out: t.TempDir(), Date: fixedDate, MaxTime: 300 * time.Millisecond})
+		var te *limits.TimeoutError
+		if !errors.As(err, &te) {
+			t.Fatalf("error %v (%T), want a *limits.TimeoutError", err, err)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"renja/internal/diag"
+	"renja/internal/msg"
 )
 
 // Size writes a number of bytes the way an officer reads it: 2 MB, 512 KB.
@@ -56,6 +57,6 @@ func ReadFile(path, name string) ([]byte, error) {
 type TimeoutError struct{ Limit time.Duration }
 
 func (e *TimeoutError) Error() string {
-	return fmt.Sprintf("build dihentikan: melewati batas waktu %v\n\thint: beri waktu lebih dengan --timeout (misalnya --timeout 30m), "+
-		"atau cari bagian proyek yang membuatnya lambat", e.Limit)
+	return msg.Sprintf("build stopped: it ran longer than its limit of %v", e.Limit) + "\n\t" + msg.Sprintf("hint:") + " " +
+		msg.Sprintf("allow more time with --timeout (for example --timeout 30m), or find the part of the project that makes it slow")
 }

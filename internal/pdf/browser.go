@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"renja/internal/filelock"
+	"renja/internal/msg"
 )
 
 // profilePrefix starts the name of the temporary profile folders.
@@ -70,12 +71,12 @@ func Start(ctx context.Context, chromePath string) (*Browser, error) {
 	RemoveStaleProfiles()
 	dir, err := os.MkdirTemp("", profilePrefix)
 	if err != nil {
-		return nil, fmt.Errorf("starting Chrome: %w", err)
+		return nil, msg.Errorf("starting Chrome: %w", err)
 	}
 	owner, err := lockProfile(dir)
 	if err != nil {
 		os.RemoveAll(dir)
-		return nil, fmt.Errorf("starting Chrome: %w", err)
+		return nil, msg.Errorf("starting Chrome: %w", err)
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromePath),
@@ -90,16 +91,24 @@ func Start(ctx context.Context, chromePath string) (*Browser, error) {
 		opts = append(opts, chromedp.Flag(f.name, f.value))
 	}
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	bctx, bcancel := chromedp.NewContext(actx)
+	bctx, bcancel := chromedp.NewContext(actx, quiet...)
 	b := &Browser{dir: dir, owner: owner, ctx: bctx, cancel: bcancel, allocCancel: acancel}
 
 	if err := b.handshake(ctx); err != nil {
-		return nil, fmt.Errorf("starting Chrome (%s): %w", chromePath, err)
+		return nil, msg.Errorf("starting Chrome (%s): %w", chromePath, err)
 	}
 	if p := chromedp.FromContext(bctx).Browser.Process(); p != nil {
 		b.group = browserGroup(p.Pid)
 	}
 	return b, nil
+}
+
+// quiet keeps chromedp's own log lines ("ERROR: writing message: … broken
+// pipe" when a browser dies) off the officer's terminal: what matters comes
+// back as an error of the call that met it.
+var quiet = []chromedp.ContextOption{
+	chromedp.WithErrorf(func(string, ...any) {}),
+	chromedp.WithLogf(func(string, ...any) {}),
 }
 
 // handshake waits for the browser's first answer. The context of the first
@@ -111,7 +120,7 @@ func (b *Browser) handshake(ctx context.Context) error {
 	err := chromedp.Do(b.ctx)
 	if !timer.Stop() {
 		<-timedOut
-		err = fmt.Errorf("no answer within %v", startTimeout)
+		err = msg.Errorf("no answer within %v", startTimeout)
 	}
 	if err != nil {
 		b.Close()
@@ -162,7 +171,7 @@ func removeAllRetry(dir string) error {
 		err := os.RemoveAll(dir)
 		if err == nil || time.Now().After(deadline) {
 			if err != nil {
-				err = fmt.Errorf("removing Chrome's profile: %w", err)
+				err = msg.Errorf("removing Chrome's profile: %w", err)
 			}
 			return err
 		}
@@ -196,7 +205,7 @@ func (b *Browser) newTab(ctx context.Context) (context.Context, context.CancelFu
 		timer := time.AfterFunc(startTimeout, closeTab)
 		err := chromedp.Do(tabCtx)
 		if !timer.Stop() {
-			err = fmt.Errorf("no new tab within %v", startTimeout)
+			err = msg.Errorf("no new tab within %v", startTimeout)
 		}
 		made <- err
 	}()
@@ -217,7 +226,7 @@ func (b *Browser) newTab(ctx context.Context) (context.Context, context.CancelFu
 }
 
 // errTabCrashed is the cause of a print whose tab crashed.
-var errTabCrashed = errors.New("the Chrome tab crashed")
+var errTabCrashed error = msg.Const("the Chrome tab crashed")
 
 // Print loads file://<root>/<pagePath> in a new tab and prints it to PDF. root
 // is a folder and pagePath a slash-separated path of a file inside it.
@@ -269,11 +278,11 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, draft 
 	}
 	defer func() {
 		if err != nil {
-			err = fmt.Errorf("printing %s: %w", pagePath, err)
+			err = msg.Errorf("printing %s: %w", pagePath, err)
 		}
 	}()
 	if err := b.ctx.Err(); err != nil {
-		return nil, nil, 0, errors.New("the browser is closed")
+		return nil, nil, 0, msg.Errorf("the browser is closed")
 	}
 
 	tabCtx, closeTab, err := b.takeTab(ctx)
@@ -350,7 +359,7 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, draft 
 			return nil, err
 		}
 		if _, err := chromedp.Evaluate[bool](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise)(ctx, t); err != nil {
-			return nil, fmt.Errorf("waiting for fonts: %w", err)
+			return nil, msg.Errorf("waiting for fonts: %w", err)
 		}
 		for {
 			opts := []chromedp.PDFOption{
@@ -381,12 +390,17 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, draft 
 				continue // the draft said it all: print it as it is, tagged
 			}
 			if _, err := chromedp.Evaluate[any](script)(ctx, t); err != nil {
-				return nil, fmt.Errorf("changing the page before printing again: %w", err)
+				return nil, msg.Errorf("changing the page before printing again: %w", err)
 			}
 		}
 	}
 	out, err := chromedp.Run(runCtx, printAction)
 	cause := context.Cause(runCtx)
+	if err != nil && cause == nil && ctx.Err() != nil {
+		// ctx ended, and the browser started with it went first: the
+		// print saw a lost connection before ctx's cause reached runCtx.
+		cause = context.Cause(ctx)
+	}
 	stop(nil)
 	listen.Wait()
 	mu.Lock()
@@ -395,13 +409,13 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, draft 
 	case cause != nil && err != nil:
 		// The context ended first: say why, not "context canceled".
 		if errors.Is(cause, context.Canceled) && b.ctx.Err() != nil {
-			return nil, nil, prints, fmt.Errorf("the browser stopped: %w", err)
+			return nil, nil, prints, msg.Errorf("the browser stopped: %w", err)
 		}
 		return nil, nil, prints, cause
 	case err != nil:
 		return nil, nil, prints, err
 	case !bytes.HasPrefix(out, []byte("%PDF-")) || !bytes.Contains(out[max(0, len(out)-1024):], []byte("%%EOF")):
-		return nil, nil, prints, errors.New("Chrome returned an incomplete PDF")
+		return nil, nil, prints, msg.Errorf("Chrome returned an incomplete PDF")
 	}
 	slices.Sort(refused)
 	return out, refused, prints, nil

@@ -126,7 +126,7 @@ func TestPrintTabCrash(t *testing.T) {
 	defer cancel()
 	start := time.Now()
 	pdf, _, err := b.Print(ctx, root, "busy.html")
-	if err == nil || pdf != nil || !strings.Contains(err.Error(), "crashed") {
+	if err == nil || pdf != nil || !errors.Is(err, errTabCrashed) {
 		t.Fatalf("Print = %d bytes, %v; want a crash error", len(pdf), err)
 	}
 	// The busy script runs for a minute, longer than ctx allows: only a

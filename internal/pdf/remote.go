@@ -3,7 +3,6 @@ package pdf
 import (
 	"context"
 	"errors"
-	"fmt"
 	"mime"
 	"net/url"
 	"os"
@@ -19,6 +18,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/remote"
+
+	"renja/internal/msg"
 )
 
 // EnvChromeURL names running browsers to print on, by their DevTools
@@ -82,13 +83,13 @@ func Connect(ctx context.Context, endpoint string) (*Browser, error) {
 		return nil, err
 	}
 	if !IsEndpoint(endpoint) {
-		return nil, fmt.Errorf("%q is not a browser's DevTools endpoint (ws://HOST:PORT/… or http://HOST:PORT)", endpoint)
+		return nil, msg.Errorf("%q is not a browser's DevTools endpoint (ws://HOST:PORT/… or http://HOST:PORT)", endpoint)
 	}
 	actx, acancel := remote.NewAllocator(ctx, endpoint, remote.WithDialTimeout(15*time.Second))
-	bctx, bcancel := chromedp.NewContext(actx)
+	bctx, bcancel := chromedp.NewContext(actx, quiet...)
 	b := &Browser{ctx: bctx, cancel: bcancel, allocCancel: acancel, remote: true}
 	if err := b.handshake(ctx); err != nil {
-		return nil, scrub(fmt.Errorf("connecting to the browser at %s: %w", redact(endpoint), err), endpoint)
+		return nil, scrub(msg.Errorf("connecting to the browser at %s: %w", redact(endpoint), err), endpoint)
 	}
 	return b, nil
 }

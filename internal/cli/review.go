@@ -10,6 +10,7 @@ import (
 	"renja/internal/diff"
 	"renja/internal/gitrev"
 	"renja/internal/model"
+	"renja/internal/msg"
 	"renja/internal/tablefmt"
 )
 
@@ -66,7 +67,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 		p, err := model.Load(tmp)
 		if err != nil {
 			done()
-			return nil, "", nil, fmt.Errorf("revisi %s tidak bisa dibaca sebagai proyek renja:\n%s", rev, diag.Detail(err))
+			return nil, "", nil, msg.Errorf("revision %s cannot be read as a renja project:\n%s", rev, diag.Detail(err))
 		}
 		return p, rev + " (" + c.Hash.String()[:7] + ")", done, nil
 	}
@@ -106,18 +107,18 @@ func revRange(args []string) (old, nu string, err error) {
 	case 1:
 		if a, b, ok := strings.Cut(args[0], ".."); ok {
 			if strings.HasPrefix(b, ".") {
-				return "", "", fmt.Errorf("%q: renja diff membandingkan dua revisi dengan A..B, bukan A...B", args[0])
+				return "", "", msg.Errorf("%q: renja diff compares two revisions with A..B, not A...B", args[0])
 			}
 			return revOr(a), revOr(b), nil
 		}
 		return args[0], "", nil
 	case 2:
 		if strings.Contains(args[0]+args[1], "..") {
-			return "", "", fmt.Errorf("tulis dua revisi sebagai A B atau A..B, bukan keduanya")
+			return "", "", msg.Errorf("write two revisions as A B or as A..B, not both")
 		}
 		return args[0], args[1], nil
 	}
-	return "", "", fmt.Errorf("renja diff membandingkan paling banyak dua revisi, diberikan %d: %s", len(args), strings.Join(args, " "))
+	return "", "", msg.Errorf("renja diff compares at most two revisions, got %d: %s", len(args), strings.Join(args, " "))
 }
 
 func revOr(s string) string {

@@ -7,7 +7,6 @@ package gitrev
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -16,6 +15,8 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"renja/internal/msg"
 )
 
 // Repo is the git repository that holds a project folder.
@@ -33,13 +34,13 @@ func Open(projectDir string) (*Repo, error) {
 	r, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if err != nil {
 		if errors.Is(err, git.ErrRepositoryNotExists) {
-			return nil, fmt.Errorf("%s tidak berada di repositori git (hint: git init, lalu commit proyeknya)", projectDir)
+			return nil, msg.Errorf("%s is not in a git repository (hint: git init, then commit the project)", projectDir)
 		}
-		return nil, fmt.Errorf("repositori git %s tidak bisa dibuka: %w", projectDir, err)
+		return nil, msg.Errorf("the git repository %s cannot be opened: %w", projectDir, err)
 	}
 	wt, err := r.Worktree()
 	if err != nil {
-		return nil, fmt.Errorf("repositori git %s tidak punya working tree: %w", projectDir, err)
+		return nil, msg.Errorf("the git repository %s has no working tree: %w", projectDir, err)
 	}
 	top, err := filepath.EvalSymlinks(wt.Filesystem.Root())
 	if err != nil {
@@ -50,7 +51,7 @@ func Open(projectDir string) (*Repo, error) {
 	}
 	rel, err := filepath.Rel(top, abs)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil, fmt.Errorf("%s berada di luar repositori git %s", projectDir, top)
+		return nil, msg.Errorf("%s is outside the git repository %s", projectDir, top)
 	}
 	rel = filepath.ToSlash(rel)
 	if rel == "." {
@@ -65,13 +66,13 @@ func (g *Repo) Resolve(rev string) (*object.Commit, error) {
 	h, err := g.repo.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
 		if rev == "HEAD" && errors.Is(err, plumbing.ErrReferenceNotFound) {
-			return nil, fmt.Errorf("revisi HEAD belum ada: repositori ini belum punya commit (hint: git add . && git commit)")
+			return nil, msg.Errorf("revision HEAD does not exist yet: this repository has no commit (hint: git add . && git commit)")
 		}
-		return nil, fmt.Errorf("revisi %q tidak dikenal git: %v (hint: nama cabang, tag, hash commit, atau HEAD~1)", rev, err)
+		return nil, msg.Errorf("git does not know the revision %q: %v (hint: a branch name, a tag, a commit hash, or HEAD~1)", rev, err)
 	}
 	c, err := g.repo.CommitObject(*h)
 	if err != nil {
-		return nil, fmt.Errorf("revisi %q bukan commit: %v", rev, err)
+		return nil, msg.Errorf("revision %q is not a commit: %v", rev, err)
 	}
 	return c, nil
 }
@@ -89,18 +90,18 @@ func (g *Repo) Extract(rev string) (dir string, err error) {
 	}
 	tree, err := c.Tree()
 	if err != nil {
-		return "", fmt.Errorf("revisi %s: %v", rev, err)
+		return "", msg.Errorf("revision %s: %v", rev, err)
 	}
 	where := "puncak repositori"
 	if g.rel != "" {
 		where = g.rel + "/"
 		tree, err = tree.Tree(g.rel)
 		if err != nil {
-			return "", fmt.Errorf("revisi %s (%s) tidak memuat proyek renja: folder %s belum ada di sana", rev, c.Hash.String()[:7], g.rel)
+			return "", msg.Errorf("revision %s (%s) holds no renja project: the folder %s is not there yet", rev, c.Hash.String()[:7], g.rel)
 		}
 	}
 	if _, err := tree.File("renja.toml"); err != nil {
-		return "", fmt.Errorf("revisi %s (%s) tidak memuat proyek renja: tidak ada renja.toml di %s", rev, c.Hash.String()[:7], where)
+		return "", msg.Errorf("revision %s (%s) holds no renja project: no renja.toml in %s", rev, c.Hash.String()[:7], where)
 	}
 	dir, err = os.MkdirTemp("", "renja-rev-")
 	if err != nil {
@@ -139,7 +140,7 @@ func (g *Repo) Extract(rev string) (dir string, err error) {
 			return write(f)
 		})
 		if err != nil {
-			return "", fmt.Errorf("revisi %s: %v", rev, err)
+			return "", msg.Errorf("revision %s: %v", rev, err)
 		}
 	}
 	return dir, nil
@@ -154,7 +155,7 @@ func (g *Repo) ReadFile(rev, file string) ([]byte, error) {
 	}
 	f, err := c.File(path.Join(g.rel, file))
 	if err != nil {
-		return nil, fmt.Errorf("%s tidak ada di revisi %s", file, rev)
+		return nil, msg.Errorf("%s is not in revision %s", file, rev)
 	}
 	s, err := f.Contents()
 	return []byte(s), err

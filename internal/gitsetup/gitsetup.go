@@ -17,6 +17,8 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"renja/internal/msg"
 )
 
 //go:embed files
@@ -120,7 +122,7 @@ func InstallHook(projectDir string) (hook string, created bool, err error) {
 	}
 	hook = filepath.Join(gitDir, "hooks", "pre-commit")
 	if old, err := os.ReadFile(hook); err == nil && !strings.Contains(string(old), hookMark) {
-		return hook, created, fmt.Errorf("%s sudah ada dan bukan buatan renja; tambahkan sendiri baris 'renja fmt --check' dan 'renja check' ke dalamnya", hook)
+		return hook, created, msg.Errorf("%s already exists and was not made by renja; add the lines 'renja fmt --check' and 'renja check' to it yourself", hook)
 	}
 	self, _ := os.Executable()
 	if err := os.MkdirAll(filepath.Dir(hook), 0o755); err != nil {
@@ -146,7 +148,7 @@ func findGitDir(dir string) (top, gitDir string, err error) {
 			}
 			link, ok := strings.CutPrefix(strings.TrimSpace(string(b)), "gitdir:")
 			if !ok {
-				return "", "", fmt.Errorf("%s: not a git link file", g)
+				return "", "", msg.Errorf("%s: not a git link file", g)
 			}
 			link = strings.TrimSpace(link)
 			if !filepath.IsAbs(link) {
@@ -162,7 +164,7 @@ func findGitDir(dir string) (top, gitDir string, err error) {
 			return d, link, nil
 		}
 		if filepath.Dir(d) == d {
-			return "", "", fmt.Errorf("%s tidak berada di repositori git", dir)
+			return "", "", msg.Errorf("%s is not in a git repository", dir)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"renja/internal/diag"
+	"renja/internal/msg"
 )
 
 // useExchange is turned off by tests to exercise the two-rename swap.
@@ -161,7 +162,7 @@ func (d *Dir) swap() error {
 	}
 	if err := os.Rename(d.stage, d.Path); err != nil {
 		if rerr := os.Rename(old, d.Path); rerr != nil {
-			return fmt.Errorf("putting the build in place: %w; the previous build is in %s (%v)", err, old, rerr)
+			return msg.Errorf("putting the build in place: %w; the previous build is in %s (%v)", err, old, rerr)
 		}
 		return err
 	}

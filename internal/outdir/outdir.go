@@ -49,6 +49,7 @@ import (
 
 	"renja/internal/diag"
 	"renja/internal/filelock"
+	"renja/internal/msg"
 )
 
 // Manifest is the file in the output folder that lists what renja wrote.
@@ -103,7 +104,7 @@ func Open(projectDir, out string) (*Dir, error) {
 			Hint: "tunggu sampai build itu selesai, lalu jalankan lagi"}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("locking %s: %w", out, err)
+		return nil, msg.Errorf("locking %s: %w", out, err)
 	}
 	d.lock = l
 	if err := d.recover(); err != nil {
@@ -139,7 +140,7 @@ func (d *Dir) recover() error {
 	if _, err := os.Lstat(d.Path); errors.Is(err, fs.ErrNotExist) && len(olds) > 0 {
 		sort.Slice(olds, func(i, j int) bool { return modTime(olds[i]) > modTime(olds[j]) })
 		if err := os.Rename(olds[0], d.Path); err != nil {
-			return fmt.Errorf("restoring %s from %s: %w", d.Path, olds[0], err)
+			return msg.Errorf("restoring %s from %s: %w", d.Path, olds[0], err)
 		}
 		olds = olds[1:]
 	}

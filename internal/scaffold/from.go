@@ -7,8 +7,6 @@ package scaffold
 // tables are rolled by package roll.
 
 import (
-	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,6 +16,7 @@ import (
 
 	"renja/internal/config"
 	"renja/internal/model"
+	"renja/internal/msg"
 	"renja/internal/roll"
 	deftpl "renja/templates"
 )
@@ -40,14 +39,14 @@ type FromResult struct {
 // From writes next year's project.
 func From(o FromOptions) (*FromResult, error) {
 	if o.Dir == "" || o.From == "" {
-		return nil, errors.New("the folder of the new project and --from PROJECT are needed")
+		return nil, msg.Errorf("the folder of the new project and --from PROJECT are needed")
 	}
 	if err := refuseProject(o.Dir); err != nil {
 		return nil, err
 	}
 	old, err := model.Load(o.From)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", o.From, err)
+		return nil, msg.Errorf("reading %s: %w", o.From, err)
 	}
 	res := &FromResult{OldYear: old.Config.Plan.Year, Year: o.Year}
 	if res.Year == 0 {
@@ -55,7 +54,7 @@ func From(o FromOptions) (*FromResult, error) {
 	}
 	delta := res.Year - res.OldYear
 	if delta <= 0 || res.Year > 2100 {
-		return nil, fmt.Errorf("--year %d: the new plan year must come after %s's %d", res.Year, o.From, res.OldYear)
+		return nil, msg.Errorf("--year %d: the new plan year must come after %s's %d", res.Year, o.From, res.OldYear)
 	}
 	files := map[string][]byte{}
 	err = filepath.WalkDir(o.From, func(path string, d fs.DirEntry, err error) error {

@@ -125,7 +125,7 @@ func (b *Browser) handshake(ctx context.Context) error {
 	if err != nil {
 		b.Close()
 		if ctx.Err() != nil {
-			err = ctx.Err()
+			err = context.Cause(ctx) // a build's time limit says so
 		}
 	}
 	return err

@@ -90,10 +90,10 @@ func report(stderr io.Writer, err error) int {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 	case errors.As(err, &e):
 		if e.text != "" {
-			fmt.Fprintln(stderr, e.text)
+			fmt.Fprintln(stderr, msg.System(e.text))
 		}
 	default:
-		fmt.Fprintln(stderr, "renja: "+diag.Detail(err))
+		fmt.Fprintln(stderr, msg.System("renja: "+diag.Detail(err)))
 	}
 	return exitCode(err)
 }

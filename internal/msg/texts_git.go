@@ -27,4 +27,9 @@ var _ = add(
 	T("%s already exists and was not made by renja; add the lines 'renja fmt --check' and 'renja check' to it yourself", "%s sudah ada dan bukan buatan renja; tambahkan sendiri baris 'renja fmt --check' dan 'renja check' ke dalamnya"),
 	T("%s: not a git link file", "%s: bukan berkas tautan git"),
 	T("%s is not in a git repository", "%s tidak berada di repositori git"),
+	// renja init's options
+	T("--%s is missing", "--%s belum diisi"),
+	T("--%s holds a control character or a line break", "--%s memuat karakter kendali atau ganti baris"),
+	T("the folder of the new project is missing", "folder proyek baru belum disebut"),
+	T("--year %d is not a plan year", "--year %d bukan tahun rencana"),
 )

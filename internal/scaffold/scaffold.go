@@ -142,21 +142,21 @@ func (o Options) validate() error {
 	var errs []string
 	need := func(flag, v string) {
 		if strings.TrimSpace(v) == "" {
-			errs = append(errs, "--"+flag+" is missing")
+			errs = append(errs, msg.Sprintf("--%s is missing", flag))
 			return
 		}
 		if strings.IndexFunc(v, unicode.IsControl) >= 0 {
-			errs = append(errs, "--"+flag+" holds a control character or a line break")
+			errs = append(errs, msg.Sprintf("--%s holds a control character or a line break", flag))
 		}
 	}
 	if o.Dir == "" {
-		errs = append(errs, "the folder of the new project is missing")
+		errs = append(errs, msg.Sprintf("the folder of the new project is missing"))
 	}
 	need("kecamatan", o.Kecamatan)
 	need("kabupaten", o.Kabupaten)
 	need("office", o.Office)
 	if o.Year < 2000 || o.Year > 2100 {
-		errs = append(errs, fmt.Sprintf("--year %d is not a plan year", o.Year))
+		errs = append(errs, msg.Sprintf("--year %d is not a plan year", o.Year))
 	}
 	if len(errs) > 0 {
 		return errors.New(strings.Join(errs, "; "))

@@ -273,7 +273,7 @@ func (s *server) finish(res *build.Result, err error, what string, start time.Ti
 	defer s.mu.Unlock()
 	s.wake()
 	if err != nil {
-		s.st.Error, s.st.Errors = diag.Detail(err), positions(err)
+		s.st.Error, s.st.Errors = msg.System(diag.Detail(err)), positions(err)
 		s.logf("renja: build failed; the page shows the last good build:\n%s", diag.Detail(err))
 		return
 	}

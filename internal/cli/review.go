@@ -20,10 +20,10 @@ const worktree = "folder kerja"
 // runDiff is `renja diff`: what changed in the plan between two versions.
 func runDiff(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("diff", "diff [-C PROJECT] [--markdown | --json] [REV [REV] | REV..REV]\n       renja diff --textconv FILE.csv", stderr)
-	dir := fs.String("C", ".", "the project folder")
-	md := fs.Bool("markdown", false, "write Markdown, for a merge-request comment or a CI job summary")
-	asJSON := fs.Bool("json", false, "write a JSON array of changes (table, code, column, old, new, delta, kind)")
-	textconv := fs.Bool("textconv", false, "write FILE.csv as one line per cell, for git's diff driver")
+	dir := fs.String("C", ".", msg.Sprintf("the project folder"))
+	md := fs.Bool("markdown", false, msg.Sprintf("write Markdown, for a merge-request comment or a CI job summary"))
+	asJSON := fs.Bool("json", false, msg.Sprintf("write a JSON array of changes (table, code, column, old, new, delta, kind)"))
+	textconv := fs.Bool("textconv", false, msg.Sprintf("write FILE.csv as one line per cell, for git's diff driver"))
 	revs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -131,7 +131,7 @@ func revOr(s string) string {
 // runFmt is `renja fmt`: every table in canonical form.
 func runFmt(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("fmt", "fmt [--check] [PROJECT]", stderr)
-	check := fs.Bool("check", false, "change nothing; list the tables that are not in canonical form and exit 1")
+	check := fs.Bool("check", false, msg.Sprintf("change nothing; list the tables that are not in canonical form and exit 1"))
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
 	}

@@ -20,7 +20,7 @@ var _ = add(
 	T("renja diff compares at most two revisions, got %d: %s", "renja diff membandingkan paling banyak dua revisi, diberikan %d: %s"),
 	T("the folder of the new project and --from PROJECT are needed", "perlu folder proyek baru dan --from PROYEK"),
 	T("reading %s: %w", "membaca %s: %w"),
-	T("--year %d: the new plan year must come after %s's %d", "--year %[1]d: tahun rencana yang baru harus sesudah %[3]d, tahun %[2]s"),
+	T("--year %d: the new plan year must come after the plan year of %s (%d)", "--year %d: tahun rencana yang baru harus sesudah tahun rencana %s (%d)"),
 	T("putting the build in place: %w; the previous build is in %s (%v)", "memasang hasil build: %w; build sebelumnya ada di %s (%v)"),
 	T("locking %s: %w", "mengunci %s: %w"),
 	T("restoring %s from %s: %w", "memulihkan %s dari %s: %w"),
@@ -32,4 +32,10 @@ var _ = add(
 	T("--%s holds a control character or a line break", "--%s memuat karakter kendali atau ganti baris"),
 	T("the folder of the new project is missing", "folder proyek baru belum disebut"),
 	T("--year %d is not a plan year", "--year %d bukan tahun rencana"),
+	// renja diff and renja fmt's options
+	T("the project folder", "folder proyek"),
+	T("write Markdown, for a merge-request comment or a CI job summary", "tulis Markdown, untuk komentar merge request atau ringkasan job CI"),
+	T("write a JSON array of changes (table, code, column, old, new, delta, kind)", "tulis larik JSON perubahan (table, code, column, old, new, delta, kind)"),
+	T("write FILE.csv as one line per cell, for git's diff driver", "tulis FILE.csv sebagai satu baris per sel, untuk driver diff git"),
+	T("change nothing; list the tables that are not in canonical form and exit 1", "jangan mengubah apa pun; daftar tabel yang belum dalam bentuk baku lalu keluar dengan kode 1"),
 )

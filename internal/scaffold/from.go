@@ -54,7 +54,7 @@ func From(o FromOptions) (*FromResult, error) {
 	}
 	delta := res.Year - res.OldYear
 	if delta <= 0 || res.Year > 2100 {
-		return nil, msg.Errorf("--year %d: the new plan year must come after %s's %d", res.Year, o.From, res.OldYear)
+		return nil, msg.Errorf("--year %d: the new plan year must come after the plan year of %s (%d)", res.Year, o.From, res.OldYear)
 	}
 	files := map[string][]byte{}
 	err = filepath.WalkDir(o.From, func(path string, d fs.DirEntry, err error) error {

@@ -14,6 +14,12 @@ import (
 
 // keyArgs names the calls whose string-literal arguments are message keys,
 // by the index of the key among the call's arguments.
+// flagUsage gives, for the flag package's definitions on a FlagSet named fs,
+// the index of the help text.
+var flagUsage = map[string]int{
+	"fs.Bool": 2, "fs.String": 2, "fs.Int": 2, "fs.Duration": 2, "fs.Float64": 2, "fs.Var": 2, "fs.Func": 1,
+}
+
 var keyArgs = map[string][]int{
 	"msg.Sprintf":    {0},
 	"msg.In":         {1},
@@ -38,6 +44,7 @@ var keyArgs = map[string][]int{
 // registry lacks: texts an officer would read in English only.
 func TestUntranslated(t *testing.T) {
 	keys := map[string][]string{}
+	var bareFlags []string
 	fset := token.NewFileSet()
 	for _, root := range []string{"../../internal", "../../cmd"} {
 		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -65,6 +72,13 @@ func TestUntranslated(t *testing.T) {
 						name = fn.Name
 					}
 				}
+				// A flag's help is read by the officer: a literal text is
+				// English only (it must be msg.Sprintf("…")).
+				if i, ok := flagUsage[name]; ok && i < len(call.Args) {
+					if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING && lit.Value != `""` {
+						bareFlags = append(bareFlags, fset.Position(lit.Pos()).String()+": "+lit.Value)
+					}
+				}
 				for _, i := range keyArgs[name] {
 					if i >= len(call.Args) {
 						continue
@@ -80,6 +94,9 @@ func TestUntranslated(t *testing.T) {
 			})
 			return nil
 		})
+	}
+	if len(bareFlags) > 0 {
+		t.Errorf("%d flags' help is not in the catalog (write msg.Sprintf(\"…\") and add the text to a texts_*.go file):\n\t%s", len(bareFlags), strings.Join(bareFlags, "\n\t"))
 	}
 	if len(keys) < 100 {
 		t.Errorf("only %d message keys found in the code", len(keys))

@@ -225,6 +225,12 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if !o.NoPDF {
 		var doc []byte
 		doc, res.Prints, pdfErr = printPDF(ctx, o, st, p, tpl, res.Diagnostics, provenanceInfo(res), browser, unneeded, lg)
+		if pdfErr != nil && ctx.Err() != nil {
+			// The time limit or Ctrl-C: say that, not what it did to
+			// the browser (killed with ctx, it may fail the print
+			// before the print's own context hears of it).
+			pdfErr = context.Cause(ctx)
+		}
 		if pdfErr == nil {
 			if err := st.Write(p.Config.Plan.PDF, doc); err != nil {
 				return res, err

@@ -161,28 +161,25 @@ func TestReuseNoKey(t *testing.T) {
 	if err := os.Symlink("10-bab-1.md", filepath.Join(dir, "content", "link.txt")); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	for i := 0; i < 2; i++ {
-		res, err := Build(context.Background(), Options{Dir: dir, NoPDF: true, Reuse: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.Reused {
-			t.Fatal("a project with a symbolic link reused a result")
+	// Two builds each: the second would reuse the first's result.
+	neverReused := func(what string) {
+		t.Helper()
+		for i := 0; i < 2; i++ {
+			res, err := Build(context.Background(), Options{Dir: dir, NoPDF: true, Reuse: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Reused {
+				t.Fatalf("%s reused a result", what)
+			}
 		}
 	}
+	neverReused("a project with a symbolic link")
 	os.Remove(filepath.Join(dir, "content", "link.txt"))
 	old := selfID
 	selfID = func() string { return "" }
 	defer func() { selfID = old }()
-	for i := 0; i < 2; i++ {
-		res, err := Build(context.Background(), Options{Dir: dir, NoPDF: true, Reuse: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.Reused {
-			t.Fatal("a renja without a build ID reused a result")
-		}
-	}
+	neverReused("a renja without a build ID")
 }
 
 // TestGoBuildID reads the ID of the test's own program, as go tool buildid

@@ -187,31 +187,25 @@ func (d *lazyDoc) deref(o types.Object) (obj types.Object, err error) {
 }
 
 func (d *lazyDoc) dict(o types.Object) (types.Dict, error) {
-	o, err := d.deref(o)
-	if err != nil {
-		return nil, err
-	}
-	switch o := o.(type) {
-	case types.Dict:
-		return o, nil
-	case nil:
-		return nil, nil
-	}
-	return nil, fmt.Errorf("reading the PDF: %T where a dictionary belongs", o)
+	return deref[types.Dict](d, o, "a dictionary")
 }
 
 func (d *lazyDoc) array(o types.Object) (types.Array, error) {
+	return deref[types.Array](d, o, "an array")
+}
+
+// deref reads o (a reference or the object itself) as a T; a missing object
+// is T's zero value.
+func deref[T types.Dict | types.Array](d *lazyDoc, o types.Object, what string) (T, error) {
+	var zero T
 	o, err := d.deref(o)
-	if err != nil {
-		return nil, err
+	if err != nil || o == nil {
+		return zero, err
 	}
-	switch o := o.(type) {
-	case types.Array:
-		return o, nil
-	case nil:
-		return nil, nil
+	if v, ok := o.(T); ok {
+		return v, nil
 	}
-	return nil, fmt.Errorf("reading the PDF: %T where an array belongs", o)
+	return zero, fmt.Errorf("reading the PDF: %T where %s belongs", o, what)
 }
 
 // root returns the catalog and its object number.

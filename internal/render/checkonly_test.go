@@ -28,15 +28,7 @@ func wideProject(t *testing.T, n int, templates map[string]string) (*model.Proje
 			t.Fatal(err)
 		}
 	}
-	p, err := model.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tpl, err := LoadTemplates(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p, tpl
+	return load(t, dir)
 }
 
 // TestCheckFindsWhatRenderFinds: CheckContext, which keeps no HTML, reports

@@ -260,14 +260,7 @@ func renderCopyErr(t *testing.T, change func(dir string)) (string, error) {
 	if change != nil {
 		change(dir)
 	}
-	p, err := model.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tpl, err := LoadTemplates(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, tpl := load(t, dir)
 	out, err := Render(p, tpl, Options{})
 	if err != nil {
 		return "", err

@@ -15,17 +15,24 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
+// load loads the project in dir and its templates.
+func load(t *testing.T, dir string) (*model.Project, *Templates) {
+	t.Helper()
+	p, err := model.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := LoadTemplates(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, tpl
+}
+
 // bundled renders the repository's own project, the Renja of Kalaena 2024.
 func bundled(t *testing.T, opts Options) *Output {
 	t.Helper()
-	p, err := model.Load("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tpl, err := LoadTemplates("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, tpl := load(t, "../..")
 	if opts.Diagnostics == nil {
 		opts.Diagnostics = check.Run(p)
 	}

@@ -46,7 +46,7 @@ func (c *checker) prose() {
 				d.Message = msg.Sprintf("a computed percentage typed in the text")
 				d.Expected = msg.Sprintf(`a function call such as {{ rerata "eval21" "capaian_kinerja" }}`)
 			}
-			d.Hint = msg.Sprintf("a figure typed by hand goes stale when data/ changes; take it from data/ with pagu, target, nilai, jumlah, rerata or evaluasi (README, content/*.md)")
+			d.Hint = msg.Sprintf("a figure typed by hand goes stale when data/ changes; take it from data/ with pagu, target, nilai, jumlah, rerata or evaluasi (docs/project.md)")
 			c.out = append(c.out, &d)
 		}
 	}

@@ -13,7 +13,7 @@ const firstGC = 64 << 20
 // LazyGC lets a short command run without collecting: a build of a
 // kecamatan's Renja allocates about 30 MB in all and ends in a tenth of a
 // second, and the collector, starting from Go's 4 MB heap goal, ran five
-// times in it and cost about a tenth of its time (see README "Speed"). So no
+// times in it and cost about a tenth of its time (see docs/speed.md). So no
 // collection runs until the heap reaches 64 MiB (as a memory limit, with
 // GOGC off); the first collection that does run restores Go's usual pacing
 // (GOGC=100, no limit), so that a province's plan of 100,000 sub kegiatan is

@@ -321,7 +321,7 @@ func (p *Part) checkLink(dest string) error {
 func (p *Part) Source() *diag.Source { return diag.NewSource(p.File, p.Body, p.BodyLine) }
 
 func (p *Part) templateError(err error, funcs ttemplate.FuncMap) error {
-	hint := msg.Sprintf("template calls are written {{ name args }}; see the README for the functions")
+	hint := msg.Sprintf("template calls are written {{ name args }}; see docs/project.md for the functions")
 	var h interface{ Hint() string }
 	if errors.As(err, &h) {
 		hint = h.Hint() // the call's own cause: no such table, column or code

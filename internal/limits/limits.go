@@ -6,7 +6,7 @@
 // Indonesian that names the file (and, where there is one, the line and
 // column), the limit, and what to do.
 //
-// The README's "Safety" section lists these values; keep the two together.
+// docs/safety.md lists these values; keep the two together.
 package limits
 
 import (

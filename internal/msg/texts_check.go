@@ -60,7 +60,7 @@ var _ = add(
 	T("a computed percentage typed in the text", "persentase hasil hitungan diketik langsung di teks"),
 	T(`a function call such as {{ pagu "t31" "7.01.01" }}`, `pemanggilan fungsi seperti {{ pagu "t31" "7.01.01" }}`),
 	T(`a function call such as {{ rerata "eval21" "capaian_kinerja" }}`, `pemanggilan fungsi seperti {{ rerata "eval21" "capaian_kinerja" }}`),
-	T("a figure typed by hand goes stale when data/ changes; take it from data/ with pagu, target, nilai, jumlah, rerata or evaluasi (README, content/*.md)", "angka yang diketik tangan menjadi usang saat data/ berubah; ambil dari data/ dengan pagu, target, nilai, jumlah, rerata atau evaluasi (README, content/*.md)"),
+	T("a figure typed by hand goes stale when data/ changes; take it from data/ with pagu, target, nilai, jumlah, rerata or evaluasi (docs/project.md)", "angka yang diketik tangan menjadi usang saat data/ berubah; ambil dari data/ dengan pagu, target, nilai, jumlah, rerata atau evaluasi (docs/project.md)"),
 	// nomenclature
 	T("level digit %s of %s %s is not a level of government", "angka tingkat %s pada %s %s bukan tingkat pemerintahan"),
 	T("1 (provinsi) or 2 (kabupaten/kota)", "1 (provinsi) atau 2 (kabupaten/kota)"),

@@ -53,7 +53,7 @@ var _ = add(
 	T("write kind = one of cover, decree, foreword, toc, chapter", "tulis kind = salah satu dari cover, decree, foreword, toc, chapter"),
 	T(`add title = "…" as the table of contents shows it`, `tambahkan title = "…" seperti yang tampil di daftar isi`),
 	T("the front matter has no title", "front matter tidak punya title"),
-	T("template calls are written {{ name args }}; see the README for the functions", "pemanggilan fungsi ditulis {{ nama argumen }}; lihat README untuk daftar fungsi"),
+	T("template calls are written {{ name args }}; see docs/project.md for the functions", "pemanggilan fungsi ditulis {{ nama argumen }}; lihat docs/project.md untuk daftar fungsi"),
 	T("known functions: %s", "fungsi yang dikenal: %s"),
 	T("did you mean %s? known functions: %s", "maksudnya %s? fungsi yang dikenal: %s"),
 	T("function %q not defined", "fungsi %q tidak dikenal"),

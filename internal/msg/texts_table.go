@@ -20,7 +20,7 @@ var _ = add(
 	T("a cell holding the delimiter %q must be quoted, or a cell was added", "sel yang memuat pemisah %q harus diberi tanda kutip, atau ada sel yang tertambah"),
 	T("every row needs a cell for every column (an empty cell is fine)", "setiap baris perlu sel untuk setiap kolom (sel kosong boleh)"),
 	T("table has no schema", "tabel ini tidak punya skema"),
-	T("write data/%s.toml beside it to declare its columns (see README, Tables)", "tulis data/%s.toml di sebelahnya untuk menyatakan kolom-kolomnya (lihat README, Tables)"),
+	T("write data/%s.toml beside it to declare its columns (see docs/project.md)", "tulis data/%s.toml di sebelahnya untuk menyatakan kolom-kolomnya (lihat docs/project.md)"),
 	T("cannot read the table: %v", "tabel tidak dapat dibaca: %v"),
 	T("every schema data/%s.toml needs its CSV beside it", "setiap skema data/%s.toml memerlukan berkas CSV di sebelahnya"),
 	T("check the quotes in this row", "periksa tanda kutip di baris ini"),

@@ -75,7 +75,7 @@ func executable(name string) (string, error) {
 // shell (Debian's chromium-headless-shell, Chrome for Testing's
 // chrome-headless-shell) comes first: it is the same Blink without the
 // browser around it, and starts and prints the bundled Renja in half the
-// time, with the same PDF (README "Speed").
+// time, with the same PDF (docs/speed.md).
 func chromeCandidates(goos string) []string {
 	shells := []string{"chrome-headless-shell", "chromium-headless-shell"}
 	switch goos {

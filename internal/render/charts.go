@@ -33,7 +33,7 @@ import (
 	"renja/internal/msg"
 )
 
-// Charts are the names {{ chart }} knows, in the order the README lists them.
+// Charts are the names {{ chart }} knows, in the order docs/project.md lists them.
 var Charts = []string{"pagu-program", "pagu-prakiraan", "realisasi-program"}
 
 type chartView struct {

@@ -10,17 +10,17 @@ import (
 
 // Func is a function that Markdown parts may call: the one registry from
 // which the template functions (FuncMap), the hint that lists the known
-// functions on a misspelt call, and the README's table are made.
+// functions on a misspelt call, and docs/project.md's table are made.
 type Func struct {
 	Name string // as called: {{ pagu … }}
 	Args string // the arguments, upper case for a value, [ ] around optional ones
-	Doc  string // what it gives, with an example, in Markdown (the README's table)
+	Doc  string // what it gives, with an example, in Markdown (docs/project.md's table)
 	// bind makes the function for one part; b places HTML (tables, signature
 	// blocks, charts) in the Markdown.
 	bind func(r *renderer, b *content.Blocks) any
 }
 
-// Funcs lists the Markdown functions in the order the README shows them.
+// Funcs lists the Markdown functions in the order docs/project.md shows them.
 var Funcs = []Func{
 	{"table", `TABLE`, "the table from `data/TABLE.*`, with its caption, grouped headers and column numbers: `{{ table \"t24\" }}`",
 		func(r *renderer, b *content.Blocks) any { return r.tableFunc(b) }},
@@ -67,7 +67,7 @@ func (r *renderer) funcMap(b *content.Blocks) ttemplate.FuncMap {
 	return fm
 }
 
-// FuncTable writes the README's table of the Markdown functions.
+// FuncTable writes docs/project.md's table of the Markdown functions.
 func FuncTable() string {
 	var b strings.Builder
 	b.WriteString("| call | gives |\n| --- | --- |\n")

@@ -12,17 +12,17 @@ import (
 
 var readmeFuncs = regexp.MustCompile(`(?s)(<!-- funcs: [^\n]*-->\n)(.*?)(<!-- end funcs -->)`)
 
-// TestFuncTable: the README's table of Markdown functions is the one the
+// TestFuncTable: docs/project.md's table of Markdown functions is the one the
 // registry makes; -update rewrites it.
 func TestFuncTable(t *testing.T) {
-	const path = "../../README.md"
+	const path = "../../docs/project.md"
 	readme, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := readmeFuncs.FindSubmatchIndex(readme)
 	if m == nil {
-		t.Fatal("README.md has no <!-- funcs: … --> … <!-- end funcs --> table")
+		t.Fatal("docs/project.md has no <!-- funcs: … --> … <!-- end funcs --> table")
 	}
 	want := FuncTable()
 	if got := string(readme[m[4]:m[5]]); got != want {
@@ -33,11 +33,11 @@ func TestFuncTable(t *testing.T) {
 			}
 			return
 		}
-		t.Errorf("README.md's table of functions differs from render.Funcs (run go test ./internal/render -run FuncTable -update):\ngot:\n%s\nwant:\n%s", got, want)
+		t.Errorf("docs/project.md's table of functions differs from render.Funcs (run go test ./internal/render -run FuncTable -update):\ngot:\n%s\nwant:\n%s", got, want)
 	}
 	for _, f := range Funcs {
 		if !strings.Contains(string(readme), "`{{ "+f.Name) {
-			t.Errorf("README.md lacks function %s", f.Name)
+			t.Errorf("docs/project.md lacks function %s", f.Name)
 		}
 	}
 }

@@ -48,7 +48,7 @@ func planYear(c *config.Config, offset []int) (int, error) {
 	return c.Year(offset[0]), nil
 }
 
-// The office's functions follow letterhead in the registry (and the README).
+// The office's functions follow letterhead in the registry (and docs/project.md).
 func init() {
 	i := slices.IndexFunc(Funcs, func(f Func) bool { return f.Name == "letterhead" })
 	Funcs = slices.Insert(Funcs, i+1, officeFuncs...)

@@ -91,7 +91,7 @@ func LoadDir(projectDir string) ([]*Table, error) {
 		id := strings.TrimSuffix(path.Base(c), ".csv")
 		if !projfs.Exists(projectDir, "data/"+id+".toml") {
 			errs = append(errs, &diag.Error{File: "data/" + id + ".csv", Msg: msg.Sprintf("table has no schema"),
-				Hint: msg.Sprintf("write data/%s.toml beside it to declare its columns (see README, Tables)", id)})
+				Hint: msg.Sprintf("write data/%s.toml beside it to declare its columns (see docs/project.md)", id)})
 		}
 	}
 	if err := diag.Join(errs...); err != nil {

@@ -1,0 +1,161 @@
+package build
+
+import (
+	"context"
+	"encoding/xml"
+	"math"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// textLine is a line of a page as poppler lays it out, with its box in
+// points from the page's top left corner.
+type textLine struct {
+	X0, Y0, X1, Y1 float64
+	Text           string
+	Page           int // from 0
+}
+
+func (l textLine) center() float64 { return (l.X0 + l.X1) / 2 }
+
+// boxes returns each page's lines with their boxes (pdftotext -bbox-layout).
+func boxes(t *testing.T, file string) [][]textLine {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-bbox-layout", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type word struct {
+		Text string `xml:",chardata"`
+	}
+	type line struct {
+		XMin  float64 `xml:"xMin,attr"`
+		YMin  float64 `xml:"yMin,attr"`
+		XMax  float64 `xml:"xMax,attr"`
+		YMax  float64 `xml:"yMax,attr"`
+		Words []word  `xml:"word"`
+	}
+	var doc struct {
+		Pages []struct {
+			Lines []line `xml:"flow>block>line"`
+		} `xml:"body>doc>page"`
+	}
+	if err := xml.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var ps [][]textLine
+	for _, p := range doc.Pages {
+		var ls []textLine
+		for _, l := range p.Lines {
+			var ws []string
+			for _, w := range l.Words {
+				ws = append(ws, w.Text)
+			}
+			ls = append(ls, textLine{l.XMin, l.YMin, l.XMax, l.YMax, strings.Join(ws, " "), len(ps)})
+		}
+		ps = append(ps, ls)
+	}
+	return ps
+}
+
+func findLine(ls []textLine, prefix string) (textLine, bool) {
+	for _, l := range ls {
+		if strings.HasPrefix(l.Text, prefix) {
+			return l, true
+		}
+	}
+	return textLine{}, false
+}
+
+// TestDecreeForm reads the bundled Renja's decree as a legal drafter would
+// look at it: the heading block and MEMUTUSKAN centred under the
+// letterhead; Menimbang's items and Mengingat's set alike (their markers at
+// one left edge, their following lines at one indent); the signature on the
+// page of the last clause, KETIGA.
+func TestDecreeForm(t *testing.T) {
+	needTools(t)
+	res, err := Build(context.Background(), Options{Dir: "../..", Out: t.TempDir(), Date: fixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := pages(t, res.PDF)
+	bs := boxes(t, res.PDF)
+	if len(bs) != len(ps) {
+		t.Fatalf("pdftotext read %d pages with boxes, %d without", len(bs), len(ps))
+	}
+
+	signed := -1
+	for i, p := range ps {
+		if strings.Contains(p, "Ditetapkan di") {
+			signed = i
+		}
+	}
+	if signed < 0 {
+		t.Fatal("no page holds \"Ditetapkan di\"")
+	}
+	if !strings.Contains(ps[signed], "KETIGA") {
+		t.Errorf("page %d holds the decree's signature but not its last clause, KETIGA:\n%s", signed+1, ps[signed])
+	}
+
+	// Centred: each line's centre is the letterhead's, within 2 pt.
+	var decree []textLine
+	for i := 1; i <= signed; i++ {
+		decree = append(decree, bs[i]...)
+	}
+	lh, ok := findLine(decree, "PEMERINTAH KABUPATEN")
+	if !ok {
+		t.Fatal("the decree's letterhead not found")
+	}
+	for _, want := range []string{"KEPUTUSAN CAMAT", "NOMOR", "TENTANG", "PENETAPAN RENCANA KERJA", "CAMAT KALAENA,", "MEMUTUSKAN"} {
+		l, ok := findLine(decree, want)
+		for _, m := range decree { // the rest of its row ("NOMOR :", then the blank, "TAHUN 2023")
+			if ok && m.Page == l.Page && math.Abs(m.Y0-l.Y0) < 1 {
+				l.X0, l.X1 = min(l.X0, m.X0), max(l.X1, m.X1)
+			}
+		}
+		switch {
+		case !ok:
+			t.Errorf("the decree lacks a line starting %q", want)
+		case math.Abs(l.center()-lh.center()) > 2:
+			t.Errorf("%q is centred at x=%.1f, the letterhead at %.1f", l.Text, l.center(), lh.center())
+		}
+	}
+	// MEMUTUSKAN opens the clauses: never the last line of its page.
+	for i := 1; i <= signed; i++ {
+		if ls := bs[i]; len(ls) > 0 && ls[len(ls)-1].Text == "MEMUTUSKAN" {
+			t.Errorf("page %d ends with MEMUTUSKAN", i+1)
+		}
+	}
+
+	// Set alike: the item "b." and the item "2." start at one x; the lines
+	// that follow each item's first line share one indent. (The first items
+	// share their line with the colon after Menimbang and Mengingat.)
+	a, okA := findLine(decree, "b. bahwa")
+	one, okOne := findLine(decree, "2. Undang-undang")
+	if !okA || !okOne {
+		t.Fatalf("Menimbang's b. (%v) or Mengingat's 2. (%v) not found", okA, okOne)
+	}
+	if math.Abs(a.X0-one.X0) > 1 {
+		t.Errorf("Menimbang's b. starts at x=%.1f, Mengingat's 2. at %.1f: not set alike", a.X0, one.X0)
+	}
+	next := func(first textLine) (textLine, bool) {
+		for _, l := range decree {
+			if l.Page == first.Page && l.Y0 > first.Y1-1 && l.Y0 < first.Y1+8 && l.X0 > first.X0-1 {
+				return l, true
+			}
+		}
+		return textLine{}, false
+	}
+	a2, okA := next(a)
+	one2, okOne := next(one)
+	if !okA || !okOne {
+		t.Fatalf("the second lines of b. (%v) and 2. (%v) not found", okA, okOne)
+	}
+	if math.Abs(a2.X0-one2.X0) > 1 {
+		t.Errorf("Menimbang's b. continues at x=%.1f (%q), Mengingat's 2. at %.1f (%q): not set alike", a2.X0, a2.Text, one2.X0, one2.Text)
+	}
+	if a2.X0 <= a.X0+1 {
+		t.Errorf("Menimbang's b. continues at x=%.1f, under its marker at %.1f: the marker does not hang", a2.X0, a.X0)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -28,6 +29,7 @@ func TestLimits(t *testing.T) {
 	for i := 0; i < 1000; i++ {
 		indented.WriteString(strings.Repeat("  ", i) + "- butir\n")
 	}
+	doubling := `{{ $a := printf "%01000000d" 0 }}` + strings.Repeat(`{{ $a = print $a $a }}`, 10) + `{{ len $a }}`
 	nestedTOML := "x = " + strings.Repeat("{a = ", 20_000) + "1" + strings.Repeat("}", 20_000) + "\n"
 	bab1 := "content/10-bab-1.md"
 	front := "+++\nid = \"bab-1\"\ntitle = \"BAB I PENDAHULUAN\"\nkind = \"chapter\"\n"
@@ -49,6 +51,9 @@ func TestLimits(t *testing.T) {
 		{"nested ranges in Markdown", bab1, "\n{{ range 1000 }}{{ range 1000 }}x{{ end }}{{ end }}\n", true, bab1 + ":", "mengulang terlalu banyak"},
 		{"Markdown that writes 10 MB", bab1, "\n{{ range 50000 }}" + strings.Repeat("x", 200) + "{{ end }}\n", true, bab1, "templat menulis terlalu banyak"},
 		{"range 1000000000 in a layout", "templates/table.html", `{{ define "table" }}{{ range 1000000000 }}x{{ end }}{{ end }}`, false, "templates/table.html:1:", "mengulang terlalu banyak"},
+		{"a string doubled ten times in Markdown", bab1, "\n" + doubling + "\n", true, bab1 + ":", "print: the text it makes is too long: 15.3 MB or more, the limit of one text value in a template is 8 MB"},
+		{"a string doubled ten times in a layout", "templates/table.html", `{{ define "table" }}` + doubling + `{{ end }}`, false, bab1 + ":", "table: templates/table.html:1:128: print: the text it makes is too long"},
+		{"printf padded to 1 GB", bab1, "\n{{ printf \"%01000000000d\" 0 }}\n", true, bab1 + ":", "printf: the text it makes is too long: 953.7 MB or more"},
 		{"a 3 MB Markdown file", bab1, "\n" + strings.Repeat("kata ", 600_000) + "\n", true, bab1, "berkas terlalu besar"},
 		{"a 2 MB schema", "data/t31.toml", "\n# " + strings.Repeat("x", 2<<20) + "\n", true, "data/t31.toml", "berkas terlalu besar"},
 	}
@@ -133,4 +138,55 @@ func TestBuildTimeoutWhilePrinting(t *testing.T) {
 			t.Fatalf("error %v (%T), want a *limits.TimeoutError", err, err)
 		}
 	}
+}
+
+// TestBuildTimeoutStopsTemplate: a template that loops over a number it
+// computed (which CheckRanges cannot count) and writes nothing stops at the
+// build's time limit, and when Build returns no template runs on in the
+// background (on the old code it ran on, taking a core, until it ended).
+func TestBuildTimeoutStopsTemplate(t *testing.T) {
+	for _, file := range []string{"content/10-bab-1.md", "templates/table.html"} {
+		dir := t.TempDir()
+		if err := gen.Write(dir, 5); err != nil {
+			t.Fatal(err)
+		}
+		loop := `{{ $n := len (printf "%0100000d" 0) }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}`
+		path := filepath.Join(dir, filepath.FromSlash(file))
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if file == "content/10-bab-1.md" {
+			old, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(path, append(old, "\n"+loop+"\n"...), 0o644)
+		} else {
+			os.WriteFile(path, []byte(`{{ define "table" }}`+loop+`{{ end }}`), 0o644)
+		}
+		start := time.Now()
+		_, err := Build(context.Background(), Options{Dir: dir, NoPDF: true, MaxTime: time.Second})
+		var te *limits.TimeoutError
+		if !errors.As(err, &te) {
+			t.Fatalf("%s: error %v (%T), want a *limits.TimeoutError", file, err, err)
+		}
+		if took := time.Since(start); took > 10*time.Second {
+			t.Errorf("%s: stopped after %v", file, took)
+		}
+		if stacks := templateGoroutines(); stacks != "" {
+			t.Errorf("%s: a template still runs after Build returned:\n%s", file, stacks)
+		}
+	}
+}
+
+// templateGoroutines returns the stacks of the goroutines that execute a
+// template, or "".
+func templateGoroutines() string {
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	var out []string
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		if strings.Contains(g, "text/template.(*state)") {
+			out = append(out, g)
+		}
+	}
+	return strings.Join(out, "\n\n")
 }

@@ -207,15 +207,19 @@ func (p *Part) RenderContext(ctx context.Context, funcs func(*Blocks) ttemplate.
 	}
 	blocks := &Blocks{}
 	fm := funcs(blocks)
-	t, err := ttemplate.New(p.File).Option("missingkey=error").Funcs(fm).Parse(string(p.Body))
+	g := &limits.Guard{}
+	t, err := ttemplate.New(p.File).Option("missingkey=error").Funcs(limits.Bound(fm)).Funcs(g.Funcs()).Parse(string(p.Body))
 	if err != nil {
 		return "", nil, p.templateError(err, fm)
 	}
 	if rerr := limits.CheckRanges(t.Tree); rerr != nil {
 		return "", nil, p.Source().ErrorAt(p.BodyLine+rerr.Line-1, rerr.Column, rerr.Hint(), "%s", rerr.Message())
 	}
+	for _, tt := range t.Templates() {
+		limits.Instrument(tt.Tree)
+	}
 	var expanded bytes.Buffer
-	err = limits.Execute(ctx, &expanded, limits.PartOutput, func(w io.Writer) error { return t.Execute(w, data) })
+	err = limits.Execute(ctx, g, &expanded, limits.PartOutput, func(w io.Writer) error { return t.Execute(w, data) })
 	switch {
 	case errors.Is(err, limits.ErrOutput):
 		msg, hint := limits.OutputMessage(limits.PartOutput)

@@ -38,6 +38,10 @@ const (
 	// PageOutput is the most a layout (templates/*.html) may write for one
 	// edition, in bytes.
 	PageOutput = 256 << 20
+	// StringValue is the longest text a template call may make (print,
+	// printf, html, js, urlquery and renja's own functions that return
+	// text): the whole value is made before any of it is written.
+	StringValue = PartOutput
 	// TemplateTime is how long one template may run.
 	TemplateTime = 20 * time.Second
 	// RangeCount is the most times a template's {{ range N }} over a

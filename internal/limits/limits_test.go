@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"runtime"
 	"io"
 	"strings"
 	"testing"
@@ -85,27 +87,121 @@ func TestExecute(t *testing.T) {
 		return func(w io.Writer) error { return tp.Execute(w, nil) }
 	}
 	var buf bytes.Buffer
-	if err := Execute(context.Background(), &buf, 10, run("{{ range 5 }}x{{ end }}")); err != nil || buf.String() != "xxxxx" {
+	if err := Execute(context.Background(), nil, &buf, 10, run("{{ range 5 }}x{{ end }}")); err != nil || buf.String() != "xxxxx" {
 		t.Errorf("%q, %v", buf.String(), err)
 	}
 	buf.Reset()
-	if err := Execute(context.Background(), &buf, 10, run("{{ range 50 }}x{{ end }}")); !errors.Is(err, ErrOutput) || buf.Len() > 10 {
+	if err := Execute(context.Background(), nil, &buf, 10, run("{{ range 50 }}x{{ end }}")); !errors.Is(err, ErrOutput) || buf.Len() > 10 {
 		t.Errorf("over the output limit: %q, %v", buf.String(), err)
 	}
-	// A loop that writes nothing cannot be stopped; Execute gives up on it.
+}
+
+// guarded parses src with a guard, as renja runs templates.
+func guarded(t *testing.T, src string) (*Guard, func(io.Writer) error) {
+	g := &Guard{}
+	tp := template.Must(template.New("x").Funcs(Bound(template.FuncMap{"twice": func(s string) string { return s + s }})).Funcs(g.Funcs()).Parse(src))
+	for _, tt := range tp.Templates() {
+		Instrument(tt.Tree)
+	}
+	return g, func(w io.Writer) error { return tp.Execute(w, map[string]any{"N": 5000}) }
+}
+
+// TestGuardStops: a loop over data that writes nothing (which no writer
+// sees, and CheckRanges cannot count) ends at its time limit or its
+// context's end, and Execute returns only once it has: nothing runs on
+// (on the old code the template ran on in the background).
+func TestGuardStops(t *testing.T) {
 	defer func(d time.Duration) { templateTime = d }(templateTime)
 	templateTime = 200 * time.Millisecond
-	start := time.Now()
-	err := Execute(context.Background(), io.Discard, 10, run("{{ $n := 5000 }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}"))
-	if !errors.Is(err, ErrTime) || time.Since(start) > 5*time.Second {
-		t.Errorf("a long template: %v after %v", err, time.Since(start))
+	loops := map[string]string{
+		"nested ranges":       "{{ range .N }}{{ range $.N }}{{ range $.N }}{{ end }}{{ end }}{{ end }}",
+		"recursive templates": `{{ define "a" }}{{ if lt (len .) 40 }}{{ template "a" (print . "x") }}{{ template "a" (print . "y") }}{{ end }}{{ end }}{{ template "a" "" }}`,
 	}
-	templateTime = time.Hour
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(50*time.Millisecond, cancel)
-	err = Execute(ctx, io.Discard, 10, run("{{ $n := 5000 }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}"))
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled: %v", err)
+	for name, src := range loops {
+		for _, cancelled := range []bool{false, true} {
+			g, run := guarded(t, src)
+			ended := make(chan struct{})
+			ctx, cancel := context.WithCancel(context.Background())
+			if cancelled {
+				templateTime = time.Hour
+				time.AfterFunc(50*time.Millisecond, cancel)
+			}
+			start := time.Now()
+			err := Execute(ctx, g, io.Discard, 10, func(w io.Writer) error { defer close(ended); return run(w) })
+			cancel()
+			templateTime = 200 * time.Millisecond
+			select {
+			case <-ended:
+			default:
+				t.Errorf("%s: the template still runs after Execute returned", name)
+			}
+			want := ErrTime
+			if cancelled {
+				want = context.Canceled
+			}
+			if !errors.Is(err, want) || time.Since(start) > 3*time.Second {
+				t.Errorf("%s (cancelled %v): %v after %v", name, cancelled, err, time.Since(start))
+			}
+		}
+	}
+}
+
+// TestGuardValues: the doubling template (265 bytes that made a 4 GB string
+// on the old code) and printf's padding fail at StringValue before the
+// string is made; a function of the set that returns text is bounded too.
+func TestGuardValues(t *testing.T) {
+	doubling := `{{ $a := printf "%01000000d" 0 }}` + strings.Repeat(`{{ $a = print $a $a }}`, 10) + `{{ len $a }}`
+	tests := []struct{ src, fn string }{
+		{doubling, "print"},
+		{`{{ printf "%0100000000d" 0 }}`, "printf"},
+		{`{{ printf "%.100000000d" 0 }}`, "printf"},
+		{`{{ printf "%0*d" 100000000 0 }}`, "printf"},
+		{`{{ $a := printf "%01000000d" 0 }}{{ printf "%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s" $a }}`, "printf"},
+		{`{{ $a := printf "%01000000d" 0 }}{{ range 4 }}{{ $a = println $a $a }}{{ end }}`, "println"},
+		{`{{ $a := printf "%01000000d" 0 }}{{ range 3 }}{{ $a = twice $a }}{{ end }}{{ $a = twice $a }}`, "twice"},
+		{`{{ $a := printf "%02000000d" 0 }}{{ html $a $a $a $a $a }}`, "html"},
+	}
+	for _, tc := range tests {
+		g, run := guarded(t, tc.src)
+		var ms runtime.MemStats
+		err := Execute(context.Background(), g, io.Discard, 1<<30, run)
+		runtime.ReadMemStats(&ms)
+		var ve *ValueError
+		if !errors.As(err, &ve) || ve.Func != tc.fn || ve.Size <= StringValue {
+			t.Errorf("%.60s: %v, want a *ValueError of %s", tc.src, err, tc.fn)
+			continue
+		}
+		if !strings.Contains(err.Error(), Size(StringValue)) {
+			t.Errorf("%.60s: %v does not name the limit", tc.src, err)
+		}
+		t.Logf("%.40s: %v (heap %d MB)", tc.src, err, ms.HeapAlloc>>20)
+	}
+	for _, src := range []string{`{{ printf "%05d|%s|%q|%x" 7 "a" "b" "c" }}`, `{{ print "a" 1 }}{{ html "<" }}{{ twice "ab" }}`} {
+		g, run := guarded(t, src)
+		var buf bytes.Buffer
+		if err := Execute(context.Background(), g, &buf, 1<<20, run); err != nil {
+			t.Errorf("%s: %v", src, err)
+		}
+		t.Logf("%s → %s", src, buf.String())
+	}
+}
+
+func TestPrintfSize(t *testing.T) {
+	for _, tc := range []struct {
+		format string
+		args   []any
+	}{
+		{"%d", []any{12345}},
+		{"%05d|%-8s|%q|%x|%%|%v", []any{7, "abc", "d\x00e", "ff", []int{1, 2}}},
+		{"%[2]s %[1]s %s", []any{"a", "bb"}},
+		{"%*d %.*f", []any{9, 1, 3, 2.5}},
+		{"%.3s", []any{"abcdef"}},
+		{"%!", nil},
+		{"%d %d", []any{1}},
+	} {
+		if got, n := printfSize(tc.format, tc.args), len(fmt.Sprintf(tc.format, tc.args...)); got < int64(n) {
+			t.Errorf("printfSize(%q) = %d, less than %d", tc.format, got, n)
+		}
 	}
 }
 

@@ -34,12 +34,17 @@ func TimeMessage() (msg, hint string) {
 // Execute runs a template: run writes its output to the writer it gets,
 // which takes at most max bytes and refuses every write after TemplateTime
 // or once ctx ends. html/template and text/template stop at a refused write,
-// and return its error: ErrOutput, ErrTime or ctx's. A template that runs
-// long without writing cannot be stopped; Execute returns ErrTime (or
-// ctx's cause) without waiting for it, and nothing it writes afterwards
-// reaches out.
-func Execute(ctx context.Context, out io.Writer, max int64, run func(io.Writer) error) error {
+// and return its error: ErrOutput, ErrTime or ctx's. g, when not nil, is
+// the guard of the template set run (see Guard): its calls, at each range
+// iteration and each template, fail from then on too, so that a template
+// that runs long without writing stops as well; Execute waits for it (at
+// most stopWait) so that nothing runs on after it returns.
+func Execute(ctx context.Context, g *Guard, out io.Writer, max int64, run func(io.Writer) error) error {
 	lw := &limitWriter{w: out, max: max}
+	if g != nil {
+		prev := g.cur.Swap(lw)
+		defer g.cur.Store(prev)
+	}
 	done := make(chan error, 1)
 	go func() {
 		defer func() {
@@ -51,17 +56,28 @@ func Execute(ctx context.Context, out io.Writer, max int64, run func(io.Writer) 
 	}()
 	timer := time.NewTimer(templateTime)
 	defer timer.Stop()
+	var err error
 	select {
 	case err := <-done:
 		return err
 	case <-timer.C:
-		lw.stop(ErrTime)
-		return ErrTime
+		err = ErrTime
 	case <-ctx.Done():
-		lw.stop(context.Cause(ctx))
-		return context.Cause(ctx)
+		err = context.Cause(ctx)
 	}
+	lw.stop(err)
+	wait := time.NewTimer(stopWait)
+	defer wait.Stop()
+	select {
+	case <-done:
+	case <-wait.C:
+	}
+	return err
 }
+
+// stopWait is how long Execute waits for a stopped template to end: a
+// guarded one ends at its next loop iteration, call or write.
+const stopWait = 5 * time.Second
 
 type limitWriter struct {
 	mu      sync.Mutex

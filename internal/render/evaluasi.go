@@ -36,7 +36,7 @@ func (r *renderer) evaluasi(figuresID, namesID string) (string, error) {
 		v.Programs = append(v.Programs, groupOf(g))
 	}
 	var b bytes.Buffer
-	err = limits.Execute(r.context(), &b, limits.PartOutput, func(w io.Writer) error {
+	err = limits.Execute(r.context(), r.t.guard, &b, limits.PartOutput, func(w io.Writer) error {
 		return r.t.text.ExecuteTemplate(w, "evaluasi.md", v)
 	})
 	switch {

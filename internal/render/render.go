@@ -69,6 +69,7 @@ type Templates struct {
 	text   *ttemplate.Template
 	assets map[string][]byte
 	where  map[string]string // file of each template: "templates/table.html", "(default) table.html"
+	guard  *limits.Guard     // of both sets (see limits.Guard)
 }
 
 // file names the file that defines the template name.
@@ -115,7 +116,9 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 		}
 		files[n], where[n] = b, "templates/"+n
 	}
-	t := &Templates{html: template.New("renja").Funcs(layoutFuncs), text: ttemplate.New("renja").Funcs(markdownFuncs), assets: map[string][]byte{}, where: where}
+	g := &limits.Guard{}
+	t := &Templates{html: template.New("renja").Funcs(template.FuncMap(limits.Bound(ttemplate.FuncMap(layoutFuncs)))).Funcs(template.FuncMap(g.Funcs())),
+		text: ttemplate.New("renja").Funcs(limits.Bound(markdownFuncs)).Funcs(g.Funcs()), assets: map[string][]byte{}, where: where, guard: g}
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -151,6 +154,7 @@ func LoadTemplates(projectDir string) (*Templates, error) {
 			}
 			return nil, &diag.Error{File: file, Line: rerr.Line, Column: rerr.Column, Msg: rerr.Message(), Hint: rerr.Hint()}
 		}
+		limits.Instrument(tree)
 	}
 	if t.html.Lookup("document.html") == nil {
 		return nil, &diag.Error{File: "templates/document.html", Msg: msg.Sprintf("no document.html layout"), Hint: msg.Sprintf("restore it from the defaults: renja init --templates")}
@@ -343,7 +347,7 @@ func (r *renderer) execute(out io.Writer, name string, data any) error {
 	if w, ok := out.(*weigher); ok {
 		w.max = pageOutput
 	}
-	err := limits.Execute(r.context(), out, pageOutput, func(w io.Writer) error {
+	err := limits.Execute(r.context(), r.t.guard, out, pageOutput, func(w io.Writer) error {
 		return r.t.html.ExecuteTemplate(w, name, data)
 	})
 	file := r.t.file(name)

@@ -59,10 +59,10 @@ func (g *Guard) Funcs() template.FuncMap {
 		}
 	}
 	return template.FuncMap{
-		tickName:   g.tick,
-		"print":    bounded("print", fmt.Sprint, argsSize),
-		"println":  bounded("println", fmt.Sprintln, argsSize),
-		"printf":   g.printf,
+		tickName:  g.tick,
+		"print":   bounded("print", fmt.Sprint, argsSize),
+		"println": bounded("println", fmt.Sprintln, argsSize),
+		"printf":  g.printf,
 		// The escapers make at most 6 bytes of one: their input is
 		// bounded, their result checked.
 		"html":     bounded("html", template.HTMLEscaper, argsSize),

@@ -60,18 +60,7 @@ func blocks(ctx *model.Context) ([]Block, error) {
 			if !blockid.Valid(name) || seen[name] {
 				continue
 			}
-			rect, err := ctx.DereferenceArray(d["Rect"])
-			if err != nil || len(rect) != 4 {
-				continue
-			}
-			var r [4]float64
-			ok := true
-			for k := range r {
-				var okk bool
-				r[k], okk = number(rect[k])
-				ok = ok && okk
-			}
-			r = [4]float64{min(r[0], r[2]), min(r[1], r[3]), max(r[0], r[2]), max(r[1], r[3])}
+			r, ok := rectOf(ctx, d["Rect"])
 			if !ok || r[2]-r[0] < 10 || r[3]-r[1] < 10 {
 				continue
 			}

@@ -3,7 +3,6 @@ package sign
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,6 +25,11 @@ func mdpChanges(ctx context.Context, doc []byte, end int, p int) ([]string, erro
 	if err != nil {
 		return nil, msg.Errorf("the certified revision cannot be read: %w", err)
 	}
+	return mdpChangesSince(ctx, before, doc, p)
+}
+
+// mdpChangesSince is [mdpChanges] with the certified revision read.
+func mdpChangesSince(ctx context.Context, before *model.Context, doc []byte, p int) ([]string, error) {
 	after, err := readPDF(view(doc))
 	if err != nil {
 		return nil, err
@@ -48,7 +52,7 @@ func mdpChanges(ctx context.Context, doc []byte, end int, p int) ([]string, erro
 	}
 
 	// The objects that the later revisions define anew or differently.
-	var changed, added []int
+	var changed, added, freed []int
 	for nr, e := range after.Table {
 		if nr == 0 || e == nil || e.Free {
 			continue
@@ -56,8 +60,15 @@ func mdpChanges(ctx context.Context, doc []byte, end int, p int) ([]string, erro
 		old, ok := before.Table[nr]
 		if !ok || old == nil || old.Free {
 			added = append(added, nr)
-		} else if !sameObject(old.Object, e.Object) {
+		} else if !sameObject(old.Object, e.Object) || !sameGeneration(old, e) {
 			changed = append(changed, nr)
+		}
+	}
+	// An object that the certified revision used and a later one frees is
+	// gone for a reader, as much as one replaced.
+	for nr, old := range before.Table {
+		if e := after.Table[nr]; nr != 0 && old != nil && !old.Free && (e == nil || e.Free) {
+			freed = append(freed, nr)
 		}
 	}
 	if ctx.Err() != nil {
@@ -65,6 +76,7 @@ func mdpChanges(ctx context.Context, doc []byte, end int, p int) ([]string, erro
 	}
 	slices.Sort(added)
 	slices.Sort(changed)
+	slices.Sort(freed)
 	isNew := map[int]bool{}
 	for _, nr := range added {
 		isNew[nr] = true
@@ -92,11 +104,15 @@ func mdpChanges(ctx context.Context, doc []byte, end int, p int) ([]string, erro
 	}
 
 	var out []string
+	for _, nr := range freed {
+		out = append(out, m.judgeFreed(nr))
+	}
 	for _, nr := range changed {
 		if msg := m.judgeChanged(nr); msg != "" {
 			out = append(out, msg)
 		}
 	}
+	out = append(out, m.coveringWidgets()...)
 	newContent := map[int]int{} // new content stream → page number
 	if pgs, err := pages(after); err == nil {
 		for _, ref := range pgs {
@@ -218,7 +234,7 @@ func (m *mdp) judgeChanged(nr int) string {
 		if len(bad) == 0 && m.fieldsGrow(od["Fields"], nd["Fields"]) {
 			return ""
 		}
-		return fmt.Sprintf("formulir (/AcroForm) diubah (objek %d)", nr)
+		return msg.Sprintf("form (/AcroForm) changed (object %d)", nr)
 	}
 	if oldIsDict && newIsDict && m.p >= 2 && isField(od) && !isSignatureDict(od) {
 		fill := true

@@ -1,14 +1,15 @@
 package sign
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
@@ -111,27 +112,92 @@ func TestVerifyCancelled(t *testing.T) {
 	}
 }
 
-// TestDocMDPNoChanges: at P=1 even a countersignature is a change that the
-// certification does not permit.
-func TestDocMDPNoChanges(t *testing.T) {
-	_, certified := signed(t, nil)
-	if !bytes.Contains(certified, []byte("/P 2 /V /1.2")) {
-		t.Fatal("no /P 2 in the certifying signature")
-	}
-	// The level is inside the signed bytes, and renja certifies at P=2: the
-	// comparison is checked at each level directly.
-	twice, _, err := Sign(certified, identity(t), Options{Block: NoBlock})
+// formPDF is a one-page PDF with a text field (object 7) holding "a", and
+// text on its page (content stream 4, information dictionary 6).
+func formPDF() []byte {
+	content := "BT /F1 24 Tf 72 720 Td (Rencana Kerja) Tj ET"
+	return signtest.Classic([]string{
+		"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [7 0 R] >> >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R /Annots [7 0 R] >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		"<< /Producer (signtest) /Title (Renja) >>",
+		"<< /Type /Annot /Subtype /Widget /FT /Tx /T (nama) /V (a) /Rect [72 600 300 620] /P 3 0 R >>",
+	}, 6)
+}
+
+// TestDocMDPLevels: each kind of change made after a certification, with
+// the changes that each DocMDP level finds in it, exactly. The certified
+// revision holds objects 1-9 (8 the signature, 9 its widget); the first
+// object that a later revision adds is 10.
+func TestDocMDPLevels(t *testing.T) {
+	certified, _, err := Sign(formPDF(), identity(t), Options{Block: NoBlock, Time: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	end := len(certified)
-	for p, want := range map[int]bool{1: true, 2: false, 3: false} {
-		changes, err := mdpChanges(context.Background(), twice, end, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if (len(changes) > 0) != want {
-			t.Errorf("P=%d: a countersignature gives the changes %q", p, changes)
+	ctx, err := readPDF(certified)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *ctx.Size != 10 || docMDPLevel(ctx) != 2 {
+		t.Fatalf("the certified revision has %d objects, DocMDP %d", *ctx.Size-1, docMDPLevel(ctx))
+	}
+	page := func(annots string) string {
+		return "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R /Annots [" + annots + "] >>"
+	}
+	catalog := func(fields string) string {
+		return "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [" + fields + "] /SigFlags 3 >> /Perms << /DocMDP 8 0 R >> >>"
+	}
+	note := "<< /Type /Annot /Subtype /Text /Rect [300 700 320 720] /Contents (catatan) >>"
+	cover := "BT /F1 80 Tf 20 400 Td (DIBATALKAN) Tj ET"
+	coverAP := fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(cover), cover)
+	countersigned, _, err := Sign(certified, identity(t), Options{Block: NoBlock, Time: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contentChanged := "content of page 1 changed (object 4)"
+	for _, c := range []struct {
+		kind string
+		doc  []byte
+		p    [4][]string // the changes at P=1, 2, 3 (index 0 unused)
+	}{
+		{"nothing", certified, [4][]string{}},
+		{"content drawn", drawOnPage1(t, certified), [4][]string{1: {"page 1 changed: /Contents (object 3)", "new content on page 1 (object 10)"},
+			2: {"page 1 changed: /Contents (object 3)", "new content on page 1 (object 10)"},
+			3: {"page 1 changed: /Contents (object 3)", "new content on page 1 (object 10)"}}},
+		{"content replaced", revision(t, certified, map[int]string{4: "<< /Length 2 >>\nstream\nq \nendstream"}),
+			[4][]string{1: {contentChanged}, 2: {contentChanged}, 3: {contentChanged}}},
+		{"annotation", revision(t, certified, map[int]string{3: page("7 0 R 9 0 R 10 0 R"), 10: note}),
+			[4][]string{1: {"page 1 changed: /Annots (object 3)", "new objects 10"}, 2: {"page 1 changed: /Annots (object 3)", "new objects 10"}}},
+		{"form filled in", revision(t, certified, map[int]string{7: "<< /Type /Annot /Subtype /Widget /FT /Tx /T (nama) /V (b) /Rect [72 600 300 620] /P 3 0 R >>"}),
+			[4][]string{1: {"object 7 changed"}}},
+		{"form field renamed", revision(t, certified, map[int]string{7: "<< /Type /Annot /Subtype /Widget /FT /Tx /T (lain) /V (a) /Rect [72 600 300 620] /P 3 0 R >>"}),
+			[4][]string{1: {"object 7 changed"}, 2: {"object 7 changed"}, 3: {"object 7 changed"}}},
+		{"/Info changed", revision(t, certified, map[int]string{6: "<< /Producer (signtest) /Title (Palsu) >>"}),
+			[4][]string{1: {"object 6 changed"}, 2: {"object 6 changed"}, 3: {"object 6 changed"}}},
+		{"signature", countersigned, [4][]string{1: {
+			"document catalog changed: /AcroForm (object 1)", "page 1 changed: /Annots (object 3)", "new objects 10, 11"}}},
+		{"signature field over the page", revision(t, certified, map[int]string{
+			1: catalog("7 0 R 9 0 R 11 0 R"), 3: page("7 0 R 9 0 R 11 0 R"), 10: coverAP,
+			11: "<< /Type /Annot /Subtype /Widget /FT /Sig /T (x) /F 4 /Rect [0 0 595 842] /P 3 0 R /AP << /N 10 0 R >> >>",
+		}), [4][]string{1: {"document catalog changed: /AcroForm (object 1)", "page 1 changed: /Annots (object 3)", "new objects 10, 11"},
+			2: {"a new signature field covers page 1 outside the signature blocks (object 11)"}}},
+		{"content freed", revision(t, certified, nil, 4), [4][]string{1: {"content of page 1 removed (object 4)"},
+			2: {"content of page 1 removed (object 4)"}, 3: {"content of page 1 removed (object 4)"}}},
+		{"signature freed", revision(t, certified, nil, 8), [4][]string{1: {"a signature removed (object 8)"},
+			2: {"a signature removed (object 8)"}, 3: {"a signature removed (object 8)"}}},
+		{"font freed", revision(t, certified, nil, 5), [4][]string{1: {"object 5 removed"},
+			2: {"object 5 removed"}, 3: {"object 5 removed"}}},
+	} {
+		for p := 1; p <= 3; p++ {
+			got, err := mdpChanges(context.Background(), c.doc, len(certified), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := c.p[p]; !slices.Equal(got, want) {
+				t.Errorf("%s, P=%d: changes\n%q, want\n%q", c.kind, p, got, want)
+			}
 		}
 	}
 }

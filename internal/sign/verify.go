@@ -250,18 +250,28 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 		rep.Signatures = append(rep.Signatures, *s)
 	}
 
-	// DocMDP: what changed after the certifying signature.
+	// DocMDP: what changed after the certifying signature, found in the
+	// revisions themselves (see certifiedRevision) or, for a certification
+	// without /Perms, by the signature.
+	end, p, before := certifiedRevision(body)
 	for _, fd := range sigs {
-		if fd.mdp == 0 || !fd.sig.Intact {
-			continue
+		if fd.mdp > 0 && fd.sig.Intact && fd.end > 0 && (p == 0 || int(fd.end) < end) {
+			end, p, before = int(fd.end), fd.mdp, nil
 		}
-		rep.Certified = fd.mdp
-		if fd.end < int64(len(body)) && fd.end > 0 {
-			if rep.Changes, err = mdpChanges(ctx, doc, int(fd.end), fd.mdp); err != nil {
-				return nil, msg.Errorf("checking the changes after the certification: %w", err)
-			}
+		if fd.mdp > 0 {
+			break
 		}
-		break
+	}
+	rep.Certified = p
+	if p > 0 && end < len(body) {
+		if before == nil {
+			rep.Changes, err = mdpChanges(ctx, doc, end, p)
+		} else {
+			rep.Changes, err = mdpChangesSince(ctx, before, doc, p)
+		}
+		if err != nil {
+			return nil, msg.Errorf("checking the changes after the certification: %w", err)
+		}
 	}
 	return rep, nil
 }

@@ -133,6 +133,21 @@ func TestVisibleSignature(t *testing.T) {
 	}
 	t.Logf("verifying the countersigned Renja (%d bytes, DocMDP checked) took %v", len(twice), time.Since(start))
 
+	// A visible countersignature in another block is permitted; one in the
+	// block that the certifying signature fills paints over it.
+	for _, c := range []struct {
+		block, problem string
+	}{{blocks[0].ID, ""}, {block.ID, "a new signature field covers a signature of page"}} {
+		again, _, err := sign.Sign(signed, other, sign.Options{Block: c.block})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := sign.Verify(again)
+		if err != nil || rep.Intact() != (c.problem == "") || !strings.Contains(rep.Problem(), c.problem) {
+			t.Errorf("countersigned in the block %s: %v %q", c.block, err, rep.Problem())
+		}
+	}
+
 	changed := bytes.Clone(signed)
 	changed[len(doc)/2] ^= 0x20
 	broken := filepath.Join(dir, "changed.pdf")

@@ -1,0 +1,13 @@
+package msg
+
+// renja verify's changes after a certification that a reader sees (package
+// sign, docmdp_view.go), and the texts of the hardened print and serve.
+var _ = add(
+	T("page %d removed (object %d)", "halaman %d dihapus (objek %d)"),
+	T("content of page %d removed (object %d)", "isi halaman %d dihapus (objek %d)"),
+	T("a signature removed (object %d)", "sebuah tanda tangan dihapus (objek %d)"),
+	T("object %d removed", "objek %d dihapus"),
+	T("form (/AcroForm) changed (object %d)", "formulir (/AcroForm) diubah (objek %d)"),
+	T("a new signature field covers page %d outside the signature blocks (object %d)", "kolom tanda tangan baru menutupi halaman %d di luar blok tanda tangan (objek %d)"),
+	T("a new signature field covers a signature of page %d (object %d)", "kolom tanda tangan baru menutupi tanda tangan di halaman %d (objek %d)"),
+)

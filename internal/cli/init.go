@@ -97,6 +97,9 @@ func initFrom(o scaffold.FromOptions, stdout io.Writer) error {
 	msg.Fprintln(stdout, "  content/    the text as it was: years written {{ tahun }} or {N} move with the plan year")
 	msg.Fprintf(stdout, "  data/       the %d plan from the %d forecast (Tabel 3.1, 4.1 and the review table's rencana awal side);\n", res.Year, res.Year)
 	msg.Fprintf(stdout, "              %d cells to fill, marked [isi]: the new forecast, realisation, evaluation\n", res.Todos)
+	for _, r := range res.Renamed {
+		msg.Fprintf(stdout, "  renamed     data/%s.toml: column %s is now %s (the title says the year)\n", r.Table, r.Old, r.New)
+	}
 	for _, f := range res.Fixed {
 		msg.Fprintf(stdout, "  fixed       %s (the year now fits its label)\n", f)
 	}

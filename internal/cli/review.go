@@ -3,14 +3,18 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
+	"renja/internal/config"
 	"renja/internal/diag"
 	"renja/internal/diff"
 	"renja/internal/gitrev"
 	"renja/internal/model"
 	"renja/internal/msg"
+	"renja/internal/roll"
 	"renja/internal/tablefmt"
 )
 
@@ -139,12 +143,11 @@ func runFmt(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	unformatted, errs := renameIDs(dir, *check, stdout)
 	files, err := tablefmt.Project(dir)
 	if err != nil {
 		return failf("%v", err)
 	}
-	unformatted := false
-	var errs []error
 	for _, f := range files {
 		switch {
 		case f.Err != nil:
@@ -168,4 +171,42 @@ func runFmt(args []string, stdout, stderr io.Writer) error {
 		return failf("tabel di atas belum dalam bentuk baku (hint: jalankan renja fmt)")
 	}
 	return nil
+}
+
+// renameIDs is renja fmt's one-time rewrite of column ids that carry a
+// year (target_2025 → target_n_plus1): in the schemas, the CSV headers and
+// the calls of content/ and templates/. With check it only lists them.
+func renameIDs(dir string, check bool, stdout io.Writer) (bool, []error) {
+	cfg, err := config.Load(dir)
+	if err != nil {
+		return false, nil // renja check reports renja.toml; the ids then wait
+	}
+	files, err := roll.ReadIDFiles(dir)
+	if err != nil {
+		return false, []error{err}
+	}
+	before := map[string]string{}
+	for p, b := range files {
+		before[p] = string(b)
+	}
+	renamed := roll.RenameIDs(files, cfg.Plan.Year)
+	if len(renamed) == 0 {
+		return false, nil
+	}
+	for _, r := range renamed {
+		msg.Fprintf(stdout, "data/%s.toml: column %s is now %s (the title says the year)\n", r.Table, r.Old, r.New)
+	}
+	if check {
+		return true, nil
+	}
+	var errs []error
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		if string(files[p]) == before[p] {
+			continue
+		}
+		if err := tablefmt.Write(dir, &tablefmt.File{Path: p, New: files[p]}); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return false, errs
 }

@@ -76,7 +76,7 @@ func TestStory(t *testing.T) {
 			{"t31", "7.01.01.2.01", "pagu", "32.368.200", "28.758.300", diff.Parent},
 			{"t31", "7.01.01", "pagu", "2.472.055.300", "2.468.445.400", diff.Parent},
 			{"t31", "", "pagu", "2.603.251.200", "2.599.641.300", diff.Total},
-			{"t31", "", "pagu_2025", "3.854.250.000", "3.846.250.000", diff.Total},
+			{"t31", "", "pagu_n_plus1", "3.854.250.000", "3.846.250.000", diff.Total},
 		}, map[string]int64{"7.01.01.2.01.02/pagu": -4609900, "7.01.01.2.01.09/pagu": 1000000, "/pagu": -3609900}, []string{"7.01.01.2.01.01"}},
 	}
 	for _, tc := range tests {
@@ -251,8 +251,8 @@ func TestTablesAndColumns(t *testing.T) {
 	for _, want := range []string{
 		"Tabel 2.2 (t99)\n  tabel ditambah: Tabel 2.2",
 		"  kolom sumber ditambah: Sumber Data\n",
-		"  1 Indeks Kepuasan Masyarakat\n    realisasi_2022: 89,90 → 91,50 (+1,6)\n",
-		`{{ angka (nilai "t23" "1" "realisasi_2022") 2 }}: 89,90 → 91,50 (angka berubah karena data)`,
+		"  1 Indeks Kepuasan Masyarakat\n    realisasi_n_min2: 89,90 → 91,50 (+1,6)\n",
+		`{{ angka (nilai "t23" "1" "realisasi_n_min2") 2 }}: 89,90 → 91,50 (angka berubah karena data)`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lacks %q:\n%s", want, text)

@@ -110,10 +110,10 @@ func Write(dir string, n int) error {
 		"data/tc29.toml":               schema("tc29", "Tabel T-C.29", true, colsTC29),
 	}
 	var t31, t41, t24, tc29 strings.Builder
-	t31.WriteString("kode;uraian;indikator;target;pagu;sumber_dana;target_2025;pagu_2025\n")
+	t31.WriteString("kode;uraian;indikator;target;pagu;sumber_dana;target_n_plus1;pagu_n_plus1\n")
 	t41.WriteString("kode;uraian;target;pagu;sumber_dana\n")
 	t24.WriteString("kode;uraian_awal;target_awal;pagu_awal;uraian;target;pagu\n")
-	tc29.WriteString("kode;uraian;indikator;target_2022;realisasi_2022;tingkat_2022\n")
+	tc29.WriteString("kode;uraian;indikator;target_n_min2;realisasi_n_min2;tingkat_n_min2\n")
 	sum, err := sums(ps)
 	if err != nil {
 		return err
@@ -153,17 +153,17 @@ func Write(dir string, n int) error {
 // program's and kegiatan's amounts (columns 1 and 2): renja has one place
 // that adds up a hierarchy.
 // sums computes the parents' amounts the model's way and returns them:
-// sum(code, col) for column col (1 pagu, 2 pagu_2025) of a program or
+// sum(code, col) for column col (1 pagu, 2 pagu_n_plus1) of a program or
 // kegiatan, sum("", col) for the whole plan.
 func sums(ps []program) (sum func(code string, col int) num.Money, err error) {
 	s, err := table.ParseSchema("data/sums.toml", "sums", []byte(
 		"hierarchy = true\n[[columns]]\nname = \"kode\"\ntype = \"code\"\n"+
-			"[[columns]]\nname = \"pagu\"\ntype = \"money\"\n[[columns]]\nname = \"pagu_2025\"\ntype = \"money\"\n"))
+			"[[columns]]\nname = \"pagu\"\ntype = \"money\"\n[[columns]]\nname = \"pagu_n_plus1\"\ntype = \"money\"\n"))
 	if err != nil {
 		return nil, err
 	}
 	var b strings.Builder
-	b.WriteString("kode;pagu;pagu_2025\n")
+	b.WriteString("kode;pagu;pagu_n_plus1\n")
 	for _, p := range ps {
 		fmt.Fprintf(&b, "%s;;\n", p.code)
 		for _, k := range p.kegiatan {
@@ -219,7 +219,7 @@ var (
 	cols31 = []col{{"kode", "code", "Kode", "", "", ""}, {"uraian", "text", "Program/ Kegiatan/ Sub Kegiatan", "", "", ""},
 		{"indikator", "text", "Indikator Kinerja", "", "", ""}, {"target", "target", "Target Capaian", "target:N", "", "Rencana Tahun {N}"},
 		{"pagu", "money", "Pagu Indikatif", "pagu:N", "", "Rencana Tahun {N}"}, {"sumber_dana", "text", "Sumber Dana", "", "", "Rencana Tahun {N}"},
-		{"target_2025", "target", "Target", "target:N+1", "", "Prakiraan Maju {N+1}"}, {"pagu_2025", "money", "Pagu Indikatif", "pagu:N+1", "", "Prakiraan Maju {N+1}"}}
+		{"target_n_plus1", "target", "Target", "target:N+1", "", "Prakiraan Maju {N+1}"}, {"pagu_n_plus1", "money", "Pagu Indikatif", "pagu:N+1", "", "Prakiraan Maju {N+1}"}}
 	cols41 = []col{{"kode", "code", "Kode", "", "", ""}, {"uraian", "text", "Program/ Kegiatan/ Sub Kegiatan", "", "", ""},
 		{"target", "target", "Target Capaian Kinerja", "target:N", "", ""}, {"pagu", "money", "Pagu Indikatif", "pagu:N", "", ""},
 		{"sumber_dana", "text", "Sumber Dana", "", "", ""}}
@@ -228,8 +228,8 @@ var (
 		{"uraian", "text", "Program/ Kegiatan", "", "", "Hasil Analisa Kebutuhan"}, {"target", "target", "Target", "target:N", "", "Hasil Analisa Kebutuhan"},
 		{"pagu", "money", "Pagu Indikatif", "pagu:N", "", "Hasil Analisa Kebutuhan"}}
 	colsTC29 = []col{{"kode", "code", "Kode", "", "", ""}, {"uraian", "text", "Program/ Kegiatan", "", "", ""},
-		{"indikator", "text", "Indikator Kinerja", "", "", ""}, {"target_2022", "number", "Target {N-2}", "", "", "Tahun {N-2}"},
-		{"realisasi_2022", "number", "Realisasi {N-2}", "", "", "Tahun {N-2}"}, {"tingkat_2022", "percent", "Tingkat Realisasi (%)", "", "ratio(realisasi_2022, target_2022)", "Tahun {N-2}"}}
+		{"indikator", "text", "Indikator Kinerja", "", "", ""}, {"target_n_min2", "number", "Target {N-2}", "", "", "Tahun {N-2}"},
+		{"realisasi_n_min2", "number", "Realisasi {N-2}", "", "", "Tahun {N-2}"}, {"tingkat_n_min2", "percent", "Tingkat Realisasi (%)", "", "ratio(realisasi_n_min2, target_n_min2)", "Tahun {N-2}"}}
 )
 
 func schema(id, caption string, landscape bool, cols []col) string {

@@ -20,7 +20,7 @@ func WriteWide(dir string, n int) error {
 	}
 	var b strings.Builder
 	b.Grow(n * 130)
-	b.WriteString("kode;uraian;indikator;lokasi;target;pagu;sumber_dana;sasaran;pelaksana;catatan;target_2025;pagu_2025;keterangan\n")
+	b.WriteString("kode;uraian;indikator;lokasi;target;pagu;sumber_dana;sasaran;pelaksana;catatan;target_n_plus1;pagu_n_plus1;keterangan\n")
 	row := func(code, name, ind, target string, pagu, pagu25 num.Money, i int) {
 		fmt.Fprintf(&b, "%s;%s;%s;Kec. %d;%s;%s;%s;%s;Seksi %d;%s;%s;%s;%s\n",
 			code, name, ind, 1+i%23, target, num.FormatMoney(pagu), funds[i%len(funds)], groups[i%len(groups)],
@@ -59,6 +59,6 @@ var (
 		{"target", "target", "Target Capaian", "target:N", "", "Rencana Tahun {N}"}, {"pagu", "money", "Pagu Indikatif", "pagu:N", "", "Rencana Tahun {N}"},
 		{"sumber_dana", "text", "Sumber Dana", "", "", "Rencana Tahun {N}"}, {"sasaran", "text", "Kelompok Sasaran", "", "", "Rencana Tahun {N}"},
 		{"pelaksana", "text", "Pelaksana", "", "", ""}, {"catatan", "text", "Catatan Penting", "", "", ""},
-		{"target_2025", "target", "Target", "target:N+1", "", "Prakiraan Maju {N+1}"}, {"pagu_2025", "money", "Pagu Indikatif", "pagu:N+1", "", "Prakiraan Maju {N+1}"},
+		{"target_n_plus1", "target", "Target", "target:N+1", "", "Prakiraan Maju {N+1}"}, {"pagu_n_plus1", "money", "Pagu Indikatif", "pagu:N+1", "", "Prakiraan Maju {N+1}"},
 		{"keterangan", "text", "Keterangan", "", "", ""}}
 )

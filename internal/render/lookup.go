@@ -82,7 +82,7 @@ func (r *renderer) target(id, key string, col ...string) (figure, error) {
 	return r.lookup("target", id, key, table.Target, col)
 }
 
-// nilai: {{ nilai "t23" "2" "target_2022" }}, any column of a row.
+// nilai: {{ nilai "t23" "2" "target_n_min2" }}, any column of a row.
 func (r *renderer) nilai(id, key, col string) (figure, error) {
 	return r.lookup("nilai", id, key, "", []string{col})
 }

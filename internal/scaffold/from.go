@@ -32,8 +32,9 @@ type FromOptions struct {
 type FromResult struct {
 	Files         []string
 	OldYear, Year int
-	Todos         int      // table cells marked to fill
-	Fixed         []string // headers whose year was made to agree with its label
+	Todos         int            // table cells marked to fill
+	Fixed         []string       // headers whose year was made to agree with its label
+	Renamed       []roll.Renamed // column ids that carried a year, now year-free
 }
 
 // From writes next year's project.
@@ -99,6 +100,7 @@ func From(o FromOptions) (*FromResult, error) {
 		files[t.Path] = t.CSV
 		res.Todos += t.Todos
 	}
+	res.Renamed = roll.RenameIDs(files, res.OldYear)
 	if _, ok := files[".gitignore"]; !ok {
 		files[".gitignore"] = []byte("output/\n")
 	}

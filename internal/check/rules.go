@@ -143,7 +143,7 @@ func (c *checker) hierarchy() {
 					d := c.report(Hierarchy, diag.SevError, t, r, i, "%s %s states %s, but its %s add up to %s (differs by %s)",
 						what, col.Name, num.FormatMoney(cell.Money()), childWord(n), num.FormatMoney(want), num.FormatMoney(abs(cell.Money()-want)))
 					d.Found, d.Expected = num.FormatMoney(cell.Money()), num.FormatMoney(want)
-					d.Hint = msg.Sprintf("the printed total is the computed one; correct the stated amount or the amounts below it")
+					d.Hint = msg.Sprintf("the amount is printed as written; correct it or the amounts below it, or leave it empty to print the sum")
 				}
 			}
 			for _, n := range tr.Nodes {

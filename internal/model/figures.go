@@ -54,29 +54,33 @@ func CellFigure(col *table.Column, c table.Cell) Figure {
 	return f
 }
 
-// CodeFigure returns code c's figure in column col of t: for a money column,
-// the computed sum of what lies below c (a leaf states its own amount, also
-// when it cannot be read); for other columns, what c's row states. found is
-// false when c is not in the table.
+// CodeFigure returns code c's figure in column col of t as its row prints
+// it: what the row states; for a money column whose row leaves the amount
+// empty, or a code with no row of its own (a flat list of sub kegiatan has
+// no program rows), the computed sum of what lies below c. found is false
+// when c is not in the table.
 func (p *Project) CodeFigure(t *table.Table, c kode.Code, col *table.Column) (f Figure, found bool) {
 	tr := p.Coded(t)
 	if tr == nil {
 		return Figure{}, false
 	}
-	if col.Type == table.Money {
-		m, ok, found := tr.SumBelow(c, col.Index)
-		if !found {
-			return Figure{}, false
-		}
-		if n := tr.Node(c); n != nil && len(n.Children) == 0 {
-			return CellFigure(col, n.Row.Cells[col.Index]), true
-		}
-		return MoneyFigure(m, ok), true
-	}
-	if n := tr.Node(c); n != nil {
+	n := tr.Node(c)
+	if n != nil && (col.Type != table.Money || Writes(n.Row.Cells[col.Index]) || len(n.Children) == 0) {
 		return CellFigure(col, n.Row.Cells[col.Index]), true
 	}
-	return Figure{}, false
+	if col.Type != table.Money {
+		return Figure{}, false
+	}
+	return sumFigure(tr, c, col)
+}
+
+// sumFigure is the computed amount of a money column below code c.
+func sumFigure(tr *Tree, c kode.Code, col *table.Column) (Figure, bool) {
+	m, ok, found := tr.SumBelow(c, col.Index)
+	if !found {
+		return Figure{}, false
+	}
+	return MoneyFigure(m, ok), true
 }
 
 // KeyRow returns the row of a table without codes whose first column is key
@@ -106,7 +110,11 @@ func (p *Project) leafRows(t *table.Table, c kode.Code) []*table.Row {
 // units may differ. found is false when c is given and no row is below it.
 func (p *Project) Total(t *table.Table, col *table.Column, c kode.Code) (f Figure, found bool) {
 	if col.Type == table.Money && !c.IsZero() {
-		return p.CodeFigure(t, c, col)
+		tr := p.Coded(t)
+		if tr == nil {
+			return Figure{}, false
+		}
+		return sumFigure(tr, c, col)
 	}
 	if tr := p.Trees[t.ID]; tr != nil && tr.Table == t && col.Type == table.Money {
 		m, ok := tr.Sum(tr.Root, col.Index)

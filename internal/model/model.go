@@ -5,9 +5,10 @@
 // formula with one Eval); means, counts and totals; indicator columns;
 // the criterion of a score; the figures of section 2.1's evaluation; and
 // each cell as the document shows it. A parent's amount is computed from its
-// children; an amount a row states for a parent is kept as a claim that the
-// checker compares with the computed one. The checker judges, render and
-// opendata only format what the model computes.
+// children and kept apart from the amount its row states: the stated amount
+// is what is printed, and the checker compares it with the computed one; a
+// parent whose row leaves the amount empty prints the computed one. The
+// checker judges, render and opendata only format what the model gives.
 package model
 
 import (
@@ -149,9 +150,10 @@ func (p *Project) Table(id string) *table.Table {
 func (p *Project) Plan() *Tree { return p.Trees[p.Config.Plan.Table] }
 
 // Value is a cell as the document shows it, the same on the website, in the
-// PDF and in the open-data files: the canonical code, the computed amount of
-// a parent or a total row, numbers in Indonesian format. A cell that cannot
-// be read, and "-" for nothing planned, stay as written, as text.
+// PDF and in the open-data files: the canonical code, an amount as written
+// (the computed one only for a parent or a total row that leaves it empty),
+// numbers in Indonesian format. A cell that cannot be read, and "-" for
+// nothing planned, stay as written, as text.
 type Value struct {
 	Text    string
 	Numeric bool      // Money (money columns) or Dec (number, percent) holds the value
@@ -185,7 +187,7 @@ func CellValue(tree *Tree, r *table.Row, c *table.Column) Value {
 	case table.Money:
 		m, ok := cell.Money(), cell.Present()
 		if tree != nil {
-			m, ok = tree.Computed(r, c.Index)
+			m, ok, _ = tree.Amount(r, c.Index)
 		}
 		if ok {
 			v = Value{Text: num.FormatMoney(m), Numeric: true, Money: m}

@@ -143,24 +143,49 @@ func (tr *Tree) Sum(n *Node, col int) (num.Money, bool) {
 		if n.Row == nil {
 			return 0, false
 		}
-		c := n.Row.Cells[col]
-		return c.Money(), c.Present() && !c.Unreadable()
+		return written(n.Row, col)
 	}
 	s := n.sums[tr.slot[col]]
 	return s.m, s.ok
 }
 
-// Computed returns the amount to print for a row's money cell: the computed
-// sum for a parent or a total row, the stated amount for a leaf.
+// Computed returns the computed amount of a row's money cell: the sum below
+// a parent (or, for a total row, of the whole table), what a leaf states.
+// It is what the checker compares a stated amount with, and what is printed
+// where a parent's or total row's amount is left empty (see Amount).
 func (tr *Tree) Computed(r *table.Row, col int) (num.Money, bool) {
 	if r.Code.IsZero() && r.CodeErr == nil {
 		return tr.Sum(tr.Root, col)
 	}
 	if r.CodeErr != nil {
-		c := r.Cells[col]
-		return c.Money(), c.Present() && !c.Unreadable()
+		return written(r, col)
 	}
 	return tr.Sum(tr.byCode[r.Code], col)
+}
+
+// Writes reports whether a cell writes an amount, readable or not (a blank
+// cell, "-" and a mark to fill in write none).
+func Writes(c table.Cell) bool { return c.Present() || c.Unreadable() }
+
+// written returns the amount a row's money cell writes; ok is false for a
+// blank cell or one that cannot be read.
+func written(r *table.Row, col int) (num.Money, bool) {
+	c := r.Cells[col]
+	return c.Money(), c.Present() && !c.Unreadable()
+}
+
+// Amount returns the amount to print for a row's money cell: what the row
+// writes, whatever the sum below it (the checker reports a difference); the
+// computed amount only where a parent or total row leaves it empty. computed
+// tells which of the two it is. A cell that cannot be read is written too:
+// ok is false, and the document prints its text.
+func (tr *Tree) Amount(r *table.Row, col int) (m num.Money, ok, computed bool) {
+	if Writes(r.Cells[col]) {
+		m, ok = written(r, col)
+		return m, ok, false
+	}
+	m, ok = tr.Computed(r, col)
+	return m, ok, ok
 }
 
 // SumBelow returns the computed amount of a money column over what lies

@@ -41,7 +41,7 @@ var _ = add(
 	T("the total", "baris jumlah"),
 	T("rows", "baris"),
 	T("parts", "bagian"),
-	T("the printed total is the computed one; correct the stated amount or the amounts below it", "yang dicetak adalah jumlah hasil hitungan; perbaiki angka yang tertulis atau angka-angka di bawahnya"),
+	T("the amount is printed as written; correct it or the amounts below it, or leave it empty to print the sum", "yang dicetak adalah angka yang tertulis; perbaiki angka itu atau angka-angka di bawahnya, atau kosongkan agar jumlahnya yang dicetak"),
 	// derived
 	T("column %s (%s) differs from its formula %s in %d of %d rows: the column seems to hold something else than its header's formula", "kolom %s (%s) berbeda dari rumusnya %s di %d dari %d baris: isi kolom tampaknya bukan yang dinyatakan rumus di judulnya"),
 	T("%s in row %d", "%s di baris %d"),

@@ -89,8 +89,9 @@ func (r *renderer) nilai(id, key, col string) (figure, error) {
 
 // lookup is pagu, target and nilai: the figure of a row's column. key is a
 // budget code in a table with a code column, else the value of the table's
-// first column (Tabel 2.3's "no"). A money column of a parent is the
-// computed sum of what lies below it, never the amount the row states.
+// first column (Tabel 2.3's "no"). A figure is what its row writes, as the
+// table prints it (model.Project.CodeFigure): a parent's computed sum only
+// where its row leaves the amount empty.
 func (r *renderer) lookup(fn, id, key string, want table.Type, cols []string) (figure, error) {
 	if len(cols) > 1 {
 		return figure{}, msg.Errorf("too many arguments; write %s TABLE KEY [COLUMN]", fn)

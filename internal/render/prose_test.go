@@ -53,8 +53,10 @@ func TestProseFunctions(t *testing.T) {
 		// a sub kegiatan: as stated; the seven-part spelling of its code reads too
 		{`{{ pagu "t31" "7.01.01.2.01.01" }}`, "Rp 14.255.600"},
 		{`{{ pagu "t31" "7.1.1.2.01.02.01" }}`, "Rp 1.739.817.446"},
-		// a kegiatan of t41 states 34.835.600; its sub kegiatan add up to 34.795.500
-		{`{{ pagu "t41" "7.01.01.2.05" }}`, "Rp 34.795.500"},
+		// a kegiatan of t41 states 34.835.600, its sub kegiatan add up to
+		// 34.795.500: pagu prints what the row writes, jumlah the sum
+		{`{{ pagu "t41" "7.01.01.2.05" }}`, "Rp 34.835.600"},
+		{`{{ jumlah "t41" "pagu" "7.01.01.2.05" }}`, "Rp 34.795.500"},
 		{`{{ pagu "t31" "7.01.01" "pagu_n_plus1" }}`, "Rp 3.634.250.000"},
 		{`{{ angka (pagu "t31" "7.01.01.2.01.01") }}`, "14.255.600"},
 		// eval21 is a flat list of sub kegiatan: a kegiatan's amount adds them up

@@ -9,5 +9,6 @@ var _ = add(
 	T("object %d removed", "objek %d dihapus"),
 	T("form (/AcroForm) changed (object %d)", "formulir (/AcroForm) diubah (objek %d)"),
 	T("a new signature field covers page %d outside the signature blocks (object %d)", "kolom tanda tangan baru menutupi halaman %d di luar blok tanda tangan (objek %d)"),
+	T("%w: %s exists; renja init writes over nothing, and wrote nothing", "%w: %s sudah ada; renja init tidak menimpa apa pun, dan tidak menulis apa pun"),
 	T("a new signature field covers a signature of page %d (object %d)", "kolom tanda tangan baru menutupi tanda tangan di halaman %d (objek %d)"),
 )

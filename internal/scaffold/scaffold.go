@@ -110,16 +110,33 @@ func refuseProject(dir string) error {
 }
 
 // writeFiles writes files (paths relative to dir, slash-separated) and
-// returns their names, sorted.
-func writeFiles(dir string, files map[string][]byte) ([]string, error) {
-	names := make([]string, 0, len(files))
+// returns their names, sorted. It writes all or nothing: every target is
+// checked first, so a folder that already holds one of the files (or a
+// file where a folder goes) is refused before anything is written, and a
+// write that fails later removes what this call wrote, the folders it made
+// included. The folder is left as it was, and a retry can succeed.
+func writeFiles(dir string, files map[string][]byte) (names []string, err error) {
+	names = make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
+		if err := checkTarget(dir, n); err != nil {
+			return nil, err
+		}
+	}
+	var made []string // files and folders made, in order
+	defer func() {
+		if err != nil {
+			for i := len(made) - 1; i >= 0; i-- {
+				os.Remove(made[i])
+			}
+		}
+	}()
+	for _, n := range names {
 		p := filepath.Join(dir, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		if made, err = mkdirs(filepath.Dir(p), made); err != nil {
 			return nil, err
 		}
 		// O_EXCL: a file that appeared meanwhile is not overwritten either.
@@ -127,6 +144,7 @@ func writeFiles(dir string, files map[string][]byte) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		made = append(made, p)
 		_, err = f.Write(files[n])
 		if cerr := f.Close(); err == nil {
 			err = cerr
@@ -136,6 +154,44 @@ func writeFiles(dir string, files map[string][]byte) ([]string, error) {
 		}
 	}
 	return names, nil
+}
+
+// checkTarget refuses a file name n of dir that exists, or whose folders
+// exist as something other than folders.
+func checkTarget(dir, n string) error {
+	p := dir
+	parts := strings.Split(n, "/")
+	for i, part := range parts {
+		p = filepath.Join(p, part)
+		fi, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil
+		case err != nil:
+			return err
+		case i == len(parts)-1 || !fi.IsDir():
+			return msg.Errorf("%w: %s exists; renja init writes over nothing, and wrote nothing", ErrExists, p)
+		}
+	}
+	return nil
+}
+
+// mkdirs makes folder d and its missing parents, and appends those it
+// made to made, parents first.
+func mkdirs(d string, made []string) ([]string, error) {
+	if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+		return made, nil
+	}
+	if parent := filepath.Dir(d); parent != d {
+		var err error
+		if made, err = mkdirs(parent, made); err != nil {
+			return made, err
+		}
+	}
+	if err := os.Mkdir(d, 0o755); err != nil {
+		return made, err
+	}
+	return append(made, d), nil
 }
 
 func (o Options) validate() error {

@@ -2,8 +2,10 @@ package scaffold
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -99,5 +101,85 @@ func TestInit(t *testing.T) {
 	}
 	if _, err := Init(Options{Dir: t.TempDir(), Kecamatan: "X", Year: 1999}); err == nil || !strings.Contains(err.Error(), "--kabupaten") || !strings.Contains(err.Error(), "--year") {
 		t.Errorf("missing flags: %v", err)
+	}
+}
+
+// listing is every file and folder under dir with its size, for comparing
+// a folder before and after.
+func listing(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		out = append(out, fmt.Sprintf("%s %v %d", p, fi.Mode(), fi.Size()))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestInitFailsCleanly: a folder that already holds one of the files that
+// init writes (data/t41.csv), or a file where init makes a folder (data),
+// is refused before anything is written; the folder stays as it was, and
+// once the obstacle is gone the retry works. The same for init --from.
+func TestInitFailsCleanly(t *testing.T) {
+	o := Options{Kecamatan: "Malili", Kabupaten: "Luwu Timur", Year: 2025}
+	for _, c := range []struct{ name, obstacle string }{
+		{"a table", "data/t41.csv"},
+		{"a file where a folder goes", "data"},
+		{"a file that init does not write", "templates/x/y"}, // not in the way
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			o.Dir = filepath.Join(t.TempDir(), "baru")
+			obstacle := filepath.Join(o.Dir, filepath.FromSlash(c.obstacle))
+			if err := os.MkdirAll(filepath.Dir(obstacle), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(obstacle, []byte("milik orang lain\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := listing(t, o.Dir)
+			files, err := Init(o)
+			if strings.HasPrefix(c.obstacle, "templates/") {
+				if err != nil || len(files) < 10 {
+					t.Fatalf("init beside %s: %v, %d files", c.obstacle, err, len(files))
+				}
+				return
+			}
+			if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), c.obstacle) {
+				t.Errorf("init over %s: %v", c.obstacle, err)
+			}
+			if after := listing(t, o.Dir); !slices.Equal(before, after) {
+				t.Errorf("a failed init changed the folder:\nbefore %q\nafter  %q", before, after)
+			}
+			os.Remove(obstacle)
+			if files, err := Init(o); err != nil || len(files) < 10 {
+				t.Errorf("the retry: %v, %d files", err, len(files))
+			}
+		})
+	}
+
+	// --from: the new folder, made by init, is removed again.
+	from := filepath.Join(t.TempDir(), "lama")
+	if _, err := Init(Options{Dir: from, Kecamatan: "Malili", Kabupaten: "Luwu Timur", Year: 2025}); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "baru")
+	os.MkdirAll(filepath.Join(dir, "data"), 0o755)
+	os.WriteFile(filepath.Join(dir, "data", "t41.csv"), nil, 0o644)
+	before := listing(t, dir)
+	if _, err := From(FromOptions{Dir: dir, From: from}); !errors.Is(err, ErrExists) {
+		t.Errorf("init --from over data/t41.csv: %v", err)
+	}
+	if after := listing(t, dir); !slices.Equal(before, after) {
+		t.Errorf("a failed init --from changed the folder:\nbefore %q\nafter  %q", before, after)
 	}
 }

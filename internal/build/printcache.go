@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -156,7 +155,7 @@ func printPages(ctx context.Context, st *outdir.Dir, out *render.Output, shown m
 		return nil, nil, nil, prints, err
 	}
 	if len(refused) > 0 && lg.w != nil {
-		fmt.Fprintf(lg.w, "renja: refused %d request(s) outside the project: %s\n", len(refused), strings.Join(refused, ", "))
+		msg.Fprintf(lg.w, "renja: refused %d request(s) outside the project: %s\n", len(refused), strings.Join(refused, ", "))
 	}
 	return doc, dests, shown, prints, nil
 }

@@ -34,6 +34,7 @@ var keyArgs = map[string][]int{
 	"c.report":       {6},
 	"usagef":         {0}, // package cli
 	"failf":          {0},
+	"s.logf":         {0}, // package serve
 	"source.ErrorAt": {2, 3},
 	"source.Errorf":  {1, 2},
 	"s.Errorf":       {1, 2},

@@ -11,4 +11,7 @@ var _ = add(
 	T("a new signature field covers page %d outside the signature blocks (object %d)", "kolom tanda tangan baru menutupi halaman %d di luar blok tanda tangan (objek %d)"),
 	T("%w: %s exists; renja init writes over nothing, and wrote nothing", "%w: %s sudah ada; renja init tidak menimpa apa pun, dan tidak menulis apa pun"),
 	T("a new signature field covers a signature of page %d (object %d)", "kolom tanda tangan baru menutupi tanda tangan di halaman %d (objek %d)"),
+	T("renja: refused %d request(s) outside the project: %s\n", "renja: %d permintaan ke luar proyek ditolak: %s\n"),
+	T("renja: the files changed during the build; building again", "renja: berkas berubah selama build; build diulang"),
+	T("renja: PDF cancelled: the request was closed", "renja: PDF dibatalkan: permintaannya ditutup"),
 )

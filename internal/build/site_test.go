@@ -152,6 +152,7 @@ func TestWebsite(t *testing.T) {
 			w := &pageWatch{}
 			w.listen(t, tab)
 			if err := chromedp.Do(tab,
+				pdftest.RecordViolations(),
 				chromedp.EmulateViewport(1280, 900),
 				chromedp.Navigate(bs.base+"index.html"),
 				chromedp.WaitReady(chromedp.CSS("body")),
@@ -188,6 +189,7 @@ func TestWebsite(t *testing.T) {
 				t.Errorf("a link points at #%s, which no element has", id)
 			}
 			checkLinks(t, f.Links, bs.base, out)
+			checkPolicy(t, tab)
 			if bs.name == "file" {
 				checkDownloads(t, f.Tables, out, res.Project)
 				checkKeyboard(t, tab)

@@ -170,6 +170,7 @@ func templateError(file string, src []byte, err error) error {
 
 var layoutFuncs = template.FuncMap{
 	"upper": strings.ToUpper,
+	"csp":   func() template.HTMLAttr { return template.HTMLAttr(`content="` + ContentSecurityPolicy + `"`) },
 	"date":  idn.Date,
 	"spaced": func(s string) string {
 		return strings.Join(strings.Split(s, ""), " ")

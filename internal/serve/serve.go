@@ -41,6 +41,7 @@ import (
 	"renja/internal/config"
 	"renja/internal/diag"
 	"renja/internal/pdf"
+	"renja/internal/render"
 
 	"renja/internal/msg"
 )
@@ -338,6 +339,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
+	if r.URL.Path != "/__renja/pdf" && !strings.HasSuffix(r.URL.Path, ".pdf") {
+		// The site's policy, and no framing (which a meta tag cannot say);
+		// a PDF goes to the browser's viewer, which a policy would block.
+		w.Header().Set("Content-Security-Policy", render.ContentSecurityPolicy+"; frame-ancestors 'none'")
+	}
 	switch r.URL.Path {
 	case "/__renja/status":
 		s.serveStatus(w, r)

@@ -142,6 +142,16 @@ func TestServeReloads(t *testing.T) {
 	if code != 200 || !strings.Contains(page, "/__renja/reload.js") {
 		t.Fatalf("GET / = %d; the served page must carry the reload script", code)
 	}
+	for _, path := range []string{"", "style.css", "__renja/reload.js", "verifikasi.html"} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if p := resp.Header.Get("Content-Security-Policy"); !strings.Contains(p, "script-src 'self'") || !strings.Contains(p, "frame-ancestors 'none'") {
+			t.Errorf("GET /%s: Content-Security-Policy %q", path, p)
+		}
+	}
 	disk, err := os.ReadFile(filepath.Join(dir, "output", "index.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -165,7 +175,7 @@ func TestServeReloads(t *testing.T) {
 	defer cancel()
 	tab, closeTab := b.NewTab(ctx)
 	defer closeTab()
-	if err := chromedp.Do(tab, chromedp.Navigate(base), chromedp.WaitReady(chromedp.CSS("#t22"))); err != nil {
+	if err := chromedp.Do(tab, pdftest.RecordViolations(), chromedp.Navigate(base), chromedp.WaitReady(chromedp.CSS("#t22"))); err != nil {
 		t.Fatal(err)
 	}
 	const t22 = `document.querySelector('#t22 tbody').textContent`
@@ -230,6 +240,7 @@ func TestServeReloads(t *testing.T) {
 		t.Errorf("the page behind the overlay should still show the last good build (%v)", err)
 	}
 
+	noViolations(t, tab, "with the overlay")
 	edit(t, csv, "2;Tinggi;T;x;y;z;w;", "2;Tinggi;T;")
 	waitFor(t, tab, "the overlay goes once the file is mended", `!document.getElementById('renja-overlay') && document.readyState === 'complete'`)
 	if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](kept+` && (`+samePage+`)`, chromedp.EvalAwaitPromise)); err != nil || !ok {
@@ -250,8 +261,23 @@ func TestServeReloads(t *testing.T) {
 	start := time.Now()
 	doc := askPDF(t, base)
 	t.Logf("PDF on request after a text edit: %d ms", time.Since(start).Milliseconds())
+	noViolations(t, tab, "after the edits and the PDF")
 	if text := pdfText(t, doc); !strings.Contains(strings.Join(strings.Fields(text), " "), "dan satu lagi") {
 		t.Error("the PDF asked for after the edit lacks it")
+	}
+}
+
+// noViolations checks that the open page broke its Content-Security-Policy
+// nowhere (see pdftest.RecordViolations): the reload script, its patches
+// and its overlay work under it.
+func noViolations(t *testing.T, tab context.Context, when string) {
+	t.Helper()
+	v, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`window.__csp`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range v {
+		t.Errorf("%s, the page violates its policy: %s", when, e)
 	}
 }
 

@@ -236,10 +236,13 @@ func TestBundledPDF(t *testing.T) {
 	if err := json.Unmarshal(js, &pl); err != nil {
 		t.Fatal(err)
 	}
+	var ranges []pdf.Label
 	for _, r := range pl.PageLabels {
-		want := map[string]string{"/r": "i", "/D": "1"}[r.Label.S]
-		if want != "" && labels[r.Index] != want {
-			t.Errorf("page label range %s starts at page %d, printed there: %q", r.Label.S, r.Index+1, labels[r.Index])
+		ranges = append(ranges, pdf.Label{From: r.Index, Style: strings.TrimPrefix(r.Label.S, "/"), Start: r.Label.St})
+	}
+	for i := range ps {
+		if got := labelOf(ranges, i); got != labels[i] {
+			t.Errorf("page %d prints %q, its page label is %q (ranges %+v)", i+1, labels[i], got, ranges)
 		}
 	}
 	if len(pl.PageLabels) != 3 {

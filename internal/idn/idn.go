@@ -41,7 +41,7 @@ func Words(n int64) string {
 	if n < 0 {
 		return "minus " + Words(-n)
 	}
-	return strings.TrimSpace(words(n))
+	return words(n)
 }
 
 func words(n int64) string {
@@ -51,21 +51,30 @@ func words(n int64) string {
 	case n < 20:
 		return words(n-10) + " belas"
 	case n < 100:
-		return words(n/10) + " puluh " + words(n%10)
+		return join(words(n/10)+" puluh", words(n%10))
 	case n < 200:
-		return "seratus " + words(n-100)
+		return join("seratus", words(n-100))
 	case n < 1000:
-		return words(n/100) + " ratus " + words(n%100)
+		return join(words(n/100)+" ratus", words(n%100))
 	case n < 2000:
-		return "seribu " + words(n-1000)
+		return join("seribu", words(n-1000))
 	case n < 1_000_000:
-		return words(n/1000) + " ribu " + words(n%1000)
+		return join(words(n/1000)+" ribu", words(n%1000))
 	case n < 1_000_000_000:
-		return words(n/1_000_000) + " juta " + words(n%1_000_000)
+		return join(words(n/1_000_000)+" juta", words(n%1_000_000))
 	case n < 1_000_000_000_000:
-		return words(n/1_000_000_000) + " miliar " + words(n%1_000_000_000)
+		return join(words(n/1_000_000_000)+" miliar", words(n%1_000_000_000))
 	}
-	return words(n/1_000_000_000_000) + " triliun " + words(n%1_000_000_000_000)
+	return join(words(n/1_000_000_000_000)+" triliun", words(n%1_000_000_000_000))
+}
+
+// join puts a space between a and a rest that is not empty: 100,000 is
+// "seratus ribu", not "seratus" + " " + "" + " ribu".
+func join(a, rest string) string {
+	if rest == "" {
+		return a
+	}
+	return a + " " + rest
 }
 
 // Terbilang writes a count as documents do: "36 (Tiga Puluh Enam)".
@@ -93,8 +102,15 @@ func Title(s string) string {
 		if i > 0 && smallWords[w] {
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(w)
-		ws[i] = string(unicode.ToUpper(r)) + w[n:]
+		parts := strings.Split(w, "/") // Kabupaten/Kota: each name of a pair
+		for j, p := range parts {
+			if p == "" {
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(p)
+			parts[j] = string(unicode.ToUpper(r)) + p[n:]
+		}
+		ws[i] = strings.Join(parts, "/")
 	}
 	return strings.Join(ws, " ")
 }

@@ -3,6 +3,7 @@ package model_test
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -145,24 +146,39 @@ func TestFormulas(t *testing.T) {
 }
 
 // TestConcurrentReaders reads one project's sums from many goroutines at
-// once; go test -race fails if a read writes.
+// once: each must read what one reader alone reads from a project of its own
+// (a lazily computed figure is computed once, whoever asks first), and
+// go test -race (CI runs it) fails if a read writes.
 func TestConcurrentReaders(t *testing.T) {
+	read := func(p *model.Project, tb *table.Table) string {
+		tr := p.Trees["x"]
+		pagu := tb.Col("pagu").Index
+		var b strings.Builder
+		for _, n := range tr.Nodes {
+			m, ok := tr.Sum(n, pagu)
+			bm, bok, found := tr.SumBelow(n.Code.Parent(), pagu)
+			fmt.Fprintf(&b, "%s %d %v %d %v %v\n", n.Code, m, ok, bm, bok, found)
+		}
+		f, found := p.Total(tb, tb.Col("pagu"), kode.Code{})
+		fmt.Fprintf(&b, "mean %+v\ntotal %+v %v\n", p.ColumnMean(tb, tb.Col("capaian")), f, found)
+		return b.String()
+	}
+	want := read(load(t))
+	if !strings.Contains(want, "7.01.01.2.01 20000000 true") || !strings.Contains(want, "total {Kind:money Money:20001000") {
+		t.Fatalf("one reader reads:\n%s", want)
+	}
 	p, tb := load(t)
-	tr := p.Trees["x"]
+	got := make([]string, 8)
 	var wg sync.WaitGroup
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for _, n := range tr.Nodes {
-				tr.Sum(n, tb.Col("pagu").Index)
-				tr.SumBelow(n.Code.Parent(), tb.Col("pagu").Index)
-			}
-			p.ColumnMean(tb, tb.Col("capaian"))
-			p.Total(tb, tb.Col("pagu"), kode.Code{})
-		}()
+	for i := range got {
+		wg.Go(func() { got[i] = read(p, tb) })
 	}
 	wg.Wait()
+	for i, g := range got {
+		if g != want {
+			t.Errorf("reader %d read:\n%s\nwant:\n%s", i, g, want)
+		}
+	}
 }
 
 // BenchmarkBuild builds the plan table's tree, with every sum, for projects

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -14,6 +13,7 @@ import (
 	"renja/internal/pdf"
 	"renja/internal/sign/provenance"
 	"renja/internal/sign/signtest"
+	"renja/internal/testenv"
 )
 
 var (
@@ -179,13 +179,14 @@ func TestCountersign(t *testing.T) {
 	if rep.Signatures[0].Whole || !rep.Signatures[1].Whole {
 		t.Errorf("the first signature covers the first revision, the second all: %+v", rep.Signatures)
 	}
-	if _, err := exec.LookPath("pdfsig"); err == nil {
+	t.Run("pdfsig", func(t *testing.T) {
+		testenv.Tool(t, "pdfsig", "poppler-utils")
 		file := filepath.Join(t.TempDir(), "twice.pdf")
 		os.WriteFile(file, twice, 0o644)
 		if r := signtest.Pdfsig(t, file); strings.Count(r, signtest.Valid) != 2 {
 			t.Errorf("pdfsig on a PDF signed twice:\n%s", r)
 		}
-	}
+	})
 }
 
 func TestLoadPKCS12(t *testing.T) {

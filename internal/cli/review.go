@@ -161,7 +161,11 @@ func runFmt(args []string, stdout, stderr io.Writer) error {
 				errs = append(errs, err)
 				continue
 			}
-			fmt.Fprintf(stdout, "%s dirapikan\n", f.Path)
+			if f.Note != nil && f.Note.Encoding != "" {
+				msg.Fprintln(stdout, "%s tidied: it was %s text, it is now UTF-8", f.Path, f.Note.Encoding)
+			} else {
+				msg.Fprintln(stdout, "%s tidied", f.Path)
+			}
 		}
 	}
 	if err := diag.Join(errs...); err != nil {

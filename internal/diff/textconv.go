@@ -2,7 +2,6 @@ package diff
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,10 +20,7 @@ import (
 // codes by its first column); a key that repeats gets "#2" after it. A file
 // that cannot be read as CSV is returned as it is, so git diff still works.
 func Textconv(src []byte, s *table.Schema) []byte {
-	body := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	r := csv.NewReader(bytes.NewReader(body))
-	r.Comma = table.DetectDelimiter(body)
-	r.FieldsPerRecord = -1
+	_, r, _ := table.OpenCSV(src, 0)
 	recs, err := r.ReadAll()
 	if err != nil || len(recs) == 0 {
 		return src

@@ -54,6 +54,10 @@ func TestTextconv(t *testing.T) {
 		{"kode;uraian;pagu\n;JUMLAH;5\n", "JUMLAH uraian: JUMLAH\nJUMLAH pagu: 5\n"},
 		{"kode;uraian\n7;\"two\nlines\"\n", "7 kode: 7\n7 uraian: two\\nlines\n"},
 		{"kode;uraian\n7;\"open\n", "kode;uraian\n7;\"open\n"},
+		// Read as renja build reads it: Windows-1252, UTF-16, a BOM.
+		{"kode;uraian\n7;Caf\xe9\n", "7 kode: 7\n7 uraian: Café\n"},
+		{"\xff\xfek\x00o\x00d\x00e\x00,\x00u\x00\n\x007\x00,\x00\xe9\x00\n\x00", "7 kode: 7\n7 u: é\n"},
+		{"\xef\xbb\xbfkode,uraian\r\n7,a\r\n", "7 kode: 7\n7 uraian: a\n"},
 	} {
 		if got := string(diff.Textconv([]byte(tc.in), nil)); got != tc.want {
 			t.Errorf("%q:\ngot  %q\nwant %q", tc.in, got, tc.want)

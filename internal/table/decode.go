@@ -2,6 +2,7 @@ package table
 
 import (
 	"bytes"
+	"encoding/csv"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -10,6 +11,23 @@ import (
 
 	"renja/internal/msg"
 )
+
+// OpenCSV is the one way renja opens a CSV file: a table (check, build), a
+// nomenclature list, a table that renja fmt tidies or renja diff shows. It
+// returns the text as UTF-8 without a byte order mark (decode: UTF-16 and
+// Windows-1252 are read as such, and note says so), and an encoding/csv
+// reader over it with delim between cells, or, when delim is 0, the
+// delimiter of its first line (DetectDelimiter). Records may differ in
+// length: the caller says what a short or long row means.
+func OpenCSV(src []byte, delim rune) (text []byte, r *csv.Reader, note *Note) {
+	text, note = decode(src)
+	if delim == 0 {
+		delim = DetectDelimiter(text)
+	}
+	r = csv.NewReader(bytes.NewReader(text))
+	r.Comma, r.FieldsPerRecord = delim, -1
+	return text, r, note
+}
 
 // decode returns src as UTF-8 text without a byte order mark. A file Excel
 // saved as "Unicode Text" (UTF-16) or as plain "CSV" on a Windows laptop
@@ -42,7 +60,7 @@ func decode(src []byte) ([]byte, *Note) {
 	if err != nil { // a UTF-16 file cut in the middle of a character
 		return src, nil
 	}
-	return out, &Note{Line: line, Column: col,
+	return out, &Note{Line: line, Column: col, Encoding: name,
 		Msg:  msg.Sprintf("the file is %s text, not UTF-8; it was read as %s", name, name),
 		Hint: msg.Sprintf("in Excel use Save As → CSV UTF-8 (Comma delimited), so that every program reads é, ≤ and ² alike")}
 }

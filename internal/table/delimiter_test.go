@@ -1,6 +1,9 @@
 package table
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestDetectDelimiter(t *testing.T) {
 	for _, c := range []struct {
@@ -26,6 +29,42 @@ func TestDetectDelimiter(t *testing.T) {
 	} {
 		if got := DetectDelimiter([]byte(c.src)); got != c.want {
 			t.Errorf("%s: DetectDelimiter(%q) = %q, want %q", c.name, c.src, got, c.want)
+		}
+	}
+}
+
+// TestOpenCSV: the one opener decodes the file and reads it with the given
+// delimiter or the one of its first line.
+func TestOpenCSV(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		delim     rune
+		want      [][]string
+		encoding  string
+	}{
+		{"UTF-8 with a BOM", "\xef\xbb\xbfkode,uraian\r\n7,Café\r\n", 0, [][]string{{"kode", "uraian"}, {"7", "Café"}}, ""},
+		{"Windows-1252", "kode;uraian\n7;Caf\xe9\n", 0, [][]string{{"kode", "uraian"}, {"7", "Café"}}, "Windows-1252"},
+		{"UTF-16 LE with a BOM", "\xff\xfek\x00;\x00u\x00\n\x007\x00;\x00\xe9\x00\n\x00", 0, [][]string{{"k", "u"}, {"7", "é"}}, "UTF-16"},
+		{"UTF-16 BE with a BOM", "\xfe\xff\x00k\x00,\x00u\x00\n\x007\x00,\x00\xe9\x00\n", 0, [][]string{{"k", "u"}, {"7", "é"}}, "UTF-16"},
+		{"the delimiter given", "a,b;c\n1,2;3\n", ';', [][]string{{"a,b", "c"}, {"1,2", "3"}}, ""},
+		{"ragged rows", "a;b\n1\n1;2;3\n", 0, [][]string{{"a", "b"}, {"1"}, {"1", "2", "3"}}, ""},
+		{"one column", "kode\n7.01\n", 0, [][]string{{"kode"}, {"7.01"}}, ""},
+	} {
+		_, r, note := OpenCSV([]byte(c.src), c.delim)
+		got, err := r.ReadAll()
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: read %q, want %q", c.name, got, c.want)
+		}
+		enc := ""
+		if note != nil {
+			enc = note.Encoding
+		}
+		if enc != c.encoding {
+			t.Errorf("%s: encoding %q, want %q", c.name, enc, c.encoding)
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package table
 
 import (
-	"bytes"
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,12 +32,9 @@ func LoadReference(projectDir, file string) ([]Reference, error) {
 		return nil, &diag.Error{File: file, Msg: msg.Sprintf("cannot read the nomenclature list: %v", unwrapPath(err)),
 			Hint: msg.Sprintf("renja.toml names it under [check.nomenclature] reference; correct the name or remove the line")}
 	}
-	src, _ = decode(src)
-	var refs []Reference
-	r := csv.NewReader(bytes.NewReader(src))
-	r.Comma = DetectDelimiter(src)
-	r.FieldsPerRecord = -1
+	_, r, _ := OpenCSV(src, 0)
 	r.TrimLeadingSpace = true
+	var refs []Reference
 	if err := gocsv.UnmarshalCSV(gocsv.CSVReader(r), &refs); err != nil {
 		return nil, &diag.Error{File: file, Line: 1, Msg: msg.Sprintf("the nomenclature list cannot be read: %v", err),
 			Hint: msg.Sprintf("a nomenclature list has the columns kode and nama, one row per code")}

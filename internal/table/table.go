@@ -52,6 +52,7 @@ type Table struct {
 type Note struct {
 	Line, Column int
 	Msg, Hint    string
+	Encoding     string // the file's encoding, when it was not UTF-8 (UTF-16, Windows-1252)
 }
 
 // Cell returns the row's cell in the named column, or nil.
@@ -127,7 +128,11 @@ func Load(projectDir, id string) (*Table, error) {
 // The table keeps src: its cells' text are substrings of it (no copy of a
 // file of 100,000 rows), so the caller must not change src afterwards.
 func Parse(s *Schema, path string, src []byte) (*Table, error) {
-	src, enc := decode(src)
+	var comma rune
+	if s.Delimiter != "" {
+		comma, _ = utf8.DecodeRuneInString(s.Delimiter)
+	}
+	src, r, enc := OpenCSV(src, comma)
 	if len(src) > math.MaxUint32 { // a cell's offset is 32 bits; far beyond limits.FileSize
 		return nil, limits.TooLarge(path, int64(len(src)))
 	}
@@ -143,16 +148,10 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 			Hint: msg.Sprintf("save the sheet as CSV (Save As → CSV UTF-8), not as .xlsx")}
 	}
 	source := diag.NewSource(path, src, 1)
-	delim := s.Delimiter
-	if delim == "" {
-		delim = string(DetectDelimiter(src))
-	}
-	r := csv.NewReader(bytes.NewReader(src))
-	r.Comma, _ = utf8.DecodeRuneInString(delim)
-	r.FieldsPerRecord = -1
+	delim := string(r.Comma)
 	header, err := r.Read()
 	if err != nil {
-		return nil, csvError(source, r.Comma, err)
+		return nil, CSVError(source, r.Comma, err)
 	}
 	header = trimTrailingEmpty(header)
 	colOf := make([]int, len(header)) // CSV field -> schema column
@@ -209,7 +208,7 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 			break
 		}
 		if err != nil {
-			return nil, csvError(source, r.Comma, err)
+			return nil, CSVError(source, r.Comma, err)
 		}
 		line, _ := r.FieldPos(0)
 		if allBlank(rec) {
@@ -350,7 +349,9 @@ func DetectDelimiter(src []byte) rune {
 	return ';'
 }
 
-func csvError(source *diag.Source, comma rune, err error) error {
+// CSVError is encoding/csv's err reading source (with comma between cells)
+// in the officer's words, at its line and column in characters.
+func CSVError(source *diag.Source, comma rune, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		hint := msg.Sprintf("check the quotes in this row")

@@ -1,14 +1,13 @@
 package tablefmt
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"renja/internal/diag"
 	"renja/internal/gitrev"
+	"renja/internal/msg"
 	"renja/internal/projfs"
 	"renja/internal/table"
 )
@@ -17,7 +16,8 @@ import (
 type File struct {
 	Path     string // data/t31.csv
 	Old, New []byte
-	Err      error // the file cannot be read as CSV; it is left as it is
+	Err      error       // the file cannot be read as CSV; it is left as it is
+	Note     *table.Note // how the file was read when it was not UTF-8 (New is)
 }
 
 // Changed reports whether formatting changes the file.
@@ -40,7 +40,8 @@ func Project(dir string) ([]*File, error) {
 			return nil, err
 		}
 		files = append(files, &File{Path: p, Old: b})
-		count[table.DetectDelimiter(b)]++
+		_, r, _ := table.OpenCSV(b, 0)
+		count[r.Comma]++
 	}
 	common := ';'
 	for _, d := range []rune{',', '\t'} {
@@ -67,11 +68,10 @@ func Project(dir string) ([]*File, error) {
 		if s != nil && s.Delimiter != "" {
 			delim = []rune(s.Delimiter)[0]
 		}
-		f.New, f.Err = Format(f.Old, delim, SchemaTypes(s), ref)
-		if e, ok := f.Err.(*Error); ok {
-			src := diag.NewSource(f.Path, bytes.TrimPrefix(f.Old, []byte("\xef\xbb\xbf")), 1)
-			f.Err = &diag.Error{File: f.Path, Line: e.Line, Column: src.Column(e.Line, e.Column), Msg: e.Msg, Source: src.Line(e.Line),
-				Hint: "renja fmt membiarkan berkas ini apa adanya; perbaiki dulu, lalu jalankan renja fmt lagi"}
+		f.New, f.Note, f.Err = Format(f.Old, delim, SchemaTypes(s), ref)
+		if e, ok := f.Err.(*diag.Error); ok {
+			e.File = f.Path
+			e.Hint = msg.Sprintf("%s (renja fmt leaves the file as it is: correct it, then run renja fmt again)", e.Hint)
 			continue
 		}
 		if s != nil && f.Changed() {
@@ -91,18 +91,19 @@ func sameValues(s *table.Schema, f *File) error {
 		return nil // the checker reports a table it cannot read; the layout may still be tidied
 	}
 	b, err := table.Parse(s, f.Path, f.New)
+	report := msg.Sprintf("please report this; the file is left as it is")
 	if err != nil {
-		return &diag.Error{File: f.Path, Msg: "renja fmt akan membuat tabel tak terbaca: " + err.Error(), Hint: "mohon laporkan ini; berkas dibiarkan apa adanya"}
+		return &diag.Error{File: f.Path, Msg: msg.Sprintf("renja fmt would make the table unreadable: %v", err), Hint: report}
 	}
 	if len(a.Rows) != len(b.Rows) {
-		return &diag.Error{File: f.Path, Msg: fmt.Sprintf("renja fmt akan mengubah jumlah baris (%d → %d)", len(a.Rows), len(b.Rows)), Hint: "mohon laporkan ini; berkas dibiarkan apa adanya"}
+		return &diag.Error{File: f.Path, Msg: msg.Sprintf("renja fmt would change the number of rows (%d → %d)", len(a.Rows), len(b.Rows)), Hint: report}
 	}
 	for i, r := range a.Rows {
 		for j, c := range r.Cells {
 			d := b.Rows[i].Cells[j]
 			if !SameValue(s.Columns[j].Type, c.Raw, d.Raw) {
 				at := a.Pos(&r.Cells[j])
-				return &diag.Error{File: f.Path, Line: at.Line, Column: at.Column, Msg: fmt.Sprintf("renja fmt akan mengubah %q menjadi %q", c.Raw, d.Raw), Hint: "mohon laporkan ini; berkas dibiarkan apa adanya"}
+				return &diag.Error{File: f.Path, Line: at.Line, Column: at.Column, Msg: msg.Sprintf("renja fmt would change %q into %q", c.Raw, d.Raw), Hint: report}
 			}
 		}
 	}

@@ -13,12 +13,12 @@ package tablefmt
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
+	"renja/internal/diag"
 	"renja/internal/kode"
+	"renja/internal/msg"
 	"renja/internal/num"
 	"renja/internal/table"
 )
@@ -40,47 +40,27 @@ func SchemaTypes(s *table.Schema) Types {
 	}
 }
 
-// Error is a file that cannot be read as CSV; Format leaves it alone.
-type Error struct {
-	Line, Column int // Column is a byte column (encoding/csv's); Project reports it in characters
-	Msg          string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Msg) }
-
 // Format returns src in canonical form with delim (',', ';' or '\t') between
 // cells. src may use another delimiter (a sheet saved by an Excel with
-// other regional settings): it is detected from the header line.
-func Format(src []byte, delim rune, types Types, ref *Reference) ([]byte, error) {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(src) {
-		return nil, &Error{Line: 1, Column: 1, Msg: "berkas ini bukan teks UTF-8 (simpan dari Excel sebagai CSV UTF-8)"}
+// other regional settings): it is detected from the header line. src is
+// opened as every table is (table.OpenCSV): a UTF-16 or Windows-1252 file is
+// read as such and written as UTF-8, and note says so. A file that cannot
+// be read as CSV is a *diag.Error without its File.
+func Format(src []byte, delim rune, types Types, ref *Reference) (out []byte, note *table.Note, err error) {
+	text, r, note := table.OpenCSV(src, 0)
+	if bytes.IndexByte(text, 0) >= 0 {
+		return nil, note, &diag.Error{Line: 1, Column: 1, Msg: msg.Sprintf("this is not a text file (it has a NUL byte)"),
+			Hint: msg.Sprintf("save the sheet as CSV (Save As → CSV UTF-8), not as .xlsx")}
 	}
-	if bytes.IndexByte(src, 0) >= 0 {
-		return nil, &Error{Line: 1, Column: 1, Msg: "berkas ini memuat bita NUL: bukan berkas teks CSV (simpan sebagai CSV, bukan .xlsx)"}
-	}
-	r := csv.NewReader(bytes.NewReader(src))
-	r.Comma = table.DetectDelimiter(src)
-	r.FieldsPerRecord = -1
 	recs, err := r.ReadAll()
 	if err != nil {
-		if pe, ok := err.(*csv.ParseError); ok {
-			msg := pe.Err.Error()
-			switch pe.Err {
-			case csv.ErrQuote:
-				msg = "tanda kutip tidak ditutup, atau ada tanda kutip di dalam sel tanpa kutip"
-			case csv.ErrBareQuote:
-				msg = `tanda kutip di dalam sel tanpa kutip: kutip seluruh sel dan gandakan kutip di dalamnya ("kata ""ini""")`
-			}
-			return nil, &Error{Line: pe.Line, Column: pe.Column, Msg: msg}
-		}
-		return nil, &Error{Line: 1, Column: 1, Msg: err.Error()}
+		return nil, note, table.CSVError(diag.NewSource("", text, 1), r.Comma, err)
 	}
 	for len(recs) > 0 && blank(recs[0]) {
 		recs = recs[1:]
 	}
 	if len(recs) == 0 {
-		return nil, nil
+		return nil, note, nil
 	}
 	header := trimTrailing(recs[0], 0)
 	width := len(header)
@@ -91,25 +71,25 @@ func Format(src []byte, delim rune, types Types, ref *Reference) ([]byte, error)
 			typ[i] = types(h)
 		}
 	}
-	var out bytes.Buffer
+	var b bytes.Buffer
 	write := func(rec []string, head bool) {
 		for i, f := range rec {
 			if i > 0 {
-				out.WriteRune(delim)
+				b.WriteRune(delim)
 			}
 			// In the header, another delimiter is quoted too, so that
 			// reading the file back detects the same delimiter.
 			if needsQuotes(f, delim) || head && strings.ContainsAny(f, ",;\t") {
 				// encoding/csv reads a quoted CR LF as LF, so a cell that
 				// holds CR LF is written with one more CR to read back the same.
-				out.WriteByte('"')
-				out.WriteString(strings.NewReplacer(`"`, `""`, "\r\n", "\r\r\n").Replace(f))
-				out.WriteByte('"')
+				b.WriteByte('"')
+				b.WriteString(strings.NewReplacer(`"`, `""`, "\r\n", "\r\r\n").Replace(f))
+				b.WriteByte('"')
 			} else {
-				out.WriteString(f)
+				b.WriteString(f)
 			}
 		}
-		out.WriteByte('\n')
+		b.WriteByte('\n')
 	}
 	write(header, true)
 	keys := rowKeys(header, typ, recs[1:])
@@ -135,7 +115,7 @@ func Format(src []byte, delim rune, types Types, ref *Reference) ([]byte, error)
 		}
 		write(rec, false)
 	}
-	return out.Bytes(), nil
+	return b.Bytes(), note, nil
 }
 
 // Reference is an earlier version of a table, whose spellings Format
@@ -148,10 +128,7 @@ type Reference struct {
 // NewReference reads an earlier version of a table; nil when it is not
 // readable CSV.
 func NewReference(src []byte, types Types) *Reference {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	r := csv.NewReader(bytes.NewReader(src))
-	r.Comma = table.DetectDelimiter(src)
-	r.FieldsPerRecord = -1
+	_, r, _ := table.OpenCSV(src, 0)
 	recs, err := r.ReadAll()
 	if err != nil || len(recs) == 0 {
 		return nil

@@ -121,7 +121,7 @@ func TestFormat(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := tablefmt.Format([]byte(tc.in), ';', tablefmt.SchemaTypes(schema), nil)
+			got, _, err := tablefmt.Format([]byte(tc.in), ';', tablefmt.SchemaTypes(schema), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -130,7 +130,7 @@ func TestFormat(t *testing.T) {
 			}
 		})
 	}
-	if _, err := tablefmt.Format([]byte("kode;uraian\n7;\"open\n"), ';', nil, nil); err == nil {
+	if _, _, err := tablefmt.Format([]byte("kode;uraian\n7;\"open\n"), ';', nil, nil); err == nil {
 		t.Error("an unclosed quote was accepted")
 	}
 }
@@ -141,11 +141,11 @@ func FuzzFormat(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbf\"kode\";\"uraian\";\"pagu\";\r\n\"7.01\";\"a;b\";\"2590643300\";\r\n"))
 	f.Add([]byte("kode,uraian,pagu\n7,\"x\"\"y\",Rp 1.000,00\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		out, err := tablefmt.Format(src, ';', tablefmt.SchemaTypes(schema), nil)
+		out, _, err := tablefmt.Format(src, ';', tablefmt.SchemaTypes(schema), nil)
 		if err != nil {
 			return
 		}
-		again, err := tablefmt.Format(out, ';', tablefmt.SchemaTypes(schema), nil)
+		again, _, err := tablefmt.Format(out, ';', tablefmt.SchemaTypes(schema), nil)
 		if err != nil {
 			t.Fatalf("formatted text unreadable: %v\n%q", err, out)
 		}
@@ -155,11 +155,11 @@ func FuzzFormat(f *testing.F) {
 		// With the text itself as the reference, every spelling is kept.
 		types := tablefmt.SchemaTypes(schema)
 		if ref := tablefmt.NewReference(src, types); ref != nil {
-			withRef, err := tablefmt.Format(src, ';', types, ref)
+			withRef, _, err := tablefmt.Format(src, ';', types, ref)
 			if err != nil {
 				t.Fatalf("readable without a reference, not with one: %v", err)
 			}
-			if again, _ := tablefmt.Format(withRef, ';', types, ref); !bytes.Equal(again, withRef) {
+			if again, _, _ := tablefmt.Format(withRef, ';', types, ref); !bytes.Equal(again, withRef) {
 				t.Fatalf("not idempotent with a reference:\n%q\n%q", withRef, again)
 			}
 		}
@@ -301,4 +301,36 @@ func TestExcelNumbers(t *testing.T) {
 			t.Errorf("%s differs after fmt:\n%s", p, firstDiff(got, want))
 		}
 	}
+}
+
+// TestFormatEncodings: Format reads every encoding a table is read in (as
+// renja build does) and writes UTF-8; its note names what the file was.
+func TestFormatEncodings(t *testing.T) {
+	want := "kode;uraian;pagu\n7.01;Café;1.000\n"
+	for _, c := range []struct{ name, in, encoding string }{
+		{"Windows-1252", "kode;uraian;pagu\r\n7.01;Caf\xe9;1000\r\n", "Windows-1252"},
+		{"UTF-16 LE", "\xff\xfe" + utf16le("kode;uraian;pagu\r\n7.01;Café;1.000\r\n"), "UTF-16"},
+		{"UTF-8 with a BOM", "\xef\xbb\xbfkode;uraian;pagu\n7.01;Café;1.000\n", ""},
+	} {
+		got, note, err := tablefmt.Format([]byte(c.in), ';', tablefmt.SchemaTypes(schema), nil)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if string(got) != want {
+			t.Errorf("%s: got %q, want %q", c.name, got, want)
+		}
+		if enc := ""; note != nil && note.Encoding != c.encoding || note == nil && c.encoding != enc {
+			t.Errorf("%s: note %+v, want encoding %q", c.name, note, c.encoding)
+		}
+	}
+}
+
+func utf16le(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteByte(byte(r))
+		b.WriteByte(byte(r >> 8))
+	}
+	return b.String()
 }

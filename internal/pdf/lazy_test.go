@@ -28,7 +28,7 @@ func TestLazyAgreesWithPdfcpu(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ctx, err := readPDF(b)
+			ctx, err := ReadContext(b)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -213,7 +213,7 @@ func TestPrint(t *testing.T) {
 	}
 
 	// Page sizes, read by pdfcpu: A4 portrait, then A4 landscape.
-	ctx, err := readPDF(pdf)
+	ctx, err := ReadContext(pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,7 +329,7 @@ func TestFinish(t *testing.T) {
 	if n, err := PageCount(out); err != nil || n != 2 {
 		t.Errorf("PageCount after Finish = %d, %v", n, err)
 	}
-	ctx, err := readPDF(out)
+	ctx, err := ReadContext(out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -396,7 +396,7 @@ func TestFinishKeepsChromeTitleAndLang(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, err := readPDF(out)
+	ctx, err := ReadContext(out)
 	if err != nil {
 		t.Fatal(err)
 	}

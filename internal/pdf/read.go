@@ -4,17 +4,23 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"renja/internal/msg"
 )
 
 var pdfcpuOnce sync.Once
 
-// readPDF parses a PDF with pdfcpu, without validation.
-func readPDF(pdf []byte) (ctx *model.Context, err error) {
+// ReadContext parses a PDF with pdfcpu, without validation: the one pdfcpu
+// configuration of renja (package sign reads through it too). A file nested
+// too deeply, or one that pdfcpu cannot read, even by panicking, gives an
+// error.
+func ReadContext(doc []byte) (ctx *model.Context, err error) {
 	pdfcpuOnce.Do(func() {
 		// Without this, pdfcpu writes a config.yml in the user's
 		// configuration folder on first use.
@@ -24,17 +30,93 @@ func readPDF(pdf []byte) (ctx *model.Context, err error) {
 	})
 	defer func() {
 		if r := recover(); r != nil {
-			ctx, err = nil, fmt.Errorf("reading the PDF: %v", r)
+			ctx, err = nil, msg.Errorf("the PDF cannot be read: %v", r)
 		}
 	}()
-	ctx, err = api.ReadContext(bytes.NewReader(pdf), model.NewDefaultConfiguration())
+	if err := CheckNesting(doc); err != nil {
+		return nil, err
+	}
+	ctx, err = api.ReadContext(bytes.NewReader(doc), model.NewDefaultConfiguration())
 	if err != nil {
-		return nil, fmt.Errorf("reading the PDF: %w", err)
+		return nil, msg.Errorf("the PDF cannot be read: %w", err)
 	}
 	if ctx.RootDict == nil {
-		return nil, errors.New("reading the PDF: no catalog")
+		return nil, msg.Errorf("the PDF cannot be read: it has no catalog")
 	}
 	return ctx, nil
+}
+
+// maxNesting bounds how deeply arrays and dictionaries of a PDF may nest.
+// The PDF readers renja uses recurse once per level, and a file of a few
+// megabytes of "[" would keep them busy for seconds; real PDFs nest a few
+// levels.
+const maxNesting = 256
+
+// CheckNesting scans doc once and refuses arrays and dictionaries nested
+// deeper than maxNesting. It skips comments, strings and the bytes of
+// streams (from "stream" to "endstream").
+func CheckNesting(doc []byte) error {
+	depth := 0
+	for i := 0; i < len(doc); i++ {
+		switch c := doc[i]; c {
+		case '%':
+			for i < len(doc) && doc[i] != '\n' && doc[i] != '\r' {
+				i++
+			}
+		case '(':
+			n := 1
+			for i++; i < len(doc) && n > 0; i++ {
+				switch doc[i] {
+				case '\\':
+					i++
+				case '(':
+					n++
+				case ')':
+					n--
+				}
+			}
+			i--
+		case '[':
+			depth++
+		case ']', '>':
+			if c == '>' && (i+1 >= len(doc) || doc[i+1] != '>') {
+				continue
+			}
+			if c == '>' {
+				i++
+			}
+			if depth > 0 {
+				depth--
+			}
+		case '<':
+			if i+1 < len(doc) && doc[i+1] == '<' {
+				depth++
+				i++
+				continue
+			}
+			for i < len(doc) && doc[i] != '>' { // a hex string
+				i++
+			}
+		case 's':
+			if bytes.HasPrefix(doc[i:], []byte("stream")) && (i == 0 || !isRegular(doc[i-1])) {
+				end := bytes.Index(doc[i:], []byte("endstream"))
+				if end < 0 {
+					return nil
+				}
+				i += end + len("endstream") - 1
+			}
+		}
+		if depth > maxNesting {
+			return msg.Errorf("the PDF cannot be read: arrays or dictionaries nested more than %d deep (at byte %d)", maxNesting, i)
+		}
+	}
+	return nil
+}
+
+// isRegular reports whether c is a regular character of PDF syntax, one that
+// continues a keyword.
+func isRegular(c byte) bool {
+	return !strings.ContainsRune(" \t\r\n\f\x00()<>[]{}/%", rune(c))
 }
 
 // PageCount returns the number of pages of the PDF, counted in its page tree.
@@ -71,7 +153,7 @@ func open(pdf []byte) (resolver, types.Dict, error) {
 			return d, catalog, nil
 		}
 	}
-	ctx, err := readPDF(pdf)
+	ctx, err := ReadContext(pdf)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strings"
-	"sync"
 	"unicode/utf16"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
@@ -16,35 +13,12 @@ import (
 	"renja/internal/pdf"
 )
 
-var pdfcpuOnce sync.Once
+// readPDF parses a PDF with pdfcpu, as package pdf configures it.
+func readPDF(doc []byte) (*model.Context, error) { return pdf.ReadContext(doc) }
 
-// readPDF parses a PDF with pdfcpu, without validation. A file that pdfcpu
-// cannot read, even by panicking, gives an error.
-func readPDF(doc []byte) (ctx *model.Context, err error) {
-	pdfcpuOnce.Do(func() {
-		// Without this, pdfcpu writes a config.yml in the user's
-		// configuration folder on first use.
-		if model.ConfigPath == "default" {
-			model.ConfigPath = "disable"
-		}
-	})
-	defer func() {
-		if r := recover(); r != nil {
-			ctx, err = nil, msg.Errorf("the PDF cannot be read: %v", r)
-		}
-	}()
-	if err := checkNesting(doc); err != nil {
-		return nil, err
-	}
-	ctx, err = api.ReadContext(bytes.NewReader(doc), model.NewDefaultConfiguration())
-	if err != nil {
-		return nil, msg.Errorf("the PDF cannot be read: %w", err)
-	}
-	if ctx.RootDict == nil {
-		return nil, msg.Errorf("the PDF cannot be read: it has no catalog")
-	}
-	return ctx, nil
-}
+// checkNesting is pdf.CheckNesting, for the files that Verify reads with
+// another PDF library (github.com/digitorus/pdf, named pdf in verify.go).
+var checkNesting = pdf.CheckNesting
 
 // An update is an incremental update of a PDF being made: the objects it
 // adds or replaces, by number.
@@ -204,77 +178,4 @@ func view(doc []byte) []byte {
 		end++
 	}
 	return doc[:end]
-}
-
-// maxNesting bounds how deeply arrays and dictionaries of a PDF may nest.
-// The PDF readers renja uses recurse once per level, and a file of a few
-// megabytes of "[" would keep them busy for seconds; real PDFs nest a few
-// levels.
-const maxNesting = 256
-
-// checkNesting scans doc once and refuses arrays and dictionaries nested
-// deeper than maxNesting. It skips comments, strings and the bytes of
-// streams (from "stream" to "endstream").
-func checkNesting(doc []byte) error {
-	depth := 0
-	for i := 0; i < len(doc); i++ {
-		switch c := doc[i]; c {
-		case '%':
-			for i < len(doc) && doc[i] != '\n' && doc[i] != '\r' {
-				i++
-			}
-		case '(':
-			n := 1
-			for i++; i < len(doc) && n > 0; i++ {
-				switch doc[i] {
-				case '\\':
-					i++
-				case '(':
-					n++
-				case ')':
-					n--
-				}
-			}
-			i--
-		case '[':
-			depth++
-		case ']', '>':
-			if c == '>' && (i+1 >= len(doc) || doc[i+1] != '>') {
-				continue
-			}
-			if c == '>' {
-				i++
-			}
-			if depth > 0 {
-				depth--
-			}
-		case '<':
-			if i+1 < len(doc) && doc[i+1] == '<' {
-				depth++
-				i++
-				continue
-			}
-			for i < len(doc) && doc[i] != '>' { // a hex string
-				i++
-			}
-		case 's':
-			if bytes.HasPrefix(doc[i:], []byte("stream")) && (i == 0 || !isRegular(doc[i-1])) {
-				end := bytes.Index(doc[i:], []byte("endstream"))
-				if end < 0 {
-					return nil
-				}
-				i += end + len("endstream") - 1
-			}
-		}
-		if depth > maxNesting {
-			return msg.Errorf("the PDF cannot be read: arrays or dictionaries nested more than %d deep (at byte %d)", maxNesting, i)
-		}
-	}
-	return nil
-}
-
-// isRegular reports whether c is a regular character of PDF syntax, one that
-// continues a keyword.
-func isRegular(c byte) bool {
-	return !strings.ContainsRune(" \t\r\n\f\x00()<>[]{}/%", rune(c))
 }

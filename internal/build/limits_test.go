@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -30,6 +31,10 @@ func TestLimits(t *testing.T) {
 		indented.WriteString(strings.Repeat("  ", i) + "- butir\n")
 	}
 	doubling := `{{ $a := printf "%01000000d" 0 }}` + strings.Repeat(`{{ $a = print $a $a }}`, 10) + `{{ len $a }}`
+	var wide strings.Builder
+	for i := range 8000 - 8 { // t31 declares 8
+		fmt.Fprintf(&wide, "\n[[columns]]\nname = \"c%d\"\ntype = \"text\"\n", i)
+	}
 	nestedTOML := "x = " + strings.Repeat("{a = ", 20_000) + "1" + strings.Repeat("}", 20_000) + "\n"
 	bab1 := "content/10-bab-1.md"
 	front := "+++\nid = \"bab-1\"\ntitle = \"BAB I PENDAHULUAN\"\nkind = \"chapter\"\n"
@@ -54,6 +59,8 @@ func TestLimits(t *testing.T) {
 		{"a string doubled ten times in Markdown", bab1, "\n" + doubling + "\n", true, bab1 + ":", "print: the text it makes is too long: 15.3 MB or more, the limit of one text value in a template is 8 MB"},
 		{"a string doubled ten times in a layout", "templates/table.html", `{{ define "table" }}` + doubling + `{{ end }}`, false, bab1 + ":", "table: templates/table.html:1:128: print: the text it makes is too long"},
 		{"printf padded to 1 GB", bab1, "\n{{ printf \"%01000000000d\" 0 }}\n", true, bab1 + ":", "printf: the text it makes is too long: 953.7 MB or more"},
+		{"a part of 900,000 brackets", bab1, "\n" + strings.Repeat("[", 450_000) + strings.Repeat("]", 450_000) + "\n", true, bab1 + ":", "too many [ brackets: more than 10000 in one part"},
+		{"a schema of 8,000 columns", "data/t31.toml", wide.String(), true, "data/t31.toml", "8000 columns, the limit is 256"},
 		{"a 3 MB Markdown file", bab1, "\n" + strings.Repeat("kata ", 600_000) + "\n", true, bab1, "berkas terlalu besar"},
 		{"a 2 MB schema", "data/t31.toml", "\n# " + strings.Repeat("x", 2<<20) + "\n", true, "data/t31.toml", "berkas terlalu besar"},
 	}

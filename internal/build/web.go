@@ -51,7 +51,7 @@ func startOpenData(ctx context.Context, p *model.Project, out string) *openData 
 		path := opendata.XLSXPath(t.ID)
 		key := opendata.XLSXKey(t, rows)
 		od.keys[path] = key
-		makeXLSX := func() ([]byte, error) { return opendata.XLSX(t, rows) }
+		makeXLSX := func() ([]byte, error) { return opendata.XLSX(ctx, t, rows) }
 		if last[path] == key && fileExists(filepath.Join(out, filepath.FromSlash(path))) {
 			od.kept[path] = true
 			od.redo[path] = makeXLSX

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"renja/internal/diag"
+	"renja/internal/msg"
 )
 
 // CheckMarkdown refuses Markdown whose blockquotes and lists nest deeper
@@ -16,8 +17,11 @@ import (
 // and each list marker (-, *, +, 1. or 1)), and the indentation before a
 // marker, at least two columns for each list it continues. That counts a
 // little more than goldmark nests, never less.
+//
+// It also refuses more than MarkdownBrackets [ in src: goldmark's link
+// parsing took 25 s for a part of 900,000 brackets, and cannot be stopped.
 func CheckMarkdown(file string, firstLine int, src []byte) error {
-	line := 0
+	line, brackets := 0, 0
 	for len(src) > 0 {
 		l := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
@@ -26,6 +30,23 @@ func CheckMarkdown(file string, firstLine int, src []byte) error {
 			src = nil
 		}
 		line++
+		if n := bytes.Count(l, []byte("[")); brackets+n > MarkdownBrackets {
+			col := 0
+			for i, c := range l {
+				if c == '[' {
+					if brackets++; brackets > MarkdownBrackets {
+						col = i + 1
+						break
+					}
+				}
+			}
+			return &diag.Error{File: file, Line: firstLine + line - 1, Column: chars(l, col),
+				Msg:    msg.Sprintf("too many [ brackets: more than %d in one part", MarkdownBrackets),
+				Hint:   msg.Sprintf("a part needs a [ for each link; renja reads at most %d, since reading many more takes the Markdown reader minutes", MarkdownBrackets),
+				Source: clip(l, col)}
+		} else {
+			brackets += n
+		}
 		if d, col := markdownDepth(l); d > MarkdownDepth {
 			return &diag.Error{File: file, Line: firstLine + line - 1, Column: chars(l, col),
 				Msg:    fmt.Sprintf("kutipan (>) dan daftar bertingkat terlalu dalam: lebih dari %d tingkat", MarkdownDepth),

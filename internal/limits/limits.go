@@ -17,8 +17,19 @@ import (
 const (
 	// MarkdownFile is the largest content/*.md file, in bytes.
 	MarkdownFile = 2 << 20
-	// DataFile is the largest data/*.csv file: a table of 100,000 rows.
-	DataFile = 64 << 20
+	// DataFile is the largest data/*.csv file: twice the plan table of
+	// a generated plan of 100,000 sub kegiatan (16 MB).
+	DataFile = 32 << 20
+	// DataTotal is the most all data/*.csv files together may hold: the
+	// four tables of 100,000 sub kegiatan hold 46 MB. What renja holds
+	// in memory grows with it, about 36 bytes a byte of CSV (a 46 MB
+	// plan peaks at 1.7 GB; see docs/safety.md).
+	DataTotal = 64 << 20
+	// TableColumns is the most columns one schema may declare.
+	TableColumns = 256
+	// TableCells is the most cells (rows × columns) of one table: each
+	// one is held, shown and written to the spreadsheet export.
+	TableCells = 4_000_000
 	// TOMLFile is the largest renja.toml or data/*.toml file.
 	TOMLFile = 1 << 20
 	// TemplateFile is the largest file of templates/ (a layout or a stylesheet).
@@ -27,6 +38,9 @@ const (
 	// MarkdownDepth is how deeply blockquotes (>) and lists may nest in
 	// each other, counted together.
 	MarkdownDepth = 32
+	// MarkdownBrackets is the most [ one part's Markdown may hold (what
+	// its template calls write included).
+	MarkdownBrackets = 10_000
 	// TOMLDepth is how deeply TOML may nest: inline tables, arrays and
 	// dotted keys, counted together.
 	TOMLDepth = 16

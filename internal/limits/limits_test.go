@@ -41,6 +41,13 @@ func TestMarkdownDepth(t *testing.T) {
 			t.Errorf("depth of %q = %d, want %d", tc.line, d, tc.depth)
 		}
 	}
+	brackets := "a [b](c)\n" + strings.Repeat("[", MarkdownBrackets-2) + "\n"
+	if err := CheckMarkdown("x.md", 1, []byte(brackets)); err != nil {
+		t.Errorf("brackets at the limit: %v", err)
+	}
+	if err := CheckMarkdown("x.md", 5, []byte(brackets+"é[[")); err == nil || !strings.HasPrefix(err.Error(), "x.md:7:3: terlalu banyak kurung siku [: lebih dari 10000") {
+		t.Errorf("brackets over the limit: %v", err)
+	}
 	ok := strings.Repeat("> ", MarkdownDepth) + "a\n" + strings.Repeat("  ", MarkdownDepth-1) + "- a\n"
 	if err := CheckMarkdown("x.md", 1, []byte(ok)); err != nil {
 		t.Errorf("at the limit: %v", err)

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"context"
 	"testing"
 
 	"renja/internal/model"
@@ -20,7 +21,7 @@ func BenchmarkXLSX(b *testing.B) {
 	rows := Rows(p, t)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := XLSX(t, rows); err != nil {
+		if _, err := XLSX(context.Background(), t, rows); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -25,6 +25,7 @@ package opendata
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -53,7 +54,7 @@ func XLSXPath(id string) string { return Dir + "/" + id + ".xlsx" }
 // Files returns the CSV and the XLSX of every table, by path relative to output/.
 // The rows are read first (the model's sums are not safe for concurrent use),
 // then the spreadsheets, the slow part, are written in parallel.
-func Files(p *model.Project) (map[string][]byte, error) {
+func Files(ctx context.Context, p *model.Project) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	rows := make([][][]Value, len(p.Tables))
 	for i, t := range p.Tables {
@@ -68,7 +69,7 @@ func Files(p *model.Project) (map[string][]byte, error) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			xlsx[i], errs[i] = XLSX(t, rows[i])
+			xlsx[i], errs[i] = XLSX(ctx, t, rows[i])
 		})
 	}
 	wg.Wait()
@@ -169,8 +170,9 @@ const (
 	fmtTwoDec    = 2 // 0.00
 )
 
-// XLSX writes the rows to a workbook.
-func XLSX(t *table.Table, rows [][]Value) ([]byte, error) {
+// XLSX writes the rows to a workbook. Once ctx ends it stops, between two
+// rows, with ctx's cause.
+func XLSX(ctx context.Context, t *table.Table, rows [][]Value) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := sheetName(t.ID)
@@ -197,21 +199,18 @@ func XLSX(t *table.Table, rows [][]Value) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, c := range t.Columns {
-		w := 14.0
-		switch {
-		case c.Type == table.Text && i == t.NameCol():
-			w = 50
-		case c.Type == table.Text:
-			w = 30
-		case c.Type == table.Money:
-			w = 18
-		case c.Type == table.Code:
-			w = 18
+	// One call for each run of columns of one width: excelize's
+	// SetColWidth takes time with the columns set before it.
+	for i := 0; i < len(t.Columns); {
+		w := colWidth(t, i)
+		j := i + 1
+		for j < len(t.Columns) && colWidth(t, j) == w {
+			j++
 		}
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+		if err := sw.SetColWidth(i+1, j, w); err != nil {
 			return nil, err
 		}
+		i = j
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
@@ -230,6 +229,9 @@ func XLSX(t *table.Table, rows [][]Value) ([]byte, error) {
 			Hint: msg.Sprintf("split the table into several tables (several files in data/); the CSV open data has no such limit")}
 	}
 	for n, r := range rows {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return nil, context.Cause(ctx)
+		}
 		cells := make([]any, len(r))
 		for i, v := range r {
 			switch v.Kind {
@@ -255,6 +257,9 @@ func XLSX(t *table.Table, rows [][]Value) ([]byte, error) {
 	if err := sw.Flush(); err != nil {
 		return nil, err
 	}
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
 	if err := columnsSheet(f, t, bold); err != nil {
 		return nil, err
 	}
@@ -268,6 +273,20 @@ func XLSX(t *table.Table, rows [][]Value) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// colWidth is the width of column i of the sheet.
+func colWidth(t *table.Table, i int) float64 {
+	c := t.Columns[i]
+	switch {
+	case c.Type == table.Text && i == t.NameCol():
+		return 50
+	case c.Type == table.Text:
+		return 30
+	case c.Type == table.Money, c.Type == table.Code:
+		return 18
+	}
+	return 14
 }
 
 // columnsSheet describes the columns: the CSV's header names and what they hold.

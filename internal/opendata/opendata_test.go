@@ -1,8 +1,12 @@
 package opendata
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -83,12 +87,67 @@ func TestXLSXRowLimit(t *testing.T) {
 	for i := range rows {
 		rows[i] = []Value{{Text: "x"}, {Kind: Money, Money: 1}}
 	}
-	_, err := XLSX(tb, rows)
+	_, err := XLSX(context.Background(), tb, rows)
 	l, ok := diag.ListOf(err)
 	if !ok || !strings.Contains(err.Error(), "paling banyak 1048576 baris") || l[0].File != "data/t9.csv" || l[0].Hint == "" {
 		t.Fatalf("err = %v", err)
 	}
-	if _, err := XLSX(tb, rows[:10]); err != nil {
+	if _, err := XLSX(context.Background(), tb, rows[:10]); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestXLSXStops: the spreadsheet of a large table stops between rows once
+// its context ends (on the old code it ran to its end, past --timeout and
+// Ctrl-C).
+func TestXLSXStops(t *testing.T) {
+	tb := testTable(t)
+	rows := make([][]Value, 1_000_000)
+	for i := range rows {
+		rows[i] = []Value{{Text: "kegiatan"}, {Kind: Money, Money: int64(i)}}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := XLSX(ctx, tb, rows)
+	if !errors.Is(err, context.Canceled) || time.Since(start) > 3*time.Second {
+		t.Fatalf("%v after %v, want context.Canceled at once", err, time.Since(start))
+	}
+}
+
+// wideTable is a table of n columns, text and money in turn (no two
+// neighbours of one width), and rows rows.
+func wideTable(tb testing.TB, n, rows int) (*table.Table, [][]Value) {
+	var s strings.Builder
+	s.WriteString("id = \"w\"\n")
+	vals := make([]Value, n)
+	for i := range n {
+		typ := "text"
+		vals[i] = Value{Text: "x"}
+		if i%2 == 1 {
+			typ, vals[i] = "money", Value{Kind: Money, Money: 1}
+		}
+		fmt.Fprintf(&s, "[[columns]]\nname = \"c%d\"\ntype = %q\n", i, typ)
+	}
+	sc, err := table.ParseSchema("data/w.toml", "w", []byte(s.String()))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rs := make([][]Value, rows)
+	for i := range rs {
+		rs[i] = vals
+	}
+	return &table.Table{Schema: sc, Path: "data/w.csv"}, rs
+}
+
+// BenchmarkXLSXWide: the widest table a schema may declare
+// (limits.TableColumns), its columns alternating in width, which took
+// excelize's SetColWidth time quadratic in the columns.
+func BenchmarkXLSXWide(b *testing.B) {
+	tb, rows := wideTable(b, 256, 100)
+	for b.Loop() {
+		if _, err := XLSX(context.Background(), tb, rows); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

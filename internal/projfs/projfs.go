@@ -154,6 +154,21 @@ func Regular(dir, name string) (bool, error) {
 	return fi.Mode().IsRegular(), nil
 }
 
+// Size returns the size of name when it is a regular file inside the
+// project, else 0 (reading it says why).
+func Size(dir, name string) int64 {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return 0
+	}
+	defer root.Close()
+	fi, err := root.Stat(filepath.FromSlash(name))
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0
+	}
+	return fi.Size()
+}
+
 // refusal explains why name could not be opened: a symbolic link on its way
 // that leads out of the project, or the error as it is.
 func refusal(root *os.Root, name string, err error, folder bool) error {

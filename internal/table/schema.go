@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"renja/internal/diag"
+	"renja/internal/limits"
 	"renja/internal/projfs"
 	"renja/internal/tomlx"
 
@@ -142,6 +143,10 @@ func ParseSchema(file, id string, src []byte) (*Schema, error) {
 	}
 	if len(s.Columns) == 0 {
 		bad(nil, "declare each column in a [[columns]] section", "the table declares no columns")
+	}
+	if len(s.Columns) > limits.TableColumns {
+		bad(nil, "a table of the Renja has tens of columns; split it into several tables", "the table declares %d columns, the limit is %d", len(s.Columns), limits.TableColumns)
+		return nil, errs.Err()
 	}
 	if s.Delimiter != "" && s.Delimiter != "," && s.Delimiter != ";" && s.Delimiter != "\t" {
 		bad([]string{"delimiter"}, `write delimiter = ";" or ","`, "delimiter %q is not a CSV delimiter", s.Delimiter)

@@ -77,6 +77,9 @@ func LoadDir(projectDir string) ([]*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkTotal(projectDir); err != nil {
+		return nil, err
+	}
 	var tables []*Table
 	var errs []error
 	for _, s := range schemas {
@@ -99,6 +102,30 @@ func LoadDir(projectDir string) ([]*Table, error) {
 		return nil, err
 	}
 	return tables, nil
+}
+
+// tableCells is limits.TableCells; the tests lower it.
+var tableCells = limits.TableCells
+
+// checkTotal refuses the tables before any is read when their CSV files
+// hold more than limits.DataTotal together, naming the largest.
+func checkTotal(projectDir string) error {
+	csvs, _ := projfs.List(projectDir, "data", ".csv")
+	var total, largest int64
+	name := ""
+	for _, c := range csvs {
+		size := projfs.Size(projectDir, c)
+		total += size
+		if size > largest {
+			largest, name = size, c
+		}
+	}
+	if total <= limits.DataTotal {
+		return nil
+	}
+	return &diag.Error{File: "data/",
+		Msg:  msg.Sprintf("the tables hold %s together, the limit is %s (the largest: %s, %s)", limits.Size(total), limits.Size(limits.DataTotal), name, limits.Size(largest)),
+		Hint: msg.Sprintf("a Renja of 100,000 sub kegiatan holds about 46 MB; check that these are the right files")}
 }
 
 // Load reads data/<id>.toml and data/<id>.csv.
@@ -229,6 +256,10 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		if len(rec) < len(header) {
 			return nil, source.ErrorAt(line, 0, msg.Sprintf("every row needs a cell for every column (an empty cell is fine)"),
 				"row has %d cells, the header has %d", len(rec), len(header))
+		}
+		if (len(t.Rows)+1)*len(s.Columns) > tableCells {
+			return nil, source.ErrorAt(line, 0, msg.Sprintf("split the table into several tables (several files in data/)"),
+				"the table has more than %d cells (rows × columns), the limit of one table", tableCells)
 		}
 		if len(rows) == 0 {
 			n := min(slab, max(1, lines-line+1))

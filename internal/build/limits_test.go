@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"renja/internal/gen"
 	"renja/internal/limits"
 	"renja/internal/pdf/pdftest"
+	"renja/internal/testenv"
 )
 
 // TestLimits: small inputs that used to take the machine's memory or minutes
@@ -178,22 +178,8 @@ func TestBuildTimeoutStopsTemplate(t *testing.T) {
 		if took := time.Since(start); took > 10*time.Second {
 			t.Errorf("%s: stopped after %v", file, took)
 		}
-		if stacks := templateGoroutines(); stacks != "" {
+		if stacks := testenv.Templates(); stacks != "" {
 			t.Errorf("%s: a template still runs after Build returned:\n%s", file, stacks)
 		}
 	}
-}
-
-// templateGoroutines returns the stacks of the goroutines that execute a
-// template, or "".
-func templateGoroutines() string {
-	buf := make([]byte, 1<<20)
-	buf = buf[:runtime.Stack(buf, true)]
-	var out []string
-	for _, g := range strings.Split(string(buf), "\n\n") {
-		if strings.Contains(g, "text/template.(*state)") {
-			out = append(out, g)
-		}
-	}
-	return strings.Join(out, "\n\n")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"renja/internal/limits"
 	"renja/internal/serve"
 
 	"renja/internal/msg"
@@ -16,6 +17,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("o", "", msg.Sprintf("output folder (default PROJECT/output)"))
 	chrome := fs.String("chrome", "", msg.Sprintf("the browser that prints the PDF at /__renja/pdf, a program or a ws:// endpoint (default: $RENJA_CHROME_URL, then $RENJA_CHROME, then the usual places)"))
 	quiet := fs.Bool("q", false, msg.Sprintf("print no line per rebuild"))
+	timeout := fs.Duration("timeout", limits.BuildTime, msg.Sprintf("stop a build that runs longer than this (e.g. 30m)"))
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
 	}
@@ -26,7 +28,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *port < 0 || *port > 65535 {
 		return usagef("--port %d is not a port", *port)
 	}
-	o := serve.Options{Dir: dir, Out: *out, Port: *port, Chrome: *chrome, Log: stderr}
+	o := serve.Options{Dir: dir, Out: *out, Port: *port, Chrome: *chrome, Log: stderr, MaxTime: *timeout}
 	if *quiet {
 		o.Log = nil
 		o.Ready = func(url string) { msg.Fprintf(stdout, "renja: serving %s\n", url) }

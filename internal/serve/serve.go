@@ -54,6 +54,7 @@ type Options struct {
 	Chrome   string        // the browser for /__renja/pdf: see pdf.Open
 	Log      io.Writer     // a line per rebuild; nil: quiet
 	Debounce time.Duration // quiet time after a change before rebuilding; default 10 ms
+	MaxTime  time.Duration // of each website build; default limits.BuildTime
 	Ready    func(url string)
 }
 
@@ -244,7 +245,7 @@ func (s *server) rebuild(ctx context.Context) {
 	inputs := s.inputs.Load()
 	var shown int64
 	s.build.Lock()
-	res, err := build.Build(ctx, build.Options{Dir: s.o.Dir, Out: s.o.Out, NoPDF: true,
+	res, err := build.Build(ctx, build.Options{Dir: s.o.Dir, Out: s.o.Out, NoPDF: true, MaxTime: s.o.MaxTime,
 		Rendered: func(b []byte) { shown = s.publish(b) }})
 	if err != nil && shown != 0 {
 		s.unpublish(shown)

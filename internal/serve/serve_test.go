@@ -387,3 +387,27 @@ func TestRebuildFailingWhileSaving(t *testing.T) {
 		t.Fatalf("a good build during a change: version %d, error %q; want it shown", s.st.Version, s.st.Error)
 	}
 }
+
+// TestServeStopsRunawayTemplate: a part whose template loops without end
+// fails each build at its time limit, and no template runs on after it:
+// three saves leave no goroutine executing a template and the CPU idle (on
+// the old code each save added a template running in the background).
+func TestServeStopsRunawayTemplate(t *testing.T) {
+	dir := project(t)
+	edit(t, filepath.Join(dir, "content", "10-bab-1.md"), "\n\n", "\n\n"+`{{ $n := len (printf "%0100000d" 0) }}{{ range $n }}{{ range $n }}{{ end }}{{ end }}`+"\n\n")
+	s := &server{o: Options{Dir: dir, Out: filepath.Join(dir, "output"), MaxTime: time.Second}, changed: make(chan struct{}), printing: make(chan struct{}, 1)}
+	for save := range 3 {
+		s.rebuild(context.Background())
+		if !strings.Contains(s.st.Error, "1s") {
+			t.Fatalf("save %d: error %q, want the build's time limit", save, s.st.Error)
+		}
+		if stacks := testenv.Templates(); stacks != "" {
+			t.Fatalf("save %d: a template still runs after the build:\n%s", save, stacks)
+		}
+	}
+	before := cpuTime()
+	time.Sleep(time.Second)
+	if used := cpuTime() - before; used > 300*time.Millisecond {
+		t.Errorf("the server used %v of CPU in the second after the builds, want it idle", used)
+	}
+}

@@ -7,6 +7,8 @@ package testenv
 import (
 	"os"
 	"os/exec"
+	"runtime"
+	"strings"
 	"testing"
 
 	"renja/internal/msg"
@@ -40,4 +42,18 @@ func English(m *testing.M) {
 	msg.SetLang(msg.EN)
 	os.Setenv("RENJA_LANG", "en")
 	os.Exit(m.Run())
+}
+
+// Templates returns the stacks of the goroutines that execute a template,
+// or "": a test's check that no template runs on in the background.
+func Templates() string {
+	buf := make([]byte, 4<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	var out []string
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		if strings.Contains(g, "text/template.(*state)") {
+			out = append(out, g)
+		}
+	}
+	return strings.Join(out, "\n\n")
 }

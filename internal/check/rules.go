@@ -267,29 +267,20 @@ type measured struct {
 	level kode.Level
 }
 
-// crossTable compares cells with the same measure and code across tables;
-// the plan table (plan.table) is the reference where it has the measure.
-func (c *checker) crossTable() {
-	tablesOf := map[string][]*table.Table{}
-	for _, t := range c.p.Tables {
-		for _, col := range t.Columns {
-			if col.Measure != "" {
-				tablesOf[col.Measure] = append(tablesOf[col.Measure], t)
-			}
-		}
-	}
-	// Only a measure that two columns carry is compared: the cells of one
-	// table's own measures are not indexed (a plan of 100,000 rows would
-	// hold an entry for each of its rows in each such column).
-	byMeasure := map[string]map[string][]measured{} // measure → code → cells
-	for _, t := range c.p.Tables {
-		tr := c.p.Trees[t.ID]
-		for i, col := range t.Columns {
-			if col.Measure == "" || len(tablesOf[col.Measure]) < 2 {
+// measuredCells indexes the cells of the columns that key names (by a
+// measure; "" leaves the column out) by that name and the row's code; trees
+// are the tables' trees, which tell a parent from a leaf.
+func measuredCells(tables []*table.Table, trees map[string]*model.Tree, key func(*table.Table, *table.Column) string) map[string]map[string][]measured {
+	out := map[string]map[string][]measured{} // key → code → cells
+	for _, t := range tables {
+		tr := trees[t.ID]
+		for i := range t.Columns {
+			k := key(t, &t.Columns[i])
+			if k == "" {
 				continue
 			}
-			if byMeasure[col.Measure] == nil {
-				byMeasure[col.Measure] = map[string][]measured{}
+			if out[k] == nil {
+				out[k] = map[string][]measured{}
 			}
 			for _, r := range t.Rows {
 				if r.CodeErr != nil || r.Code.IsZero() {
@@ -301,11 +292,37 @@ func (c *checker) crossTable() {
 						leaf = false
 					}
 				}
-				k := r.Code.String()
-				byMeasure[col.Measure][k] = append(byMeasure[col.Measure][k], measured{t, r, i, leaf, r.Code.Level()})
+				code := r.Code.String()
+				out[k][code] = append(out[k][code], measured{t, r, i, leaf, r.Code.Level()})
 			}
 		}
 	}
+	return out
+}
+
+// crossTable compares cells with the same measure and code across tables;
+// the plan table (plan.table) is the reference where it has the measure.
+func (c *checker) crossTable() {
+	tablesOf := map[string][]*table.Table{}
+	for _, t := range c.p.Tables {
+		if c.isRenstra(t) {
+			continue // compared by the carry rule, the finding at the Renja's cell
+		}
+		for _, col := range t.Columns {
+			if col.Measure != "" {
+				tablesOf[col.Measure] = append(tablesOf[col.Measure], t)
+			}
+		}
+	}
+	// Only a measure that two columns carry is compared: the cells of one
+	// table's own measures are not indexed (a plan of 100,000 rows would
+	// hold an entry for each of its rows in each such column).
+	byMeasure := measuredCells(c.p.Tables, c.p.Trees, func(t *table.Table, col *table.Column) string {
+		if col.Measure == "" || len(tablesOf[col.Measure]) < 2 {
+			return ""
+		}
+		return col.Measure
+	})
 	measures := make([]string, 0, len(byMeasure))
 	for m := range byMeasure {
 		measures = append(measures, m)

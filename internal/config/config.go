@@ -38,6 +38,8 @@ type Config struct {
 	Units     map[string]string     `toml:"units"` // unit spellings that mean the same: Dok = "Dokumen"
 	Check     map[string]RuleConfig `toml:"check"`
 	Codes     Codes                 `toml:"codes"`
+	Previous  Source                `toml:"previous"` // last year's Renja, which the carry rule compares with
+	Renstra   Source                `toml:"renstra"`  // the Renstra table the carry rule compares with
 
 	Src []byte `toml:"-"` // renja.toml's text, for the positions of the checker's findings
 }
@@ -183,6 +185,7 @@ func (c *Config) validate(src []byte) error {
 		errs = append(errs, at("codes.sub_kegiatan_digits", fmt.Sprintf("codes.sub_kegiatan_digits %d bukan 2 atau 4", d),
 			"tulis 4 agar kode sub kegiatan dicetak 7.01.01.2.01.0001, 2 untuk 7.01.01.2.01.01, atau hapus agar mengikuti data/"))
 	}
+	errs = append(errs, c.validateSources(keys)...)
 	for rule, rc := range c.Check {
 		if !slices.Contains(diag.Rules, rule) {
 			hint := msg.Sprintf("the rules are %s", strings.Join(diag.Rules, ", "))

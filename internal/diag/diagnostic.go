@@ -25,6 +25,7 @@ const (
 	RuleHierarchy  = "hierarchy"    // a stated parent amount differs from the sum of its children
 	RuleDerived    = "derived"      // a derived column differs from its formula
 	RuleCrossTable = "cross-table"  // the same code and measure differ between tables, or a sub kegiatan is missing from one
+	RuleCarry      = "carry"        // a figure differs from the one last year's Renja or the Renstra gives it
 	RuleProse      = "prose"        // a Rupiah amount or a computed percentage typed in a Markdown part
 	RuleYears      = "years"        // a year in a table's title, header or measure that does not fit plan.year
 	RuleOther      = "other-office" // the bundled example's kecamatan named in a part or a table's title
@@ -37,7 +38,7 @@ const (
 
 // Rules lists the rule ids in the order the checker runs them: the one list
 // that renja.toml is validated against and the checker runs.
-var Rules = []string{RuleCodes, RuleNomenclature, RuleValues, RuleHierarchy, RuleDerived, RuleCrossTable, RuleProse, RuleYears, RuleOther, RulePlacehold, RuleTodo}
+var Rules = []string{RuleCodes, RuleNomenclature, RuleValues, RuleHierarchy, RuleDerived, RuleCrossTable, RuleCarry, RuleProse, RuleYears, RuleOther, RulePlacehold, RuleTodo}
 
 // Diagnostic is one finding of `renja check`: a cell whose value is wrong or
 // disagrees with another. It does not stop a draft build.

@@ -35,6 +35,9 @@ type Project struct {
 	// Codes is how sub kegiatan codes are printed: renja.toml's
 	// codes.sub_kegiatan_digits, else as most of data/ writes them.
 	Codes kode.Style
+	// Previous and Renstra are the documents renja.toml's [previous] and
+	// [renstra] name (nil when it names none), for the carry rule.
+	Previous, Renstra *Document
 }
 
 // codeStyle is the project's style of sub kegiatan codes.
@@ -69,6 +72,11 @@ func Load(dir string) (*Project, error) {
 // LoadContext is Load that stops, with ctx's cause as its error, when ctx
 // ends.
 func LoadContext(ctx context.Context, dir string) (*Project, error) {
+	return load(ctx, dir, true)
+}
+
+// load reads a project; chain: also the documents it is checked against.
+func load(ctx context.Context, dir string, chain bool) (*Project, error) {
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
@@ -95,6 +103,9 @@ func LoadContext(ctx context.Context, dir string) (*Project, error) {
 	if id := cfg.Plan.Table; id != "" && p.Trees[id] == nil {
 		return nil, &diag.Error{File: config.FileName, Msg: msg.Sprintf("plan.table %q is not a hierarchical table in data/", id),
 			Hint: msg.Sprintf("name a table whose schema says hierarchy = true, e.g. t31")}
+	}
+	if chain {
+		p.loadChain(ctx)
 	}
 	return p, nil
 }

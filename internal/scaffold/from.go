@@ -95,7 +95,7 @@ func From(o FromOptions) (*FromResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	files[config.FileName] = RollConfig(old.Config.Src, delta)
+	files[config.FileName] = WithPrevious(RollConfig(old.Config.Src, delta), previousPath(o.Dir, o.From))
 	for _, t := range roll.Tables(old, delta) {
 		files[t.Path] = t.CSV
 		res.Todos += t.Todos
@@ -169,4 +169,49 @@ func RollConfig(src []byte, delta int) []byte {
 		lines[i] = indent + key + eq + val
 	}
 	return []byte(strings.Join(lines, "\n"))
+}
+
+// previousPath is the old project's folder as the new project's renja.toml
+// names it: relative to the new folder, slash-separated, so that the two
+// can move together (absolute when they share no root).
+func previousPath(dir, from string) string {
+	a, err1 := filepath.Abs(dir)
+	b, err2 := filepath.Abs(from)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(from)
+	}
+	rel, err := filepath.Rel(a, b)
+	if err != nil {
+		return filepath.ToSlash(b)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// WithPrevious names last year's Renja in renja.toml's [previous] (the
+// carry rule compares this year's figures with it): the section's project
+// and rev give way to project = folder; a file without the section gets one
+// at its end.
+func WithPrevious(src []byte, folder string) []byte {
+	line := "project = " + strconv.Quote(folder)
+	lines := strings.Split(strings.TrimRight(string(src), "\n"), "\n")
+	section, done := "", false
+	var out []string
+	for _, l := range lines {
+		if m := sectionRe.FindStringSubmatch(l); m != nil {
+			section = strings.TrimSpace(m[1])
+			out = append(out, l)
+			if section == "previous" && !done {
+				out, done = append(out, line), true
+			}
+			continue
+		}
+		if m := keyRe.FindStringSubmatch(l); m != nil && section == "previous" && (m[2] == "project" || m[2] == "rev") {
+			continue
+		}
+		out = append(out, l)
+	}
+	if !done {
+		out = append(out, "", "# Last year's Renja: renja check's carry rule compares the figures this year carries from it.", "[previous]", line)
+	}
+	return []byte(strings.Join(out, "\n") + "\n")
 }

@@ -33,3 +33,15 @@ year = 2024
 		t.Errorf("RollConfig =\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestWithPrevious(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"[plan]\nyear = 2025\n", "[plan]\nyear = 2025\n\n# Last year's Renja: renja check's carry rule compares the figures this year carries from it.\n[previous]\nproject = \"../k24\"\n"},
+		{"[previous]\nrev = \"renja-2023\"\n\n[plan]\nyear = 2025\n", "[previous]\nproject = \"../k24\"\n\n[plan]\nyear = 2025\n"},
+		{"[previous] # 2023\nproject = \"../k23\"\n", "[previous] # 2023\nproject = \"../k24\"\n"},
+	} {
+		if got := string(WithPrevious([]byte(tc.in), "../k24")); got != tc.want {
+			t.Errorf("WithPrevious(%q) =\n%s\nwant\n%s", tc.in, got, tc.want)
+		}
+	}
+}

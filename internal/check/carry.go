@@ -51,8 +51,10 @@ func (c *checker) carry() {
 }
 
 // carryKey is the key a measure is compared under: its name and year; ok is
-// false for a measure without a year or with a qualifier other than awal
-// (awal only on this year's side: mine).
+// false for a measure without a year or with a qualifier other than awal,
+// which only this year's side has when compared with last year's Renja
+// (awal: the initial draft starts from last year's forecast; the Renstra
+// is compared with the plan's own figures).
 func carryKey(m string, mine bool) (key string, year int, ok bool) {
 	parts := strings.Split(m, ":")
 	if len(parts) < 2 || len(parts) > 3 {
@@ -78,7 +80,7 @@ func (c *checker) carryFrom(d *model.Document) {
 		return k
 	})
 	nu := measuredCells(c.p.Tables, c.p.Trees, func(t *table.Table, col *table.Column) string {
-		k, _, ok := carryKey(col.Measure, true)
+		k, _, ok := carryKey(col.Measure, d.Key == "previous")
 		if !ok || t == d.Table {
 			return ""
 		}
@@ -184,6 +186,10 @@ func (c *checker) carrySum(d *model.Document, k, code string, old map[string]map
 	}
 }
 
+// explained stands for a first finding that a note explains: the cells of
+// the other tables that repeat the figure follow it, silent too.
+var explained = &diag.Diagnostic{}
+
 // carryReport reports this year's cell o, which states found where the
 // document at source gives want; it returns the first finding of the figure.
 func (c *checker) carryReport(d *model.Document, k, code string, o measured, want, found, source string, first *diag.Diagnostic) *diag.Diagnostic {
@@ -192,8 +198,8 @@ func (c *checker) carryReport(d *model.Document, k, code string, o measured, wan
 	history := strings.HasPrefix(name, realisation) || year < c.cfg.Plan.Year
 	sev := diag.SevError
 	if !history {
-		if note(o.t, o.r) {
-			return first // the departure is explained
+		if first == explained || first == nil && note(o.t, o.r) {
+			return explained // the departure is explained
 		}
 		sev = diag.SevWarning
 	}

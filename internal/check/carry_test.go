@@ -3,6 +3,7 @@ package check_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -157,7 +158,7 @@ const tc29Row = "7.01.01.2.01.01;Penyusunan Dokumen Perencanaan perangkat daerah
 func TestCarryTC29(t *testing.T) {
 	for _, tc := range []struct {
 		name, cells, want, file string // cells: columns 5 to 11 of this year's row
-		ok                            bool
+		ok                      bool
 	}{
 		{"carried", "5;2;[isi];;2;;", "", "", true},
 		{"cumulative", "6;2;[isi];;2;;", "realisasi-kumulatif:2022", "../kalaena-2024/data/tc29.csv:4", false},
@@ -262,3 +263,55 @@ func TestCarryUnreadable(t *testing.T) {
 		})
 	}
 }
+
+// renja2026 is the bundled Renja with plan year 2026, the Renstra's last
+// year: Tabel 3.1's target:N is target:2026.
+func renja2026(t *testing.T, renstra string) string {
+	t.Helper()
+	dir := difftest.Bundled(t)
+	difftest.Edit(t, dir, "renja.toml", "year = 2024", "year = 2026")
+	b, _ := os.ReadFile(filepath.Join(dir, "renja.toml"))
+	os.WriteFile(filepath.Join(dir, "renja.toml"), append(b, "\n[renstra]\n"+renstra+"\n"...), 0o644)
+	return dir
+}
+
+// TestCarryRenstra: the Sempu Renstra's targets of 2024-2026 against a
+// Renja of 2026 whose Tabel 3.1 departs in one target (2 Dok where the
+// Renstra says 3 Dok): one finding, at the Renja's Tabel 3.1 cell (the
+// Renja departs from the Renstra), naming the Renstra's file:line; the
+// Renstra in another project or declared in this one.
+func TestCarryRenstra(t *testing.T) {
+	sempu, err := filepath.Abs("testdata/renstra-sempu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("project", func(t *testing.T) {
+		dir := renja2026(t, "project = "+strconvQuote(sempu)+"\ntable = \"renstra\"")
+		ds, own := carried(t, dir)
+		one(t, ds, own, diag.SevWarning, "data/t31.csv", "target:2026", "2 Dok", "3 Dok", sempu+"/data/renstra.csv:4", "Renstra")
+	})
+	t.Run("declared", func(t *testing.T) {
+		dir := renja2026(t, `table = "renstra"`)
+		for _, f := range []string{"renstra.csv", "renstra.toml"} {
+			b, _ := os.ReadFile(filepath.Join(sempu, "data", f))
+			os.WriteFile(filepath.Join(dir, "data", f), b, 0o644)
+		}
+		ds, own := carried(t, dir)
+		one(t, ds, own, diag.SevWarning, "data/t31.csv", "target:2026", "2 Dok", "3 Dok", "data/renstra.csv:4")
+		p, _ := model.Load(dir)
+		for _, d := range check.Run(p) {
+			if d.File == "data/renstra.csv" {
+				t.Errorf("a finding at the Renstra: %s", d)
+			}
+		}
+	})
+	t.Run("noted", func(t *testing.T) {
+		dir := renja2026(t, "project = "+strconvQuote(sempu)+"\ntable = \"renstra\"")
+		difftest.Edit(t, dir, "data/t31.csv", oldPlanRow, strings.Replace(oldPlanRow, "(PAD);;", "(PAD);dokumen Renstra perubahan belum disusun;", 1))
+		if ds, _ := carried(t, dir); len(ds) > 0 {
+			t.Errorf("a departure with a catatan: %v", ds)
+		}
+	})
+}
+
+func strconvQuote(s string) string { return strconv.Quote(filepath.ToSlash(s)) }

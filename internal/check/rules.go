@@ -318,7 +318,7 @@ func (c *checker) crossTable() {
 	// table's own measures are not indexed (a plan of 100,000 rows would
 	// hold an entry for each of its rows in each such column).
 	byMeasure := measuredCells(c.p.Tables, c.p.Trees, func(t *table.Table, col *table.Column) string {
-		if col.Measure == "" || len(tablesOf[col.Measure]) < 2 {
+		if col.Measure == "" || len(tablesOf[col.Measure]) < 2 || c.isRenstra(t) {
 			return ""
 		}
 		return col.Measure

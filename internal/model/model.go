@@ -72,11 +72,6 @@ func Load(dir string) (*Project, error) {
 // LoadContext is Load that stops, with ctx's cause as its error, when ctx
 // ends.
 func LoadContext(ctx context.Context, dir string) (*Project, error) {
-	return load(ctx, dir, true)
-}
-
-// load reads a project; chain: also the documents it is checked against.
-func load(ctx context.Context, dir string, chain bool) (*Project, error) {
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
@@ -104,9 +99,7 @@ func load(ctx context.Context, dir string, chain bool) (*Project, error) {
 		return nil, &diag.Error{File: config.FileName, Msg: msg.Sprintf("plan.table %q is not a hierarchical table in data/", id),
 			Hint: msg.Sprintf("name a table whose schema says hierarchy = true, e.g. t31")}
 	}
-	if chain {
-		p.loadChain(ctx)
-	}
+	p.loadChain(ctx)
 	return p, nil
 }
 

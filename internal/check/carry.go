@@ -162,7 +162,14 @@ func (c *checker) carrySum(d *model.Document, k, code string, old map[string]map
 	if name != cumulative || len(before) == 0 || len(of) == 0 {
 		return
 	}
+	// The realisation of the table that states the cumulative one: another
+	// table's that differs is the cross-table rule's finding in last year's.
 	b, r := pick(before, plan), pick(of, plan)
+	for _, x := range of {
+		if x.t == b.t {
+			r = x
+		}
+	}
 	cb, cr := b.r.Cells[b.col], r.r.Cells[r.col]
 	if !cb.Present() || !cr.Present() || cb.Unreadable() || cr.Unreadable() {
 		return

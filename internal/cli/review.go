@@ -28,6 +28,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	md := fs.Bool("markdown", false, msg.Sprintf("write Markdown, for a merge-request comment or a CI job summary"))
 	asJSON := fs.Bool("json", false, msg.Sprintf("write a JSON array of changes (table, code, column, old, new, delta, kind)"))
 	textconv := fs.Bool("textconv", false, msg.Sprintf("write FILE.csv as one line per cell, for git's diff driver"))
+	previous := fs.Bool("previous", false, msg.Sprintf("set this year's plan beside last year's Renja (renja.toml's [previous]) by code"))
 	revs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -45,6 +46,16 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	}
 	if *md && *asJSON {
 		return usagef("pilih salah satu: --markdown atau --json")
+	}
+	if *previous {
+		if len(revs) > 0 {
+			return usagef("renja diff --previous compares the project folder with last year's Renja: no revision")
+		}
+		r, err := diffPrevious(*dir)
+		if err != nil {
+			return err
+		}
+		return writeDiff(r, *md, *asJSON, stdout)
 	}
 	oldRev, newRev, err := revRange(revs)
 	if err != nil {
@@ -87,10 +98,14 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	defer ndone()
 	r := diff.Compare(op, np)
 	r.Old, r.New = oname, nname
+	return writeDiff(r, *md, *asJSON, stdout)
+}
+
+func writeDiff(r *diff.Report, md, asJSON bool, stdout io.Writer) (err error) {
 	switch {
-	case *asJSON:
+	case asJSON:
 		err = r.JSON(stdout)
-	case *md:
+	case md:
 		err = r.Markdown(stdout)
 	default:
 		err = r.Text(stdout)
@@ -99,6 +114,26 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 		return failf("%v", err)
 	}
 	return nil
+}
+
+// diffPrevious is renja diff --previous: the project's plan beside last
+// year's Renja, which renja.toml's [previous] names.
+func diffPrevious(dir string) (*diff.Report, error) {
+	p, err := model.Load(dir)
+	if err != nil {
+		return nil, failed(err)
+	}
+	d := p.Previous
+	if d == nil {
+		return nil, failf(`renja.toml names no previous Renja (hint: add [previous] with project = "../kalaena-2024" or rev = "renja-2024")`)
+	}
+	if d.Err != nil {
+		return nil, failf("last year's Renja %s cannot be read: %s", d.Source.Name(), d.Err.Error())
+	}
+	r := diff.Previous(d.Project, p)
+	r.Old = fmt.Sprintf("Renja %d (%s)", d.Project.Config.Plan.Year, d.Source.Name())
+	r.New = fmt.Sprintf("Renja %d (%s)", p.Config.Plan.Year, worktree)
+	return r, nil
 }
 
 // revRange reads the revisions of renja diff: none (HEAD against the

@@ -93,13 +93,19 @@ func Compare(old, nu *model.Project) *Report {
 		switch {
 		case ot == nil || nt == nil:
 		case old.Trees[id] != nil && nu.Trees[id] != nil:
-			r.Tables = append(r.Tables, compareTree(old.Trees[id], nu.Trees[id])...)
+			r.Tables = append(r.Tables, compareTree(old.Trees[id], nu.Trees[id], common(ot, nt))...)
 		default:
 			r.Tables = append(r.Tables, compareRows(ot, nt)...)
 		}
 	}
-	// Codes as the project writes them (a four-digit sub kegiatan), as
-	// everywhere else the officer reads them.
+	r.codes(nu)
+	r.Prose = compareProse(old, nu)
+	return r
+}
+
+// codes writes the codes as the project writes them (a four-digit sub
+// kegiatan), as everywhere else the officer reads them.
+func (r *Report) codes(nu *model.Project) {
 	for i := range r.Tables {
 		c := &r.Tables[i]
 		c.Code = nu.Codes.Text(c.Code)
@@ -107,8 +113,6 @@ func Compare(old, nu *model.Project) *Report {
 			c.Old, c.New = nu.Codes.Text(c.Old), nu.Codes.Text(c.New)
 		}
 	}
-	r.Prose = compareProse(old, nu)
-	return r
 }
 
 // rowName is what a reader calls a row: its uraian, else its first text
@@ -162,10 +166,10 @@ func common(ot, nt *table.Table) [][2]*table.Column {
 	return out
 }
 
-// compareTree compares two versions of a hierarchical table by code.
-func compareTree(ot, nt *model.Tree) []Change {
+// compareTree compares two versions of a hierarchical table by code, in the
+// pairs of (old, new) columns cols.
+func compareTree(ot, nt *model.Tree, cols [][2]*table.Column) []Change {
 	id := nt.Table.ID
-	cols := common(ot.Table, nt.Table)
 	var out []Change
 	name := func(tr *model.Tree, n *model.Node) string { return rowName(tr.Table, n.Row) }
 

@@ -27,3 +27,11 @@ var _ = add(
 		"tambahkan table = \"renstra\" (id tabel Renstra di data/) di bawah [renstra]"),
 	T("renstra.table is missing", "renstra.table belum diisi"),
 )
+
+var _ = add(
+	T("set this year's plan beside last year's Renja (renja.toml's [previous]) by code", "sandingkan rencana tahun ini dengan Renja tahun lalu ([previous] di renja.toml) per kode"),
+	T("renja diff --previous compares the project folder with last year's Renja: no revision", "renja diff --previous membandingkan folder proyek dengan Renja tahun lalu: tanpa revisi"),
+	T(`renja.toml names no previous Renja (hint: add [previous] with project = "../kalaena-2024" or rev = "renja-2024")`,
+		`renja.toml tidak menyebut Renja tahun lalu (saran: tambahkan [previous] dengan project = "../kalaena-2024" atau rev = "renja-2024")`),
+	T("last year's Renja %s cannot be read: %s", "Renja tahun lalu %s tidak bisa dibaca: %s"),
+)

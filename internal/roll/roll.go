@@ -29,6 +29,7 @@ import (
 	"strings"
 
 	"renja/internal/model"
+	"renja/internal/num"
 	"renja/internal/table"
 )
 
@@ -130,11 +131,6 @@ func rollTable(old *model.Project, t *table.Table, delta int) Table {
 			planCols = append(planCols, describe(plan.Table.Schema, i))
 		}
 	}
-	// source of each column: a column of this table, or of the plan table.
-	type source struct {
-		col  int
-		plan bool
-	}
 	src := make([]*source, len(cols))
 	for i, c := range cols {
 		if !c.hasYear || c.col.Expr != nil {
@@ -146,10 +142,13 @@ func rollTable(old *model.Project, t *table.Table, delta int) Table {
 				break
 			}
 		}
+		if src[i] == nil && c.measure == cumulative && delta == 1 {
+			src[i] = cumulativeSource(cols, c)
+		}
 		if src[i] == nil && c.measure != "" && plan != nil && plan.Table != t {
 			name, _, _ := strings.Cut(c.measure, ":")
 			for j, d := range planCols {
-				if d.measure == name && d.year == c.year+delta && d.col.Type == c.col.Type {
+				if d.measure == name && d.year == c.year+delta && (d.col.Type == c.col.Type || d.col.Type == table.Target && c.col.Type == table.Number) {
 					src[i] = &source{col: j, plan: true}
 					break
 				}
@@ -185,7 +184,12 @@ func rollTable(old *model.Project, t *table.Table, delta int) Table {
 				raw = Mark
 				if n := plan.Node(r.Code); r.CodeErr == nil && n != nil && n.Row != nil {
 					raw = n.Row.Cells[src[i].col].Raw
+					if cell := &n.Row.Cells[src[i].col]; plan.Table.Columns[src[i].col].Type != c.col.Type && cell.Present() && !cell.Unreadable() {
+						raw = num.FormatDec(cell.Target().Value, -1) // a target's number in a column of numbers (T-C.29)
+					}
 				}
+			case src[i].plus > 0:
+				raw = sum(t, r, src[i].col, src[i].plus-1)
 			default:
 				raw = r.Cells[src[i].col].Raw
 			}
@@ -204,6 +208,50 @@ func rollTable(old *model.Project, t *table.Table, delta int) Table {
 	}
 	w.Flush()
 	return Table{Path: t.Path, CSV: b.Bytes(), Todos: todos}
+}
+
+// source of a column: a column of this table, or of the plan table.
+type source struct {
+	col  int
+	plan bool
+	plus int // > 0: a cumulative realisation, col + the realisation in column plus-1
+}
+
+// cumulative is the measure of a realisation through a year (T-C.29's "s/d
+// n-3"): next year's is this year's plus this year's realisation of the year
+// after it (domain.md, "The annual cycle").
+const cumulative = "realisasi-kumulatif"
+
+// cumulativeSource is the source of a cumulative realisation of year k
+// rolled one year on: the same column and the realisation of year k+1.
+func cumulativeSource(cols []column, c column) *source {
+	self, real := -1, -1
+	for j, d := range cols {
+		switch {
+		case d.measure == cumulative && d.year == c.year && d.col.Expr == nil:
+			self = j
+		case d.measure == "realisasi" && d.year == c.year+1 && d.col.Expr == nil:
+			real = j
+		}
+	}
+	if self < 0 || real < 0 {
+		return nil
+	}
+	return &source{col: self, plus: real + 1}
+}
+
+// sum is a cumulative realisation carried one year on: a + b of row r, or
+// a cell to fill where either is missing or the row's indicator is a
+// percentage (percentages do not add up).
+func sum(t *table.Table, r *table.Row, a, b int) string {
+	ca, cb := &r.Cells[a], &r.Cells[b]
+	if !ca.Present() || !cb.Present() || ca.Unreadable() || cb.Unreadable() || t.Columns[a].Type != table.Number || t.Columns[b].Type != table.Number {
+		return Mark
+	}
+	if ind := model.IndicatorCol(t); ind != nil && model.PercentIndicator(r.Cells[ind.Index].Raw) {
+		return Mark
+	}
+	return num.FormatDec(ca.Dec()+cb.Dec(), -1)
 }
 
 func isParent(p *model.Project, t *table.Table, r *table.Row) bool {

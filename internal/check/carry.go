@@ -1,7 +1,8 @@
 package check
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -89,22 +90,11 @@ func (c *checker) carryFrom(d *model.Document) {
 		}
 		return k
 	})
-	keys := make([]string, 0, len(nu))
-	for k := range nu {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		codes := make([]string, 0, len(nu[k]))
-		for code := range nu[k] {
-			codes = append(codes, code)
-		}
-		sort.Strings(codes)
-		for _, code := range codes {
-			cells := nu[k][code]
+	for _, k := range slices.Sorted(maps.Keys(nu)) {
+		for _, code := range slices.Sorted(maps.Keys(nu[k])) {
 			// The plan table first: a figure that differs there and in the
 			// tables that repeat it is reported once, at the plan.
-			sort.SliceStable(cells, func(i, j int) bool { return cells[i].t.ID == c.cfg.Plan.Table && cells[j].t.ID != c.cfg.Plan.Table })
+			cells := planFirst(nu[k][code], c.cfg.Plan.Table)
 			if refs := old[k][code]; len(refs) > 0 {
 				c.carryCells(d, k, code, pick(refs, plan), cells)
 			} else {

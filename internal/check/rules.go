@@ -2,7 +2,9 @@ package check
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -267,6 +269,13 @@ type measured struct {
 	level kode.Level
 }
 
+// planFirst puts the cells of the plan table (plan.table) first, the others
+// in their order: the plan is the reference, or where a finding is reported.
+func planFirst(cells []measured, plan string) []measured {
+	sort.SliceStable(cells, func(i, j int) bool { return cells[i].t.ID == plan && cells[j].t.ID != plan })
+	return cells
+}
+
 // measuredCells indexes the cells of the columns that key names (by a
 // measure; "" leaves the column out) by that name and the row's code; trees
 // are the tables' trees, which tell a parent from a leaf.
@@ -323,25 +332,14 @@ func (c *checker) crossTable() {
 		}
 		return col.Measure
 	})
-	measures := make([]string, 0, len(byMeasure))
-	for m := range byMeasure {
-		measures = append(measures, m)
-	}
-	sort.Strings(measures)
 	plan := c.cfg.Plan.Table
-	for _, m := range measures {
+	for _, m := range slices.Sorted(maps.Keys(byMeasure)) {
 		tables := tablesOf[m]
 		if len(tables) < 2 {
 			continue
 		}
-		codes := make([]string, 0, len(byMeasure[m]))
-		for k := range byMeasure[m] {
-			codes = append(codes, k)
-		}
-		sort.Strings(codes)
-		for _, k := range codes {
-			cells := byMeasure[m][k]
-			sort.SliceStable(cells, func(i, j int) bool { return cells[i].t.ID == plan && cells[j].t.ID != plan })
+		for _, k := range slices.Sorted(maps.Keys(byMeasure[m])) {
+			cells := planFirst(byMeasure[m][k], plan)
 			ref := cells[0]
 			refCol := &ref.t.Columns[ref.col]
 			for _, o := range cells[1:] {

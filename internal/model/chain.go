@@ -93,24 +93,5 @@ func loadOther(ctx context.Context, dir string, s config.Source) (*Project, erro
 	} else if fi, err := os.Stat(at); err != nil || !fi.IsDir() {
 		return nil, msg.Errorf("the folder %s does not exist", s.Project)
 	}
-	return loadTables(ctx, at)
-}
-
-// loadTables reads what the carry rule compares of another document:
-// renja.toml, with its plan year, and the tables (a Renstra has no parts).
-func loadTables(ctx context.Context, dir string) (*Project, error) {
-	if ctx.Err() != nil {
-		return nil, context.Cause(ctx)
-	}
-	cfg, err := config.Load(dir)
-	if err != nil {
-		return nil, err
-	}
-	tables, err := table.LoadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	p := New(cfg, nil, tables)
-	p.Dir = dir
-	return p, nil
+	return load(ctx, at, false)
 }

@@ -72,6 +72,13 @@ func Load(dir string) (*Project, error) {
 // LoadContext is Load that stops, with ctx's cause as its error, when ctx
 // ends.
 func LoadContext(ctx context.Context, dir string) (*Project, error) {
+	return load(ctx, dir, true)
+}
+
+// load reads a project: a Renja with its parts and the documents it is
+// checked against (renja), or another document (last year's Renja, a
+// Renstra), of which the carry rule compares only the settings and tables.
+func load(ctx context.Context, dir string, renja bool) (*Project, error) {
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
@@ -82,7 +89,11 @@ func LoadContext(ctx context.Context, dir string) (*Project, error) {
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
-	parts, perr := content.LoadDir(dir, cfg.Parts)
+	var parts []*content.Part
+	var perr error
+	if renja {
+		parts, perr = content.LoadDir(dir, cfg.Parts)
+	}
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
@@ -99,7 +110,9 @@ func LoadContext(ctx context.Context, dir string) (*Project, error) {
 		return nil, &diag.Error{File: config.FileName, Msg: msg.Sprintf("plan.table %q is not a hierarchical table in data/", id),
 			Hint: msg.Sprintf("name a table whose schema says hierarchy = true, e.g. t31")}
 	}
-	p.loadChain(ctx)
+	if renja {
+		p.loadChain(ctx)
+	}
 	return p, nil
 }
 

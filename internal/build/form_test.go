@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"math"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -158,4 +159,84 @@ func TestDecreeForm(t *testing.T) {
 	if a2.X0 <= a.X0+1 {
 		t.Errorf("Menimbang's b. continues at x=%.1f, under its marker at %.1f: the marker does not hang", a2.X0, a.X0)
 	}
+}
+
+// codeRow is a table row's first line: it opens with a budget code
+// (7.01.01.2.01.04), which no paragraph of the text does.
+var codeRow = regexp.MustCompile(`^[0-9]+\.[0-9]{2}(\.[0-9]+)*(\s|$)`)
+
+// TestTableForm reads the bundled Renja's tables page by page: no page
+// opens with a bare row (a table continues under its caption with
+// "(lanjutan)" and its header: TestPrintPolish checks them); no page holds
+// a total row (JUMLAH) with fewer than two rows of its table; Tabel 2.4,
+// whose columns once squeezed its locations to a word a line, takes at most
+// 9 pages.
+func TestTableForm(t *testing.T) {
+	needTools(t)
+	res, err := Build(context.Background(), Options{Dir: "../..", Out: t.TempDir(), Date: fixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := bodyLines(pages(t, res.PDF))
+	rows := 0
+	for i, lines := range body {
+		if len(lines) == 0 {
+			continue
+		}
+		if codeRow.MatchString(lines[0]) {
+			t.Errorf("page %d opens with a bare table row: %q", i+1, lines[0])
+		}
+		n, total := 0, ""
+		for _, l := range lines {
+			switch {
+			case codeRow.MatchString(l):
+				n++
+			case strings.HasPrefix(l, "JUMLAH"):
+				total = l
+			}
+		}
+		rows += n
+		if total != "" && n < 2 {
+			t.Errorf("page %d holds the total row %q with %d other rows of its table", i+1, total, n)
+		}
+	}
+	if rows < 200 {
+		t.Errorf("found %d table rows in the PDF; the bundled Renja has more", rows)
+	}
+
+	first, last := -1, -1
+	for i, lines := range body {
+		for j, l := range lines {
+			if l == "Tabel 2.4" && j+1 < len(lines) && strings.HasPrefix(lines[j+1], "Reviu Terhadap") {
+				first = i
+			}
+			if l == "Tabel 2.4 (lanjutan)" {
+				last = i
+			}
+		}
+	}
+	if first < 0 || last < first {
+		t.Fatalf("Tabel 2.4 not found (first page %d, last %d)", first+1, last+1)
+	}
+	t.Logf("Tabel 2.4 prints on pages %d–%d", first+1, last+1)
+	if n := last - first + 1; n > 9 {
+		t.Errorf("Tabel 2.4 takes %d pages (%d–%d), want at most 9", n, first+1, last+1)
+	}
+}
+
+// bodyLines is each page's lines, spaces normalised, without the running
+// header, DRAFT and the page number.
+func bodyLines(ps []string) [][]string {
+	body := make([][]string, len(ps))
+	number := regexp.MustCompile(`^([0-9]+|[ivxlc]+)$`)
+	for i, p := range ps {
+		for _, l := range strings.Split(p, "\n") {
+			l = norm(l)
+			if l == "" || l == "DRAFT" || l == "RENCANA KERJA KANTOR KECAMATAN KALAENA" || number.MatchString(l) {
+				continue
+			}
+			body[i] = append(body[i], l)
+		}
+	}
+	return body
 }

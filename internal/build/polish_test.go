@@ -25,17 +25,7 @@ func TestPrintPolish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps := pages(t, res.PDF)
-	body := make([][]string, len(ps)) // each page's lines, without the running header, DRAFT and the page number
-	for i, p := range ps {
-		for _, l := range strings.Split(p, "\n") {
-			l = norm(l)
-			if l == "" || l == "DRAFT" || l == "RENCANA KERJA KANTOR KECAMATAN KALAENA" || regexp.MustCompile(`^([0-9]+|[ivxlc]+)$`).MatchString(l) {
-				continue
-			}
-			body[i] = append(body[i], l)
-		}
-	}
+	body := bodyLines(pages(t, res.PDF))
 
 	// Lead-ins: the paragraphs right before a table.
 	leadIns := regexp.MustCompile(`(?s)<p>([^<]*)</p>\s*<figure class="table`).FindAllStringSubmatch(string(site), -1)

@@ -340,7 +340,7 @@ func printPDF(ctx context.Context, o Options, st *outdir.Dir, p *model.Project, 
 		Date:     date,
 		Outline:  map[string]string{},
 	}
-	for _, t := range append(out.Titles, c.Plan.Title, "DAFTAR TABEL") {
+	for _, t := range append(out.Titles, c.Plan.Title, "DAFTAR TABEL", "DAFTAR GRAFIK") {
 		meta.Outline[strings.Join(strings.Fields(t), "")] = t
 	}
 	meta.Custom = custom

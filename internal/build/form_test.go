@@ -240,3 +240,115 @@ func bodyLines(ps []string) [][]string {
 	}
 	return body
 }
+
+// TestFrontMatter reads the bundled Renja's front matter against its text:
+// the Daftar Isi writes section numbers as the seed does, "1.1.", and so
+// do the headings; the Daftar Tabel and Daftar Grafik give each caption
+// the page on which it prints; a chart's title leaves no word alone on its
+// last line, and its caption keeps clear of the running header's rule.
+func TestFrontMatter(t *testing.T) {
+	needTools(t)
+	res, err := Build(context.Background(), Options{Dir: "../..", Out: t.TempDir(), Date: fixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := pages(t, res.PDF)
+	body := bodyLines(ps)
+	labels := make([]string, len(ps))
+	for i, p := range ps {
+		labels[i] = footer(p)
+	}
+
+	// The lists: an entry's first line starts with its caption, its last
+	// ends with its page.
+	type entry struct{ caption, page string }
+	var list []entry
+	section, lists := "", map[string]int{}
+	numbered := regexp.MustCompile(`^[0-9]+\.[0-9]+`)
+	caption := regexp.MustCompile(`^(Tabel \S+|Grafik [0-9]+) `)
+	page := regexp.MustCompile(` ([0-9]+|[ivx]+)$`)
+	for i, lines := range body {
+		if !regexp.MustCompile(`^[ivx]+$`).MatchString(labels[i]) {
+			continue
+		}
+		for _, l := range lines {
+			switch {
+			case l == "DAFTAR ISI" || l == "DAFTAR TABEL" || l == "DAFTAR GRAFIK":
+				section = l
+				continue
+			case section == "":
+				continue
+			}
+			if section == "DAFTAR ISI" && numbered.MatchString(l) && !regexp.MustCompile(`^[0-9]+(\.[0-9]+)+\. `).MatchString(l) {
+				t.Errorf("the Daftar Isi writes %q: want its number as the seed writes them, 1.1.", l)
+			}
+			if m := caption.FindStringSubmatch(l); m != nil && section != "DAFTAR ISI" {
+				list = append(list, entry{caption: m[1]})
+				lists[section]++
+			}
+			if m := page.FindStringSubmatch(l); m != nil && len(list) > 0 && list[len(list)-1].page == "" && section != "DAFTAR ISI" {
+				list[len(list)-1].page = m[1]
+			}
+		}
+	}
+	if lists["DAFTAR TABEL"] < 7 || lists["DAFTAR GRAFIK"] != 3 {
+		t.Fatalf("the Daftar Tabel lists %d tables, the Daftar Grafik %d charts; the bundled Renja has 7 and 3", lists["DAFTAR TABEL"], lists["DAFTAR GRAFIK"])
+	}
+	for _, e := range list {
+		found := -1
+		for i, lines := range body {
+			if containsLine(lines, e.caption) && labels[i] != "" && !regexp.MustCompile(`^[ivx]+$`).MatchString(labels[i]) {
+				found = i
+				break
+			}
+		}
+		switch {
+		case found < 0:
+			t.Errorf("%s: its caption prints on no page", e.caption)
+		case labels[found] != e.page:
+			t.Errorf("the lists say %s is on page %q; it prints on the page numbered %q", e.caption, e.page, labels[found])
+		}
+	}
+
+	// The headings write their numbers as the Daftar Isi does.
+	undotted := regexp.MustCompile(`^[1-9]\.[1-9](\.[1-9])? [A-Z]`)
+	for i, lines := range body {
+		for _, l := range lines {
+			if undotted.MatchString(l) {
+				t.Errorf("page %d writes the section %q: want 1.1. as the Daftar Isi does", i+1, l)
+			}
+		}
+	}
+
+	// Charts: the title's last line holds two words at least; the caption
+	// starts 15 pt below the running header's text at least (its rule is
+	// about 8 pt below it).
+	charts := 0
+	for _, ls := range boxes(t, res.PDF) {
+		head, ok := findLine(ls, "RENCANA KERJA KANTOR KECAMATAN KALAENA")
+		for j, l := range ls {
+			if !regexp.MustCompile(`^Grafik [0-9]+$`).MatchString(l.Text) {
+				continue
+			}
+			charts++
+			if ok && l.Y0-head.Y1 < 15 {
+				t.Errorf("%s starts %.1f pt below the running header's text: it touches the rule", l.Text, l.Y0-head.Y1)
+			}
+			last := l
+			for _, m := range ls[j+1:] {
+				if math.Abs(m.center()-l.center()) > 3 || m.Y0-last.Y1 > 12 {
+					break
+				}
+				last = m
+			}
+			if last == l {
+				t.Errorf("%s: its title not found below it", l.Text)
+			} else if len(strings.Fields(last.Text)) < 2 {
+				t.Errorf("%s: its title's last line is one word, %q", l.Text, last.Text)
+			}
+		}
+	}
+	if charts != 3 {
+		t.Errorf("found %d chart captions, want 3", charts)
+	}
+}

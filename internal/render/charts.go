@@ -52,6 +52,7 @@ func (r *renderer) chartFunc(b *content.Blocks) func(string) (string, error) {
 		}
 		r.charts++
 		v := chartView{ID: c.ID, Number: r.charts, Caption: c.Title, Source: source, SVG: template.HTML(c.SVG())}
+		r.chartList = append(r.chartList, Entry{Level: 2, ID: c.ID, Text: fmt.Sprintf("Grafik %d %s", r.charts, c.Title)})
 		return r.place(b, "chart", v)
 	}
 }

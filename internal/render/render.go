@@ -17,6 +17,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	ttemplate "text/template"
@@ -191,15 +192,16 @@ func RenderContext(ctx context.Context, p *model.Project, t *Templates, opts Opt
 }
 
 type renderer struct {
-	ctx    context.Context
-	p      *model.Project
-	t      *Templates
-	opts   Options
-	bad    map[cellPos]string
-	tables []Entry
-	charts int      // charts placed so far, to number them
-	sigs   []string // ids of the signature blocks placed so far
-	sizes  *sizes   // in a check (CheckContext): the lengths of the tables' bodies, which nothing holds
+	ctx       context.Context
+	p         *model.Project
+	t         *Templates
+	opts      Options
+	bad       map[cellPos]string
+	tables    []Entry
+	charts    int      // charts placed so far, to number them
+	chartList []Entry  // the Daftar Grafik
+	sigs      []string // ids of the signature blocks placed so far
+	sizes     *sizes   // in a check (CheckContext): the lengths of the tables' bodies, which nothing holds
 }
 
 // context is the context the renderer stops with; a renderer made without
@@ -228,6 +230,7 @@ type docView struct {
 	Parts      []*partView
 	TOC        []Entry
 	TableList  []Entry
+	ChartList  []Entry
 	Dests      []string
 }
 
@@ -301,15 +304,15 @@ func (r *renderer) render() (*Output, error) {
 	if err := diag.Join(errs...); err != nil {
 		return nil, err
 	}
-	doc.TableList = r.tables
-	for i := range doc.TOC {
-		doc.TOC[i].Page = r.page(doc.TOC[i].ID)
-	}
-	for i := range doc.TableList {
-		doc.TableList[i].Page = r.page(doc.TableList[i].ID)
+	doc.TableList, doc.ChartList = r.tables, r.chartList
+	lists := [][]Entry{doc.TOC, doc.TableList, doc.ChartList}
+	for _, l := range lists {
+		for i := range l {
+			l[i].Page = r.page(l[i].ID)
+		}
 	}
 	seen := map[string]bool{}
-	for _, e := range append(append([]Entry{}, doc.TOC...), doc.TableList...) {
+	for _, e := range slices.Concat(lists...) {
 		if !seen[e.ID] {
 			seen[e.ID] = true
 			doc.Dests = append(doc.Dests, e.ID)
@@ -334,7 +337,7 @@ func (r *renderer) render() (*Output, error) {
 	}
 	out.Dests = doc.Dests
 	out.TOC = doc.TOC
-	for _, e := range append(append([]Entry{}, doc.TOC...), doc.TableList...) {
+	for _, e := range slices.Concat(lists...) {
 		out.Shown = append(out.Shown, e.ID)
 	}
 	return out, nil

@@ -123,7 +123,7 @@ func TestEveryTableAndRow(t *testing.T) {
 
 func TestTOCAndHeadingIDs(t *testing.T) {
 	out := bundled(t, Options{Print: true})
-	want := []string{"KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN", "1.1 Latar Belakang", "BAB V PENUTUP"}
+	want := []string{"KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN", "1.1. Latar Belakang", "BAB V PENUTUP"}
 	var got []string
 	for _, e := range out.TOC {
 		got = append(got, e.Text)
@@ -142,6 +142,11 @@ func TestTOCAndHeadingIDs(t *testing.T) {
 		seen[id] = true
 		if !bytes.Contains(out.HTML, []byte(`id="`+id+`"`)) {
 			t.Errorf("the table of contents points at %q, which no element has", id)
+		}
+	}
+	for _, list := range []string{"DAFTAR TABEL", "DAFTAR GRAFIK"} {
+		if !bytes.Contains(out.HTML, []byte(">"+list+"<")) {
+			t.Errorf("the table of contents lacks its %s", list)
 		}
 	}
 	if !bytes.Contains(out.HTML, []byte(`>00</span>`)) {

@@ -322,7 +322,7 @@ func TestFrontMatter(t *testing.T) {
 
 	// Charts: the title's last line holds two words at least; the caption
 	// starts 15 pt below the running header's text at least (its rule is
-	// about 8 pt below it).
+	// about 6 pt below it).
 	charts := 0
 	for _, ls := range boxes(t, res.PDF) {
 		head, ok := findLine(ls, "RENCANA KERJA KANTOR KECAMATAN KALAENA")

@@ -60,6 +60,17 @@ func boxes(t *testing.T, file string) [][]textLine {
 	return ps
 }
 
+// printBundled builds the bundled Renja with a fixed date, PDF included.
+func printBundled(t *testing.T) *Result {
+	t.Helper()
+	needTools(t)
+	res, err := Build(context.Background(), Options{Dir: "../..", Out: t.TempDir(), Date: fixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 func findLine(ls []textLine, prefix string) (textLine, bool) {
 	for _, l := range ls {
 		if strings.HasPrefix(l.Text, prefix) {
@@ -75,11 +86,7 @@ func findLine(ls []textLine, prefix string) (textLine, bool) {
 // one left edge, their following lines at one indent); the signature on the
 // page of the last clause, KETIGA.
 func TestDecreeForm(t *testing.T) {
-	needTools(t)
-	res, err := Build(context.Background(), Options{Dir: "../..", Out: t.TempDir(), Date: fixedDate})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := printBundled(t)
 	ps := pages(t, res.PDF)
 	bs := boxes(t, res.PDF)
 	if len(bs) != len(ps) {
@@ -172,11 +179,7 @@ var codeRow = regexp.MustCompile(`^[0-9]+\.[0-9]{2}(\.[0-9]+)*(\s|$)`)
 // whose columns once squeezed its locations to a word a line, takes at most
 // 9 pages.
 func TestTableForm(t *testing.T) {
-	needTools(t)
-	res, err := Build(context.Background(), Options{Dir: "../..", Out: t.TempDir(), Date: fixedDate})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := printBundled(t)
 	body := bodyLines(pages(t, res.PDF))
 	rows := 0
 	for i, lines := range body {
@@ -247,11 +250,7 @@ func bodyLines(ps []string) [][]string {
 // the page on which it prints; a chart's title leaves no word alone on its
 // last line, and its caption keeps clear of the running header's rule.
 func TestFrontMatter(t *testing.T) {
-	needTools(t)
-	res, err := Build(context.Background(), Options{Dir: "../..", Out: t.TempDir(), Date: fixedDate})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := printBundled(t)
 	ps := pages(t, res.PDF)
 	body := bodyLines(ps)
 	labels := make([]string, len(ps))

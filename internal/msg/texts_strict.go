@@ -12,6 +12,10 @@ var _ = add(
 	T("%w: %s exists; renja init writes over nothing, and wrote nothing", "%w: %s sudah ada; renja init tidak menimpa apa pun, dan tidak menulis apa pun"),
 	T("a new signature field covers a signature of page %d (object %d)", "kolom tanda tangan baru menutupi tanda tangan di halaman %d (objek %d)"),
 	T("renja: refused %d request(s) outside the project: %s\n", "renja: %d permintaan ke luar proyek ditolak: %s\n"),
+	T("%s answers %s, not the browser's version", "%s menjawab %s, bukan versi peramban"),
+	T("%s answers no websocket address: %w", "%s tidak menjawab dengan alamat websocket: %w"),
+	T("%s answers no websocket address: %q", "%s tidak menjawab dengan alamat websocket: %q"),
+	T("%s has no address", "%s tidak punya alamat"),
 	T("renja: the files changed during the build; building again", "renja: berkas berubah selama build; build diulang"),
 	T("renja: PDF cancelled: the request was closed", "renja: PDF dibatalkan: permintaannya ditutup"),
 )

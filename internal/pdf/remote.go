@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/fetch"
@@ -85,7 +84,14 @@ func Connect(ctx context.Context, endpoint string) (*Browser, error) {
 	if !IsEndpoint(endpoint) {
 		return nil, msg.Errorf("%q is not a browser's DevTools endpoint (ws://HOST:PORT/… or http://HOST:PORT)", endpoint)
 	}
-	actx, acancel := remote.NewAllocator(ctx, endpoint, remote.WithDialTimeout(15*time.Second))
+	wsURL, err := websocketURL(ctx, endpoint)
+	if err != nil {
+		if ctx.Err() != nil {
+			err = context.Cause(ctx)
+		}
+		return nil, scrub(msg.Errorf("connecting to the browser at %s: %w", redact(endpoint), err), endpoint)
+	}
+	actx, acancel := remote.NewAllocator(ctx, wsURL, remote.NoModifyURL, remote.WithDialTimeout(dialTimeout))
 	bctx, bcancel := chromedp.NewContext(actx, quiet...)
 	b := &Browser{ctx: bctx, cancel: bcancel, allocCancel: acancel, remote: true}
 	if err := b.handshake(ctx); err != nil {

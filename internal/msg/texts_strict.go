@@ -16,6 +16,10 @@ var _ = add(
 	T("%s answers no websocket address: %w", "%s tidak menjawab dengan alamat websocket: %w"),
 	T("%s answers no websocket address: %q", "%s tidak menjawab dengan alamat websocket: %q"),
 	T("%s has no address", "%s tidak punya alamat"),
+	T("the page navigated to %s instead of printing the document renja rendered", "halaman berpindah ke %s, bukan mencetak dokumen yang dibuat renja"),
+	T("the page replaced the document renja rendered (document.open)", "halaman mengganti dokumen yang dibuat renja (document.open)"),
+	T("the page replaced the document renja rendered", "halaman mengganti dokumen yang dibuat renja"),
+	T("the page went away before it was printed: %w", "halaman hilang sebelum dicetak: %w"),
 	T("renja: the files changed during the build; building again", "renja: berkas berubah selama build; build diulang"),
 	T("renja: PDF cancelled: the request was closed", "renja: PDF dibatalkan: permintaannya ditutup"),
 )

@@ -311,12 +311,14 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, draft 
 		mu     sync.Mutex
 		seen   = map[string]bool{}
 		listen sync.WaitGroup
+		guard  pageGuard
 	)
 	printAction := func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
 		if err := chromedp.Listen(ctx, func(ev any) {
 			if _, ok := ev.(*inspector.EventTargetCrashed); ok {
 				stop(errTabCrashed)
 			}
+			guard.event(ev)
 		}); err != nil {
 			return nil, err
 		}
@@ -358,8 +360,8 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, draft 
 		if _, err := chromedp.Navigate(pageURL)(ctx, t); err != nil {
 			return nil, err
 		}
-		if _, err := chromedp.Evaluate[bool](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise)(ctx, t); err != nil {
-			return nil, msg.Errorf("waiting for fonts: %w", err)
+		if err := guard.ready(ctx, t); err != nil {
+			return nil, err
 		}
 		for {
 			opts := []chromedp.PDFOption{
@@ -375,6 +377,9 @@ func (b *Browser) PrintPasses(ctx context.Context, root, pagePath string, draft 
 				opts = append(opts, chromedp.PDFOutlineAndTagged())
 			}
 			doc, err := chromedp.PrintToPDF(opts...)(ctx, t)
+			if err == nil {
+				err = guard.check(ctx, t)
+			}
 			if err != nil {
 				return nil, err
 			}

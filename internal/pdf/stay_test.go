@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"renja/internal/msg"
 )
 
 // TestPrintRefusesAnotherDocument: a page that navigates away (at once, once
@@ -30,13 +32,14 @@ func TestPrintRefusesAnotherDocument(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	away := msg.Sprintf("the page navigated to %s instead of printing the document renja rendered", "about:blank")
 	for _, c := range []struct {
 		page, err string
 	}{
-		{"pergi.html", "navigated"},
-		{"nanti.html", "navigated"},
-		{"ganti.html", "replaced"},
-		{"lain.html", "navigated"},
+		{"pergi.html", away},
+		{"nanti.html", away},
+		{"ganti.html", msg.Sprintf("the page replaced the document renja rendered (document.open)")},
+		{"lain.html", away},
 		{"ubah.html", ""},
 		{"biasa.html", ""},
 		{"sisip.html", ""},

@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"renja/internal/msg"
+	"renja/internal/sign/provenance"
+	"renja/internal/sign/signtest"
+)
+
+// TestVerifyChangedAfterCertification: a certified PDF whose page's content
+// stream a later revision frees (the page shows nothing), then countersigned
+// with another self-signed key: every signature's bytes are intact, and
+// verify's first line says that the document was changed after it was
+// certified, exit 1.
+func TestVerifyChangedAfterCertification(t *testing.T) {
+	dir := signProject(t)
+	h, err := provenance.ContentHash(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "output", "renja.pdf")
+	writeFile(t, in, signtest.PDF("Renja", map[string]string{provenance.HashKey: h}))
+	if code, out, errs := signRun("sign", "--p12", signP12(t), "--blok", "-", "-C", dir, in); code != ExitOK {
+		t.Fatalf("sign: exit %d\n%s%s", code, out, errs)
+	}
+	certified, err := os.ReadFile(filepath.Join(dir, "signed", "renja-signed.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A revision by hand that marks object 4, the page's content stream, free.
+	last := func(re string) string {
+		m := regexp.MustCompile(re).FindAllSubmatch(certified, -1)
+		if len(m) == 0 {
+			t.Fatalf("no %s in the certified PDF", re)
+		}
+		return string(m[len(m)-1][1])
+	}
+	xref := len(certified)
+	freed := fmt.Appendf(bytes.Clone(certified), "xref\n4 1\n0000000000 00001 f \ntrailer\n<< /Size %s /Root %s /Info %s /Prev %s >>\nstartxref\n%d\n%%%%EOF\n",
+		last(`/Size ?(\d+)`), last(`/Root ?(\d+ 0 R)`), last(`/Info ?(\d+ 0 R)`), last(`startxref\s+(\d+)`), xref)
+	attacked := filepath.Join(dir, "output", "dibatalkan.pdf")
+	writeFile(t, attacked, freed)
+	countersigned := filepath.Join(dir, "dibatalkan-signed.pdf")
+	if code, out, errs := signRun("sign", "--p12", signP12(t), "--blok", "-", "-C", dir, "--out", countersigned, attacked); code != ExitOK {
+		t.Fatalf("countersign: exit %d\n%s%s", code, out, errs)
+	}
+
+	code, out, _ := signRun("verify", "-C", dir, countersigned)
+	first, _, _ := strings.Cut(out, "\n")
+	want := countersigned + ": NOT INTACT: " + msg.Sprintf("the document was changed after it was certified (DocMDP P=%d permits %s): %s",
+		2, msg.Text("only further signatures and filling in forms"), msg.Sprintf("content of page %d removed (object %d)", 1, 4))
+	if code != ExitFail || first != want {
+		t.Errorf("verify: exit %d, first line\n%s\nwant\n%s\n%s", code, first, want, out)
+	}
+}

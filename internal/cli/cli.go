@@ -22,6 +22,7 @@ import (
 	"renja/internal/diag"
 	"renja/internal/limits"
 	"renja/internal/msg"
+	"renja/internal/version"
 )
 
 // commands are the lines of renja's usage: the syntax and what it does.
@@ -91,7 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "fmt":
 		return runFmt(args[1:], stdout, stderr)
 	case "version":
-		fmt.Fprintln(stdout, "renja", version())
+		fmt.Fprintln(stdout, "renja", version.Get())
 		return nil
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage())
@@ -128,19 +129,6 @@ func language(args []string) ([]string, msg.Lang, error) {
 		return nil, "", usagef("RENJA_LANG %q is not a language renja speaks: write id (Bahasa Indonesia) or en (English)", name)
 	}
 	return rest, l, nil
-}
-
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		v := bi.Main.Version
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				return v + " " + s.Value[:12]
-			}
-		}
-		return v
-	}
-	return "(devel)"
 }
 
 func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {

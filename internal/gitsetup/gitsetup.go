@@ -7,6 +7,7 @@
 package gitsetup
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -19,20 +20,28 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"renja/internal/msg"
+	"renja/internal/version"
 )
 
 //go:embed files
 var files embed.FS
 
 // Files returns the files renja init writes into a project, by path
-// relative to it.
+// relative to it. Their CI jobs download this renja's own release for Linux
+// (a build that is not a release leaves the address to the RENJA_URL
+// variable).
 func Files() map[string][]byte {
+	return FilesFor(version.DownloadURL("linux", "amd64"))
+}
+
+// FilesFor is Files with the CI jobs downloading renja from url by default.
+func FilesFor(url string) map[string][]byte {
 	read := func(n string) []byte {
 		b, err := files.ReadFile("files/" + n)
 		if err != nil {
 			panic(err) // embedded: cannot fail
 		}
-		return b
+		return bytes.ReplaceAll(b, []byte("@RENJA_DEFAULT_URL@"), []byte(url))
 	}
 	return map[string][]byte{
 		".gitattributes":              read("gitattributes"),

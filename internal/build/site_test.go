@@ -88,10 +88,12 @@ type link struct {
 	Nav  bool   `json:"nav"`
 }
 
+// pageFacts: a cell's text leaves out the numbers of its findings, which a
+// draft prints after it (<sup class="marks">).
 const pageFacts = `({
   tables: Array.from(document.querySelectorAll('table[data-table]')).map(t => ({
     id: t.dataset.table,
-    rows: Array.from(t.tBodies[0].rows).filter(r => !r.classList.contains('group')).map(r => Array.from(r.cells).map(c => c.textContent))})),
+    rows: Array.from(t.tBodies[0].rows).filter(r => !r.classList.contains('group')).map(r => Array.from(r.cells).map(c => Array.from(c.childNodes).filter(n => !(n.classList && n.classList.contains('marks'))).map(n => n.textContent).join('').trim()))})),
   links: Array.from(document.querySelectorAll('a[href]')).map(a => ({href: a.getAttribute('href'), url: a.href, nav: !!a.closest('nav, .toc')})),
   missing: Array.from(document.querySelectorAll('a[href^="#"]')).map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(decodeURIComponent(id))),
   scripts: document.scripts.length,

@@ -21,7 +21,8 @@ import (
 // build. So what a check holds grows with the project's data, not with its
 // HTML (a plan of 100,000 sub kegiatan makes about 45 MB of it).
 func CheckContext(ctx context.Context, p *model.Project, t *Templates, opts Options) error {
-	r := &renderer{ctx: ctx, p: p, t: t, opts: opts, bad: badCells(opts.Diagnostics), sizes: &sizes{}}
+	r := &renderer{ctx: ctx, p: p, t: t, opts: opts, sizes: &sizes{}}
+	r.findingMarks()
 	_, err := r.render()
 	return err
 }

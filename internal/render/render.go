@@ -23,6 +23,7 @@ import (
 	ttemplate "text/template"
 	"text/template/parse"
 
+	"renja/internal/check"
 	"renja/internal/config"
 	"renja/internal/content"
 	"renja/internal/diag"
@@ -187,16 +188,21 @@ func Render(p *model.Project, t *Templates, opts Options) (*Output, error) {
 // ends. Each template may write at most limits.PageOutput bytes (a part's
 // Markdown: limits.PartOutput) and run for limits.TemplateTime.
 func RenderContext(ctx context.Context, p *model.Project, t *Templates, opts Options) (*Output, error) {
-	r := &renderer{ctx: ctx, p: p, t: t, opts: opts, bad: badCells(opts.Diagnostics)}
+	r := &renderer{ctx: ctx, p: p, t: t, opts: opts}
+	r.findingMarks()
 	return r.render()
 }
 
 type renderer struct {
-	ctx       context.Context
-	p         *model.Project
-	t         *Templates
-	opts      Options
-	bad       map[cellPos]string
+	ctx  context.Context
+	p    *model.Project
+	t    *Templates
+	opts Options
+	// a draft's findings (check.Findings), the numbers marked at each cell,
+	// and the findings whose mark has been printed with its id
+	findings  []check.Finding
+	marks     map[cellPos][]int
+	marked    map[int]bool
 	tables    []Entry
 	charts    int      // charts placed so far, to number them
 	chartList []Entry  // the Daftar Grafik
@@ -232,6 +238,7 @@ type docView struct {
 	TableList  []Entry
 	ChartList  []Entry
 	Dests      []string
+	Findings   *findingsView // a draft's Daftar Temuan Pemeriksaan
 }
 
 func (r *renderer) render() (*Output, error) {
@@ -251,7 +258,7 @@ func (r *renderer) render() (*Output, error) {
 			doc.TodoCount++
 		}
 	}
-	doc.Draft = doc.ErrorCount > 0 || doc.TodoCount > 0
+	doc.Draft = isDraft(r.opts.Diagnostics)
 	out := &Output{Assets: map[string][]byte{}}
 	for name, b := range r.t.assets {
 		out.Assets[name] = b
@@ -303,6 +310,10 @@ func (r *renderer) render() (*Output, error) {
 	}
 	if err := diag.Join(errs...); err != nil {
 		return nil, err
+	}
+	if doc.Findings = r.findingsList(); doc.Findings != nil {
+		doc.TOC = append(doc.TOC, Entry{Level: 1, ID: FindingsID, Text: FindingsTitle})
+		out.Titles = append(out.Titles, FindingsTitle)
 	}
 	doc.TableList, doc.ChartList = r.tables, r.chartList
 	lists := [][]Entry{doc.TOC, doc.TableList, doc.ChartList}

@@ -50,8 +50,8 @@ var sectionRe = regexp.MustCompile(`(?s)<section id="([a-z0-9-]+)"[^>]*>(.*?)</s
 func TestGoldenParts(t *testing.T) {
 	out := bundled(t, Options{PDF: "renja.pdf"})
 	parts := sectionRe.FindAllSubmatch(out.HTML, -1)
-	if len(parts) != 9 {
-		t.Fatalf("found %d parts in index.html, want 9", len(parts))
+	if len(parts) != 10 {
+		t.Fatalf("found %d parts in index.html, want 9 and the draft's Daftar Temuan Pemeriksaan", len(parts))
 	}
 	for _, m := range parts {
 		id, html := string(m[1]), m[2]
@@ -159,7 +159,16 @@ func TestDraftMarksFailingCells(t *testing.T) {
 	if !strings.Contains(html, `class="draft-banner"`) {
 		t.Error("the bundled project has checker errors: the website must say it is a draft")
 	}
-	if !strings.Contains(html, `class="num bad" title="[hierarchy]`) {
-		t.Error("a cell failing the hierarchy rule should be marked with its diagnostic")
+	// Tabel 4.1's 7.01.01.2.05: written 34.835.600, marked with the number
+	// of its finding, which links to the entry and is linked back to.
+	m := regexp.MustCompile(`class="num bad">34\.835\.600 <sup class="marks"><a class="mark" href="#temuan-(\d+)" id="sel-(\d+)" aria-label="Temuan \d+">\d+</a></sup>`).FindStringSubmatch(html)
+	if m == nil || m[1] != m[2] {
+		t.Fatalf("Tabel 4.1's 7.01.01.2.05 is not printed as written with its finding's mark: %q", m)
+	}
+	if !strings.Contains(html, `<li id="temuan-`+m[1]+`" class="finding error"`) || !strings.Contains(html, `href="#sel-`+m[1]+`"`) {
+		t.Errorf("finding %s has no entry linking back to its cell", m[1])
+	}
+	if strings.Contains(html, ` title="[`) {
+		t.Error("a finding is still hidden in a title tooltip")
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"renja/internal/diag"
 	"renja/internal/kode"
 	"renja/internal/model"
 	"renja/internal/table"
@@ -25,7 +24,7 @@ type headCell struct {
 type cellView struct {
 	Text  string
 	Class string
-	Note  string // the diagnostic of a failing cell, in a draft
+	Marks []markView // the numbers of its findings, in a draft
 }
 
 type rowView struct {
@@ -53,21 +52,6 @@ type tableView struct {
 type cellPos struct {
 	file      string
 	line, col int
-}
-
-func badCells(ds []diag.Diagnostic) map[cellPos]string {
-	m := map[cellPos]string{}
-	for _, d := range ds {
-		if d.Severity != diag.SevError && d.Severity != diag.SevWarning {
-			continue
-		}
-		k := cellPos{d.File, d.Line, d.Column}
-		if m[k] != "" {
-			m[k] += "; "
-		}
-		m[k] += "[" + d.Rule + "] " + d.Message
-	}
-	return m
 }
 
 // typeClass is the CSS class of a cell by its column's type.
@@ -172,7 +156,8 @@ func (tv *tableView) eachRow(f func(*rowView)) {
 // Body is the table's rows in HTML. Building them here rather than in the
 // template keeps html/template's escaping out of the per-cell loop, which is
 // most of the cost of a large table; the markup is fixed and styled by CSS:
-// <tr class="LEVEL"><td class="TYPE [bad]" title="DIAGNOSTIC">, and
+// <tr class="LEVEL"><td class="TYPE [bad]">, a failing cell's findings
+// numbered after its text (<sup class="marks"><a class="mark">), and
 // <tr class="group"><th scope="rowgroup"> for a group header. In a check
 // (CheckContext) the rows are written to nothing and Body is a token that
 // stands for their length (see sizes).
@@ -223,16 +208,37 @@ func writeRow(b rowWriter, row *rowView, width int) {
 			b.WriteString(html.EscapeString(c.Class))
 			b.WriteByte('"')
 		}
-		if c.Note != "" {
-			b.WriteString(` title="`)
-			b.WriteString(html.EscapeString(c.Note))
-			b.WriteByte('"')
-		}
 		b.WriteByte('>')
 		b.WriteString(html.EscapeString(c.Text))
+		writeMarks(b, c.Marks)
 		b.WriteString("</td>")
 	}
 	b.WriteString("</tr>\n")
+}
+
+// writeMarks writes the numbers of a cell's findings, each a link to its
+// entry in the Daftar Temuan Pemeriksaan (and the first one of each the
+// place the entry links back to).
+func writeMarks(b rowWriter, ms []markView) {
+	if len(ms) == 0 {
+		return
+	}
+	b.WriteString(` <sup class="marks">`)
+	for i, m := range ms {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`<a class="mark" href="`)
+		b.WriteString(m.Href)
+		b.WriteByte('"')
+		if m.ID != "" {
+			b.WriteString(` id="`)
+			b.WriteString(m.ID)
+			b.WriteByte('"')
+		}
+		fmt.Fprintf(b, ` aria-label="Temuan %d">%d</a>`, m.N, m.N)
+	}
+	b.WriteString(`</sup>`)
 }
 
 func (r *renderer) cellView(t *table.Table, tree *model.Tree, row *table.Row, c *table.Column) cellView {
@@ -240,12 +246,12 @@ func (r *renderer) cellView(t *table.Table, tree *model.Tree, row *table.Row, c 
 	if c.Type == table.Code && row.CodeErr == nil && !row.Code.IsZero() {
 		cv.Text = r.p.Code(row.Code)
 	}
-	if len(r.bad) == 0 {
+	if len(r.marks) == 0 {
 		return cv // no finding: the cell's place is not needed
 	}
-	if at := t.Pos(&row.Cells[c.Index]); r.bad[cellPos{t.Path, at.Line, at.Column}] != "" {
+	at := t.Pos(&row.Cells[c.Index])
+	if cv.Marks = r.cellMarks(cellPos{t.Path, at.Line, at.Column}); cv.Marks != nil {
 		cv.Class += " bad"
-		cv.Note = r.bad[cellPos{t.Path, at.Line, at.Column}]
 	}
 	return cv
 }

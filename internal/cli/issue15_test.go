@@ -198,8 +198,15 @@ func TestWindows1252Copy(t *testing.T) {
 	}
 	os.WriteFile(path, cp, 0o644)
 	html2, after := build()
-	if html != html2 {
+	// The draft's Daftar Temuan lists the one more warning, and the marks
+	// of the findings after it in the list are numbered one more: the rest
+	// of the website is the same.
+	findings := regexp.MustCompile(`(?s)<sup class="marks">.*?</sup>|<section id="daftar-temuan".*?</section>`)
+	if findings.ReplaceAllString(html, "") != findings.ReplaceAllString(html2, "") {
 		t.Errorf("the website differs when data/%s is Windows-1252", file)
+	}
+	if a, b := strings.Count(html, `class="finding `), strings.Count(html2, `class="finding `); b != a+1 {
+		t.Errorf("the Daftar Temuan lists %d findings, then %d with data/%s in Windows-1252; want one more", a, b, file)
 	}
 	if n := strings.Count(after, "is Windows-1252 text, not UTF-8"); n != 1 || strings.Count(before, "Windows-1252") != 0 {
 		t.Errorf("%d warnings about Windows-1252, want 1:\n%s", n, after)

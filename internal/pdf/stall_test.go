@@ -8,11 +8,15 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"renja/internal/pdf"
+	"renja/internal/pdf/pdftest"
 )
 
 // stallingEndpoint runs a DevTools endpoint on the loopback address that
@@ -104,5 +108,107 @@ func TestConnectStalls(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// freezingProxy forwards TCP connections to upstream (host:port) until
+// freeze is called; from then on it forwards nothing, both ways, as a
+// browser that stops answering in the middle of a print.
+func freezingProxy(t *testing.T, upstream string) (addr string, freeze func()) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	frozen := make(chan struct{})
+	ended := make(chan struct{})
+	var once sync.Once
+	t.Cleanup(func() { l.Close(); close(ended) })
+	pipe := func(dst, src net.Conn) {
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := src.Read(buf)
+			select {
+			case <-frozen:
+				<-ended
+				return
+			default:
+			}
+			if n > 0 {
+				if _, err := dst.Write(buf[:n]); err != nil {
+					return
+				}
+			}
+			if err != nil {
+				return
+			}
+		}
+	}
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			up, err := net.Dial("tcp", upstream)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			go func() { <-ended; c.Close(); up.Close() }()
+			go pipe(up, c)
+			go pipe(c, up)
+		}
+	}()
+	return l.Addr().String(), func() { once.Do(func() { close(frozen) }) }
+}
+
+// TestPrintStalls: a remote browser that stops answering in the middle of
+// the work (a proxy in between that freezes) neither keeps a print that is
+// interrupted waiting nor closing the connection.
+func TestPrintStalls(t *testing.T) {
+	endpoint := pdftest.Remote(t)
+	u, err := url.Parse(endpoint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, freeze := freezingProxy(t, u.Host)
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "index.html"), []byte(remoteHTML), 0o644)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	b, err := pdf.Connect(ctx, "ws://"+addr+u.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := b.Print(ctx, root, "index.html"); err != nil {
+		t.Fatalf("a print before the stall: %v", err)
+	}
+	freeze()
+	pctx, stop := context.WithCancel(ctx)
+	time.AfterFunc(300*time.Millisecond, stop) // Ctrl-C
+	start := time.Now()
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := b.Print(pctx, root, "index.html")
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Logf("the print ended %v after the interrupt: %v", time.Since(start)-300*time.Millisecond, err)
+		if err == nil {
+			t.Error("a print on a browser that stopped answering succeeded")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("an interrupted print on a stalled browser still waits 10 s later")
+	}
+	closed := make(chan error, 1)
+	start = time.Now()
+	go func() { closed <- b.Close() }()
+	select {
+	case <-closed:
+		t.Logf("closing took %v", time.Since(start))
+	case <-time.After(15 * time.Second):
+		t.Fatal("closing the connection to a stalled browser still waits 15 s later")
 	}
 }

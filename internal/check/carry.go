@@ -201,10 +201,11 @@ func (c *checker) carryReport(d *model.Document, k, code string, o measured, wan
 		sev = diag.SevWarning
 	}
 	var r *diag.Diagnostic
+	m := o.t.Columns[o.col].Measure // as this year's column names it: pagu:2025:awal
 	if d.Key == "renstra" {
-		r = c.report(Carry, sev, o.t, o.r, o.col, "%s of %s is %s here but %s in the Renstra (%s)", k, code, found, want, source)
+		r = c.report(Carry, sev, o.t, o.r, o.col, "%s of %s is %s here but %s in the Renstra (%s)", m, code, found, want, source)
 	} else {
-		r = c.report(Carry, sev, o.t, o.r, o.col, "%s of %s is %s here but %s in last year's Renja (%s)", k, code, found, want, source)
+		r = c.report(Carry, sev, o.t, o.r, o.col, "%s of %s is %s here but %s in last year's Renja (%s)", m, code, found, want, source)
 	}
 	r.Found, r.Expected = found, want
 	switch {

@@ -29,12 +29,18 @@ const (
 
 // chain writes the bundled Renja of 2024 to DIR/kalaena-2024 and next
 // year's, made by renja init --from, to DIR/kalaena-2025; it returns both.
-func chain(t *testing.T) (old, nu string) {
+func chain(t *testing.T) (old, nu string) { return chainAfter(t, nil) }
+
+// chainAfter is chain with last year's Renja edited before the rollover.
+func chainAfter(t *testing.T, edit func(old string)) (old, nu string) {
 	t.Helper()
 	top := t.TempDir()
 	old, nu = filepath.Join(top, "kalaena-2024"), filepath.Join(top, "kalaena-2025")
 	if err := os.CopyFS(old, os.DirFS(difftest.Bundled(t))); err != nil {
 		t.Fatal(err)
+	}
+	if edit != nil {
+		edit(old)
 	}
 	if _, err := scaffold.From(scaffold.FromOptions{Dir: nu, From: old}); err != nil {
 		t.Fatal(err)
@@ -107,7 +113,14 @@ func TestCarryForecast(t *testing.T) {
 	difftest.Edit(t, old, "data/t31.csv", oldPlanRow, strings.Replace(oldPlanRow, ";3 Dok;", ";4 Dok;", 1))
 	ds, own := carried(t, nu)
 	one(t, ds, own, diag.SevWarning, "data/t31.csv", "target:2025", "3 Dok", "4 Dok", "../kalaena-2024/data/t31.csv:4")
-	if len(ds) < 3 {
+	follow := map[string]int{}
+	for _, d := range ds {
+		if d.Cause != "" && strings.HasPrefix(d.Cause, "data/t31.csv:4:") {
+			follow[d.File]++
+		}
+	}
+	// Tabel 2.4's both sides (rencana awal, target:N:awal) and Tabel 4.1.
+	if follow["data/t24.csv"] != 2 || follow["data/t41.csv"] != 1 {
 		t.Errorf("Tabel 2.4's rencana awal and Tabel 4.1 should follow from the finding: %v", ds)
 	}
 }
@@ -320,3 +333,41 @@ func TestCarryRenstra(t *testing.T) {
 }
 
 func strconvQuote(s string) string { return strconv.Quote(filepath.ToSlash(s)) }
+
+// TestCarryIKU: Tabel 2.3's rows have no code: they are compared by their
+// indicator. Its Renstra targets move one column left (the new target n-1
+// is last year's target n), its realisation n-2 is last year's n-1 once
+// reported; a past year's figure that differs is an error.
+func TestCarryIKU(t *testing.T) {
+	const row = "1;Indeks Kepuasan Masyarakat;;;85,00;90,00;95,00;100;89,90;-;"
+	old, nu := chainAfter(t, func(old string) {
+		difftest.Edit(t, old, "data/t23.csv", row, strings.Replace(row, ";89,90;-;", ";89,90;91,50;", 1))
+	})
+	rolled := "1;Indeks Kepuasan Masyarakat;;;90,00;95,00;100;[isi];91,50;[isi];"
+	if b, _ := os.ReadFile(filepath.Join(nu, "data/t23.csv")); !strings.Contains(string(b), rolled) {
+		t.Fatalf("Tabel 2.3 rolled:\n%s", b)
+	}
+	if ds, _ := carried(t, nu); len(ds) > 0 {
+		t.Fatalf("carry findings as rolled: %v", ds)
+	}
+	difftest.Edit(t, nu, "data/t23.csv", rolled, strings.Replace(rolled, ";91,50;", ";92,00;", 1))
+	ds, own := carried(t, nu)
+	if own != 1 || ds[0].Severity != diag.SevError || ds[0].File != "data/t23.csv" || !strings.Contains(ds[0].Message, "realisasi-iku:2023 of indeks kepuasan masyarakat is 92,00 here but 91,50") {
+		t.Errorf("a changed IKU realisation: %v", ds)
+	}
+	difftest.Edit(t, old, "data/t23.csv", strings.Replace(row, ";89,90;-;", ";89,90;91,50;", 1), strings.Replace(row, ";95,00;100;89,90;-;", ";96,00;100;89,90;92,00;", 1))
+	ds, own = carried(t, nu)
+	if own != 1 || ds[0].Severity != diag.SevError || !strings.Contains(ds[0].Message, "target-iku:2024 of indeks kepuasan masyarakat is 95,00 here but 96,00 in last year's Renja (../kalaena-2024/data/t23.csv:2)") {
+		t.Errorf("last year's IKU target changed: %v", ds)
+	}
+}
+
+// TestCarryRencanaAwal: Tabel 2.4's rencana awal (pagu:N:awal) starts
+// from last year's forecast; changed alone, it is the one finding.
+func TestCarryRencanaAwal(t *testing.T) {
+	_, nu := chain(t)
+	awal := "Jumlah Dokumen Perencanaan Perangkat Daerah;3 Dok;5.000.000;Penyusunan"
+	difftest.Edit(t, nu, "data/t24.csv", awal, strings.Replace(awal, ";5.000.000;", ";5.500.000;", 1))
+	ds, own := carried(t, nu)
+	one(t, ds, own, diag.SevWarning, "data/t24.csv", "pagu:2025:awal", "5.500.000", "5.000.000", "../kalaena-2024/data/t31.csv:4")
+}

@@ -42,7 +42,7 @@ func Fold(ds []diag.Diagnostic) []Shown {
 			continue
 		}
 		s := Shown{Diagnostic: d}
-		if d.Severity == diag.SevError {
+		if d.Severity == diag.SevError || d.Severity == diag.SevWarning {
 			s.Folded = count[d.Position().String()]
 			count[d.Position().String()] = 0 // one cause, one count
 		}

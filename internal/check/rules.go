@@ -277,12 +277,19 @@ func planFirst(cells []measured, plan string) []measured {
 }
 
 // measuredCells indexes the cells of the columns that key names (by a
-// measure; "" leaves the column out) by that name and the row's code; trees
-// are the tables' trees, which tell a parent from a leaf.
+// measure; "" leaves the column out) by that name and the row's code (in a
+// table without codes, its indicator in lower case); trees are the tables'
+// trees, which tell a parent from a leaf.
 func measuredCells(tables []*table.Table, trees map[string]*model.Tree, key func(*table.Table, *table.Column) string) map[string]map[string][]measured {
 	out := map[string]map[string][]measured{} // key → code → cells
 	for _, t := range tables {
 		tr := trees[t.ID]
+		ind := (*table.Column)(nil) // a table without codes: rows by their indicator (Tabel 2.3, IKU)
+		if t.CodeCol() < 0 {
+			if ind = model.IndicatorCol(t); ind == nil {
+				continue
+			}
+		}
 		for i := range t.Columns {
 			k := key(t, &t.Columns[i])
 			if k == "" {
@@ -292,17 +299,23 @@ func measuredCells(tables []*table.Table, trees map[string]*model.Tree, key func
 				out[k] = map[string][]measured{}
 			}
 			for _, r := range t.Rows {
-				if r.CodeErr != nil || r.Code.IsZero() {
+				code, level := "", kode.None
+				switch {
+				case ind != nil:
+					code = strings.ToLower(strings.Join(strings.Fields(r.Cells[ind.Index].Raw), " "))
+				case r.CodeErr == nil && !r.Code.IsZero():
+					code, level = r.Code.String(), r.Code.Level()
+				}
+				if code == "" {
 					continue
 				}
 				leaf := true
-				if tr != nil {
+				if tr != nil && ind == nil {
 					if n := tr.Node(r.Code); n != nil && len(n.Children) > 0 {
 						leaf = false
 					}
 				}
-				code := r.Code.String()
-				out[k][code] = append(out[k][code], measured{t, r, i, leaf, r.Code.Level()})
+				out[k][code] = append(out[k][code], measured{t, r, i, leaf, level})
 			}
 		}
 	}

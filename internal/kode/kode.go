@@ -88,6 +88,7 @@ func (c Code) Contains(d Code) bool {
 // Error says why a code cannot be read.
 type Error struct {
 	Found, Expected, Hint string
+	Fix                   string // the code as most likely meant (a letter O, l or I typed for a digit); "" when unknown
 }
 
 func (e *Error) Error() string {
@@ -111,7 +112,7 @@ func split(s string, parts []string) ([]string, error) {
 	for f := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '.' || r == ' ' || r == '\t' || r == '\u00a0' }) {
 		for _, r := range f {
 			if r < '0' || r > '9' {
-				return nil, &Error{Found: s, Expected: msg.Sprintf(shape), Hint: msg.Sprintf("remove %q; a code has only digits and dots", r)}
+				return nil, letterFix(&Error{Found: s, Expected: msg.Sprintf(shape), Hint: msg.Sprintf("remove %q; a code has only digits and dots", r)})
 			}
 		}
 		parts = append(parts, f)
@@ -224,4 +225,21 @@ func MustParse(s string) Code {
 		panic(err)
 	}
 	return c
+}
+
+// lookalikes are letters typed for digits: O for 0, l and I for 1.
+var lookalikes = strings.NewReplacer("O", "0", "o", "0", "l", "1", "I", "1")
+
+// letterFix quotes the code with its look-alike letters read as digits, when
+// that reads.
+func letterFix(e *Error) *Error {
+	f := lookalikes.Replace(e.Found)
+	if f == e.Found {
+		return e
+	}
+	if _, err := Parse(f); err == nil {
+		e.Fix = f
+		e.Hint = msg.Sprintf("write %q: a letter was typed for a digit", f)
+	}
+	return e
 }

@@ -143,3 +143,29 @@ func TestParseAll(t *testing.T) {
 		})
 	}
 }
+
+func TestLetterFix(t *testing.T) {
+	for _, c := range []struct{ in, fix string }{
+		{"7.01.01.2.01.O7", "7.01.01.2.01.07"},
+		{"7.0l.01", "7.01.01"},
+		{"7.01.I1.2.01", "7.01.11.2.01"},
+		{"7.01.01.x", ""},
+	} {
+		_, err := Parse(c.in)
+		e, ok := err.(*Error)
+		if !ok {
+			t.Fatalf("Parse(%q) = %v, want a *kode.Error", c.in, err)
+		}
+		if e.Fix != c.fix {
+			t.Errorf("Parse(%q): fix %q, want %q", c.in, e.Fix, c.fix)
+		}
+		if c.fix != "" {
+			if !strings.Contains(e.Hint, c.fix) {
+				t.Errorf("Parse(%q): hint %q does not quote %q", c.in, e.Hint, c.fix)
+			}
+			if _, err := Parse(e.Fix); err != nil {
+				t.Errorf("the fix %q does not read: %v", e.Fix, err)
+			}
+		}
+	}
+}

@@ -39,6 +39,9 @@ type Error struct {
 	Found    string
 	Expected string
 	Hint     string
+	// Fix is the cell as the officer most likely meant it, which reads
+	// without error; the hint quotes it. Empty when renja cannot tell.
+	Fix string
 	// Offset is the byte offset in the input where the problem starts.
 	Offset int
 }
@@ -58,6 +61,14 @@ func IsBlank(s string) bool {
 
 // ParseMoney reads a Rupiah amount. ok is false for a blank cell.
 func ParseMoney(s string) (m Money, ok bool, err error) {
+	m, ok, err = parseMoney(s)
+	if e, is := err.(*Error); is {
+		err = withFix(e, s, moneyOK, true)
+	}
+	return
+}
+
+func parseMoney(s string) (m Money, ok bool, err error) {
 	if IsBlank(s) {
 		return 0, false, nil
 	}
@@ -87,6 +98,14 @@ func ParseMoney(s string) (m Money, ok bool, err error) {
 
 // ParseDec reads a quantity such as "2.379", "99,47" or "2,5".
 func ParseDec(s string) (d Dec, ok bool, err error) {
+	d, ok, err = parseDec(s)
+	if e, is := err.(*Error); is {
+		err = withFix(e, s, decOK, true)
+	}
+	return
+}
+
+func parseDec(s string) (d Dec, ok bool, err error) {
 	if IsBlank(s) {
 		return 0, false, nil
 	}
@@ -96,6 +115,14 @@ func ParseDec(s string) (d Dec, ok bool, err error) {
 
 // ParsePercent reads a percentage: "99,47", "100%", "97,5 %".
 func ParsePercent(s string) (d Dec, ok bool, err error) {
+	d, ok, err = parsePercent(s)
+	if e, is := err.(*Error); is {
+		err = withFix(e, s, percentOK, true)
+	}
+	return
+}
+
+func parsePercent(s string) (d Dec, ok bool, err error) {
 	if IsBlank(s) {
 		return 0, false, nil
 	}
@@ -143,6 +170,14 @@ type Target struct {
 
 // ParseTarget reads a number followed by its unit.
 func ParseTarget(s string) (t Target, ok bool, err error) {
+	t, ok, err = parseTarget(s)
+	if e, is := err.(*Error); is {
+		err = withFix(e, s, targetOK, false)
+	}
+	return
+}
+
+func parseTarget(s string) (t Target, ok bool, err error) {
 	if IsBlank(s) {
 		return Target{}, false, nil
 	}

@@ -423,26 +423,6 @@ func (r *renderer) place(b *content.Blocks, name string, data any) (string, erro
 	return b.Add(template.HTML(buf.String())), nil
 }
 
-func (r *renderer) tableFunc(b *content.Blocks) func(string) (string, error) {
-	return func(id string) (string, error) {
-		if err := r.context().Err(); err != nil {
-			return "", context.Cause(r.context())
-		}
-		tb := r.p.Table(id)
-		if tb == nil {
-			var known []string
-			for _, t := range r.p.Tables {
-				known = append(known, t.ID)
-			}
-			return "", r.noTable(msg.Errorf("table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", ")), id)
-		}
-		tv := r.tableView(tb)
-		tv.Body() // made here, outside the template's time
-		r.tables = append(r.tables, Entry{Level: 2, ID: tb.ID, Text: r.tableTitle(tb.Caption, tb.Title)})
-		return r.place(b, "table", tv)
-	}
-}
-
 func (r *renderer) signatureFunc(b *content.Blocks) func(...string) (string, error) {
 	return func(form ...string) (string, error) {
 		f := ""
@@ -464,18 +444,4 @@ func (r *renderer) signatureFunc(b *content.Blocks) func(...string) (string, err
 
 func (r *renderer) letterheadFunc(b *content.Blocks) func() (string, error) {
 	return func() (string, error) { return r.place(b, "letterhead", map[string]any{"Config": r.p.Config}) }
-}
-
-// tableTitle is a table's line in the list of tables: its caption and title,
-// without the lines that only name the office or the kabupaten.
-func (r *renderer) tableTitle(caption string, title []string) string {
-	o := r.p.Config.Office
-	parts := []string{caption}
-	for _, l := range title {
-		if strings.EqualFold(l, o.Name) || strings.EqualFold(l, "Kabupaten "+o.Kabupaten) {
-			continue
-		}
-		parts = append(parts, l)
-	}
-	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }

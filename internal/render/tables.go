@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"html/template"
@@ -9,8 +10,10 @@ import (
 	"slices"
 	"strings"
 
+	"renja/internal/content"
 	"renja/internal/kode"
 	"renja/internal/model"
+	"renja/internal/msg"
 	"renja/internal/table"
 )
 
@@ -254,4 +257,38 @@ func (r *renderer) cellView(t *table.Table, tree *model.Tree, row *table.Row, c 
 		cv.Class += " bad"
 	}
 	return cv
+}
+
+func (r *renderer) tableFunc(b *content.Blocks) func(string) (string, error) {
+	return func(id string) (string, error) {
+		if err := r.context().Err(); err != nil {
+			return "", context.Cause(r.context())
+		}
+		tb := r.p.Table(id)
+		if tb == nil {
+			var known []string
+			for _, t := range r.p.Tables {
+				known = append(known, t.ID)
+			}
+			return "", r.noTable(msg.Errorf("table %q: no data/%s.toml (tables: %s)", id, id, strings.Join(known, ", ")), id)
+		}
+		tv := r.tableView(tb)
+		tv.Body() // made here, outside the template's time
+		r.tables = append(r.tables, Entry{Level: 2, ID: tb.ID, Text: r.tableTitle(tb.Caption, tb.Title)})
+		return r.place(b, "table", tv)
+	}
+}
+
+// tableTitle is a table's line in the list of tables: its caption and title,
+// without the lines that only name the office or the kabupaten.
+func (r *renderer) tableTitle(caption string, title []string) string {
+	o := r.p.Config.Office
+	parts := []string{caption}
+	for _, l := range title {
+		if strings.EqualFold(l, o.Name) || strings.EqualFold(l, "Kabupaten "+o.Kabupaten) {
+			continue
+		}
+		parts = append(parts, l)
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }

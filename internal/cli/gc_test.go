@@ -6,11 +6,14 @@ import (
 	"runtime/debug"
 	"testing"
 	"time"
+
+	"renja/internal/limits"
 )
 
 // TestLazyGC: no collection while the heap stays under the limit, and the
-// first one restores the usual pacing (GOGC=100, no memory limit), so that a
-// large project is not collected at the limit over and over.
+// first one restores the usual pacing (GOGC=100, the soft limit
+// limits.Memory), so that a large project is not collected at the first
+// limit over and over.
 func TestLazyGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
@@ -32,7 +35,7 @@ func TestLazyGC(t *testing.T) {
 	for time.Now().Before(deadline) {
 		sink = make([]byte, 1<<20) // garbage, up to the limit
 		_ = sink
-		if limit := debug.SetMemoryLimit(-1); limit == math.MaxInt64 {
+		if limit := debug.SetMemoryLimit(-1); limit == limits.Memory {
 			if pct := debug.SetGCPercent(100); pct != 100 {
 				t.Fatalf("after the first collection GOGC is %d, want 100", pct)
 			}

@@ -62,6 +62,12 @@ const (
 	// number written in it may repeat, nested ranges multiplied.
 	RangeCount = 100_000
 
+	// Memory is the soft limit of renja's heap (Go's memory limit, after
+	// the first collection; see cli.LazyGC): near it the collector runs
+	// more often rather than let the heap grow to twice what is live.
+	// What is live may pass it; then renja is slower, not stopped.
+	Memory = 850 << 20
+
 	// BuildTime is how long a whole build may run unless --timeout says
 	// otherwise.
 	BuildTime = 10 * time.Minute

@@ -22,8 +22,8 @@ const (
 	DataFile = 32 << 20
 	// DataTotal is the most all data/*.csv files together may hold: the
 	// four tables of 100,000 sub kegiatan hold 46 MB. What renja holds
-	// in memory grows with it, about 36 bytes a byte of CSV (a 46 MB
-	// plan peaks at 1.7 GB; see docs/safety.md).
+	// in memory grows with it, 15 to 30 bytes a byte of CSV (that plan
+	// peaks at 0.97 GB; see docs/safety.md).
 	DataTotal = 64 << 20
 	// TableColumns is the most columns one schema may declare.
 	TableColumns = 256

@@ -22,6 +22,7 @@ import (
 	"renja/internal/diag"
 	"renja/internal/limits"
 	"renja/internal/msg"
+	"renja/internal/near"
 	"renja/internal/version"
 )
 
@@ -97,6 +98,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage())
 		return nil
+	}
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i], _, _ = strings.Cut(c.syntax, " ")
+	}
+	if m := near.Closest(args[0], names); m != "" {
+		return usagef("unknown command %q: did you mean renja %s?", args[0], m)
 	}
 	return usagef("unknown command %q\n\n%s", args[0], strings.TrimRight(usage(), "\n"))
 }

@@ -10,3 +10,7 @@ var _ = add(
 	T("the unit %q belongs in the indicator, not in this column", "satuan %q ditulis di indikator, bukan di kolom ini"),
 	T("write %q: a letter was typed for a digit", "tulis %q: ada huruf yang terketik sebagai angka"),
 )
+
+var _ = add(
+	T("unknown command %q: did you mean renja %s?", "perintah %q tidak dikenal: maksudnya renja %s?"),
+)

@@ -1,11 +1,11 @@
 package render
 
 import (
-	"sort"
 	"strings"
 
 	"renja/internal/kode"
 	"renja/internal/msg"
+	"renja/internal/near"
 	"renja/internal/table"
 	"renja/internal/tomlx"
 )
@@ -40,7 +40,7 @@ func noColumn(err error, t *table.Table, name string) error {
 		known = append(known, c.Name)
 	}
 	list := strings.Join(known, ", ")
-	if s := nearest(name, known, 3); len(s) > 0 {
+	if s := near.Nearest(name, known, 3); len(s) > 0 {
 		return hinted{err, msg.Sprintf("no such column: did you mean %s? the columns of %s are %s", strings.Join(s, ", "), t.File, list)}
 	}
 	return hinted{err, msg.Sprintf("no such column; the columns of %s are %s", t.File, list)}
@@ -55,7 +55,7 @@ func noCode(err error, t *table.Table, c kode.Code) error {
 			codes = append(codes, r.Code.String())
 		}
 	}
-	if s := nearest(c.String(), codes, 3); len(s) > 0 {
+	if s := near.Nearest(c.String(), codes, 3); len(s) > 0 {
 		return hinted{err, msg.Sprintf("the code is not in the table: did you mean %s?", strings.Join(s, ", "))}
 	}
 	first := ""
@@ -63,50 +63,4 @@ func noCode(err error, t *table.Table, c kode.Code) error {
 		first = codes[0]
 	}
 	return hinted{err, msg.Sprintf("the code is not in the table; its codes begin %s", first)}
-}
-
-// nearest returns up to n of known closest to s by edit distance, within a
-// third of s's length.
-func nearest(s string, known []string, n int) []string {
-	type cand struct {
-		k string
-		d int
-	}
-	var cs []cand
-	for _, k := range known {
-		if d := distance(strings.ToLower(s), strings.ToLower(k)); d <= max(2, len(s)/3) && k != s {
-			cs = append(cs, cand{k, d})
-		}
-	}
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
-	var out []string
-	seen := map[string]bool{}
-	for _, c := range cs {
-		if !seen[c.k] && len(out) < n {
-			seen[c.k] = true
-			out = append(out, c.k)
-		}
-	}
-	return out
-}
-
-func distance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	prev := make([]int, len(y)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur := make([]int, len(y)+1)
-		cur[0] = i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(y)]
 }

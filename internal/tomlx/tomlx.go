@@ -15,8 +15,8 @@ import (
 
 	"renja/internal/diag"
 	"renja/internal/limits"
-
 	"renja/internal/msg"
+	"renja/internal/near"
 )
 
 // typeErrRe matches the decoder's errors for a value of the wrong type, which
@@ -122,33 +122,7 @@ func name(f reflect.StructField) string {
 
 // Closest returns the known key nearest to s (edit distance at most 2), or "".
 func Closest(s string, known []string) string {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := distance(strings.ToLower(s), strings.ToLower(k)); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return near.Closest(s, known)
 }
 
 // syntaxMessages are BurntSushi/toml's most frequent syntax errors in the

@@ -157,6 +157,9 @@ func TestBundled(t *testing.T) {
 		{diag.SevError, check.Nomenclature, "data/t31.csv", "7.01.04.7.04", "did you mean 7.01.04.2.02?"},
 		{diag.SevError, check.Nomenclature, "data/t31.csv", "7.01.04.7.04.01", "did you mean 7.01.04.2.02.01?"},
 		{diag.SevError, check.Nomenclature, "data/t24.csv", "7.01.04.7.04", "did you mean 7.01.04.2.02?"},
+		// The seed's decree adopts the Renja "Tahun 2023" of a 2024 plan.
+		{diag.SevError, check.PlanYear, "content/01-keputusan.md", "", `the text names Rencana Kerja of 2023, but this plan is for 2024`},
+		{diag.SevError, check.PlanYear, "content/10-bab-1.md", "", `the text names RKPD of 2023`},
 	}
 	for _, k := range known {
 		found := false
@@ -164,7 +167,7 @@ func TestBundled(t *testing.T) {
 			all := d.Message + "\n" + d.Found + "\n" + d.Expected + "\n" + d.Hint
 			if d.Severity == k.sev && d.Rule == k.rule && d.File == k.file && d.Code == k.code && strings.Contains(all, k.contains) {
 				found = true
-				if k.code == "" && (d.Line != 1 || d.Column <= 0) {
+				if k.code == "" && strings.HasSuffix(k.file, ".csv") && (d.Line != 1 || d.Column <= 0) {
 					t.Errorf("a column finding should point at the header: %s", d)
 				}
 			}

@@ -57,11 +57,12 @@ type Office struct {
 
 // Plan is the document itself.
 type Plan struct {
-	Year          int    `toml:"year"`
-	Title         string `toml:"title"`          // "Rencana Kerja Tahun 2024"
-	RunningHeader string `toml:"running_header"` // printed at the top of every body page
-	Table         string `toml:"table"`          // the table that is the plan (program > kegiatan > sub kegiatan)
-	PDF           string `toml:"pdf"`            // output file name of the PDF
+	Year          int      `toml:"year"`
+	Title         string   `toml:"title"`          // "Rencana Kerja Tahun 2024"
+	RunningHeader string   `toml:"running_header"` // printed at the top of every body page
+	Table         string   `toml:"table"`          // the table that is the plan (program > kegiatan > sub kegiatan)
+	Budget        []string `toml:"budget"`         // the tables that must hold sub kegiatan for a final build; default: plan.table and the tables measuring the plan year's pagu
+	PDF           string   `toml:"pdf"`            // output file name of the PDF
 }
 
 // Signatory signs the decree, the foreword and the closing.

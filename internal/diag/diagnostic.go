@@ -31,6 +31,9 @@ const (
 	RuleOther      = "other-office" // the bundled example's kecamatan named in a part or a table's title
 	RulePlacehold  = "placeholder"  // [bracketed] text to fill in renja.toml or a part (a to-do)
 	RuleTodo       = "todo"         // a table cell to fill, [isi] (a to-do)
+	RulePlanYear   = "plan-year"    // a year in a part that names this plan or its RKPD, RKA or APBD but is not the plan year
+	RuleExample    = "example"      // rows of the example a new office's tables started from (a to-do)
+	RulePlanRows   = "plan-rows"    // a budget table of the plan without any sub kegiatan (a to-do)
 	// a level digit that is no level of government, one name under two codes,
 	// one code named differently, a code or name not in the reference list
 	RuleNomenclature = "nomenclature"
@@ -38,7 +41,7 @@ const (
 
 // Rules lists the rule ids in the order the checker runs them: the one list
 // that renja.toml is validated against and the checker runs.
-var Rules = []string{RuleCodes, RuleNomenclature, RuleValues, RuleHierarchy, RuleDerived, RuleCrossTable, RuleCarry, RuleProse, RuleYears, RuleOther, RulePlacehold, RuleTodo}
+var Rules = []string{RuleCodes, RuleNomenclature, RuleValues, RuleHierarchy, RuleDerived, RuleCrossTable, RuleCarry, RuleProse, RulePlanYear, RuleYears, RuleOther, RulePlacehold, RuleTodo, RuleExample, RulePlanRows}
 
 // Diagnostic is one finding of `renja check`: a cell whose value is wrong or
 // disagrees with another. It does not stop a draft build.

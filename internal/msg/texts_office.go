@@ -5,4 +5,12 @@ package msg
 var _ = add(
 	T("data/%s.toml: column %s is now %s (the title says the year)\n", "data/%s.toml: kolom %s kini %s (judulnya yang menyebut tahun)\n"),
 	T("  renamed     data/%s.toml: column %s is now %s (the title says the year)\n", "  diganti     data/%s.toml: kolom %s kini %s (judulnya yang menyebut tahun)\n"),
+	T("the text names %s of %d, but this plan is for %d", "teks menyebut %s tahun %d, padahal rencana ini untuk tahun %d"),
+	T("write {{ tahun }} for the plan year, so the text follows plan.year; if another year's %s is meant, say so (evaluasi, realisasi, prakiraan maju …)",
+		"tulis {{ tahun }} untuk tahun rencana, agar teks mengikuti plan.year; bila yang dimaksud %s tahun lain, sebutkan demikian (evaluasi, realisasi, prakiraan maju …)"),
+	T("plan.budget names the table %q, which data/ does not have", "plan.budget menyebut tabel %q, yang tidak ada di data/"),
+	T("name tables by the id of their data/<id>.toml", "sebut tabel dengan id berkas data/<id>.toml-nya"),
+	T("%s has no sub kegiatan: the plan's budget is still empty", "%s belum memuat sub kegiatan: anggaran rencana masih kosong"),
+	T("write the plan's program, kegiatan and sub kegiatan rows with their targets and pagu; a final build waits for them",
+		"tulis baris program, kegiatan dan sub kegiatan rencana beserta target dan pagunya; build final menunggunya"),
 )

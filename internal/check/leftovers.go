@@ -68,6 +68,7 @@ func (c *checker) add(d diag.Diagnostic) {
 // leftovers runs the four rules.
 func (c *checker) leftovers() {
 	c.placeholders()
+	c.facts()
 	c.todos()
 	c.otherOffice()
 	c.years()

@@ -64,7 +64,8 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 		msg.Fprintln(stdout, "  content/    the standard outline of a Renja (Permendagri 86/2017, BAB I–V): replace each [guidance] line")
 		msg.Fprintln(stdout, "  data/       the standard tables with their headers and no rows, to fill")
 	} else {
-		msg.Fprintf(stdout, "  content/    the bundled Renja's narrative, naming %s: example text to rewrite\n", o.Office)
+		msg.Fprintf(stdout, "  content/    the bundled Renja's narrative, naming %s: example text to rewrite;\n", o.Office)
+		msg.Fprintln(stdout, "              its facts ({{ fakta … }}: the Musrenbang's date, how many took part) are marks [isi; …] to fill")
 		msg.Fprintln(stdout, "  data/       its tables: example data (another kecamatan's figures) to replace with your own")
 	}
 	msg.Fprintln(stdout, "Then: renja check lists what is still to fill; renja build --final waits for it.")
@@ -97,6 +98,9 @@ func initFrom(o scaffold.FromOptions, stdout io.Writer) error {
 	msg.Fprintln(stdout, "  content/    the text as it was: years written {{ tahun }} or {N} move with the plan year")
 	msg.Fprintf(stdout, "  data/       the %d plan from the %d forecast (Tabel 3.1, 4.1 and the review table's rencana awal side);\n", res.Year, res.Year)
 	msg.Fprintf(stdout, "              %d cells to fill, marked [isi]: the new forecast, realisation, evaluation\n", res.Todos)
+	if res.Facts > 0 {
+		msg.Fprintf(stdout, "  content/    %d facts of %d ({{ fakta … }}: dates, counts) marked [isi], to write anew\n", res.Facts, res.OldYear)
+	}
 	for _, r := range res.Renamed {
 		msg.Fprintf(stdout, "  renamed     data/%s.toml: column %s is now %s (the title says the year)\n", r.Table, r.Old, r.New)
 	}

@@ -13,4 +13,9 @@ var _ = add(
 	T("%s has no sub kegiatan: the plan's budget is still empty", "%s belum memuat sub kegiatan: anggaran rencana masih kosong"),
 	T("write the plan's program, kegiatan and sub kegiatan rows with their targets and pagu; a final build waits for them",
 		"tulis baris program, kegiatan dan sub kegiatan rencana beserta target dan pagunya; build final menunggunya"),
+	T("a fact of this office and year to fill: %s %s", "fakta kantor dan tahun ini yang harus diisi: %s %s"),
+	T("write this office's own in the quotes, in place of the brackets: {{ fakta %s \"…\" }}", "tulis fakta kantor ini sendiri di dalam tanda kutip, menggantikan kurung siku: {{ fakta %s \"…\" }}"),
+	T("  content/    %d facts of %d ({{ fakta … }}: dates, counts) marked [isi], to write anew\n", "  content/    %d fakta tahun %d ({{ fakta … }}: tanggal, jumlah) ditandai [isi], untuk ditulis baru\n"),
+	T("  content/    the bundled Renja's narrative, naming %s: example text to rewrite;\n", "  content/    narasi Renja bawaan, menyebut %s: teks contoh untuk ditulis ulang;\n"),
+	T("              its facts ({{ fakta … }}: the Musrenbang's date, how many took part) are marks [isi; …] to fill", "              faktanya ({{ fakta … }}: tanggal Musrenbang, jumlah peserta) ditandai [isi; …] untuk diisi"),
 )

@@ -32,6 +32,8 @@ var officeFuncs = []Func{
 		}},
 	{"nomor", ``, "the decree's number line from `[decree]`: `NOMOR : 12 TAHUN 2023` (while `number` is blank, room to write it)",
 		func(r *renderer, _ *content.Blocks) any { return func() string { return r.p.Config.DecreeLine() } }},
+	{"fakta", `WHAT VALUE`, "VALUE, a fact of this office and year that no table computes (a meeting's date, how many took part): `{{ fakta \"jumlah peserta Musrenbang Kecamatan\" \"163\" }}` → `163`. `renja init` for another office and `renja init --from` make VALUE a mark to fill (`[isi; Renja 2024: 163]`), which `renja check` lists and `--final` waits for (docs/new-project.md)",
+		func(*renderer, *content.Blocks) any { return func(_, value string) string { return value } }},
 	{"kapital", `TEXT`, "TEXT in capitals: `{{ kapital kantor }}` → `KANTOR KECAMATAN KALAENA`",
 		func(*renderer, *content.Blocks) any {
 			return func(v any) string { return strings.ToUpper(fmt.Sprint(v)) }

@@ -7,6 +7,7 @@ package scaffold
 // tables are rolled by package roll.
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"strings"
 
 	"renja/internal/config"
+	"renja/internal/content"
 	"renja/internal/model"
 	"renja/internal/msg"
 	"renja/internal/roll"
@@ -35,6 +37,7 @@ type FromResult struct {
 	Todos         int            // table cells marked to fill
 	Fixed         []string       // headers whose year was made to agree with its label
 	Renamed       []roll.Renamed // column ids that carried a year, now year-free
+	Facts         int            // facts of the text ({{ fakta … }}) marked to fill
 }
 
 // From writes next year's project.
@@ -81,6 +84,11 @@ func From(o FromOptions) (*FromResult, error) {
 		}
 		if def, err := fs.ReadFile(deftpl.FS, strings.TrimPrefix(rel, "templates/")); top == "templates" && err == nil && string(def) == string(b) {
 			return nil // the default itself: not an override to copy
+		}
+		if strings.HasPrefix(rel, "content/") && strings.HasSuffix(rel, ".md") {
+			var n int
+			b, n = content.MarkFacts(b, fmt.Sprintf("Renja %d", res.OldYear))
+			res.Facts += n
 		}
 		if strings.HasPrefix(rel, "data/") && strings.HasSuffix(rel, ".toml") {
 			var fixed []string

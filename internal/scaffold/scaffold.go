@@ -87,6 +87,7 @@ func Init(o Options) ([]string, error) {
 		if err := add(bdata.FS, "data", notGo); err != nil {
 			return nil, err
 		}
+		markExample(files)
 	}
 	if o.Templates {
 		if err := add(deftpl.FS, "templates", notGo); err != nil {

@@ -37,7 +37,7 @@ func Run(p *model.Project) []diag.Diagnostic {
 // error, when ctx ends.
 func RunContext(ctx context.Context, p *model.Project) ([]diag.Diagnostic, error) {
 	c := &checker{p: p, cfg: p.Config}
-	for _, rule := range []func(){c.codes, c.nomenclature, c.notes, c.values, c.hierarchy, c.derived, c.crossTable, c.carry, c.prose, c.planYear, c.leftovers, c.planRows, c.link} {
+	for _, rule := range []func(){c.codes, c.nomenclature, c.notes, c.values, c.hierarchy, c.derived, c.crossTable, c.carry, c.prose, c.planYear, c.leftovers, c.examples, c.planRows, c.link} {
 		if ctx.Err() != nil {
 			return nil, context.Cause(ctx)
 		}

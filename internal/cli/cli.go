@@ -361,8 +361,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func printDiagnostics(w io.Writer, ds []diag.Diagnostic, quiet bool) {
 	e, wn := check.Count(ds)
 	todo := check.Todos(ds)
+	examples := check.ExampleRows(ds)
 	if quiet {
 		switch {
+		case examples > 0:
+			msg.Fprintf(w, "renja: %d errors, %d warnings, %d to fill, %d example rows (renja check lists them)\n", e, wn, todo, examples)
 		case todo > 0:
 			msg.Fprintf(w, "renja: %d errors, %d warnings, %d to fill (renja check lists them)\n", e, wn, todo)
 		case e+wn > 0:
@@ -385,6 +388,8 @@ func printDiagnostics(w io.Writer, ds []diag.Diagnostic, quiet bool) {
 		}
 	}
 	switch {
+	case examples > 0:
+		msg.Fprintf(w, "\n%d errors, %d warnings, %d to fill, %d example rows\n", e, wn, todo, examples)
 	case todo > 0:
 		msg.Fprintf(w, "\n%d errors, %d warnings, %d to fill\n", e, wn, todo)
 	case e+wn > 0:

@@ -18,4 +18,11 @@ var _ = add(
 	T("  content/    %d facts of %d ({{ fakta … }}: dates, counts) marked [isi], to write anew\n", "  content/    %d fakta tahun %d ({{ fakta … }}: tanggal, jumlah) ditandai [isi], untuk ditulis baru\n"),
 	T("  content/    the bundled Renja's narrative, naming %s: example text to rewrite;\n", "  content/    narasi Renja bawaan, menyebut %s: teks contoh untuk ditulis ulang;\n"),
 	T("              its facts ({{ fakta … }}: the Musrenbang's date, how many took part) are marks [isi; …] to fill", "              faktanya ({{ fakta … }}: tanggal Musrenbang, jumlah peserta) ditandai [isi; …] untuk diisi"),
+	T("%d of the table's %d rows are the example's (marked in the column %s)", "%d dari %d baris tabel ini adalah baris contoh (bertanda di kolom %s)"),
+	T("replace them with this office's rows, or delete them; a row is this office's once its cell in the column %s is empty",
+		"ganti dengan baris kantor ini, atau hapus; sebuah baris menjadi milik kantor ini begitu selnya di kolom %s dikosongkan"),
+	TP("renja: %d errors, %d warnings, %d to fill, %d example rows (renja check lists them)\n", "renja: %d kesalahan, %d peringatan, %d isian, %d baris contoh (renja check mendaftar semuanya)\n",
+		"renja: %d {1:error|errors}, %d {2:warning|warnings}, %d to fill, %d example {4:row|rows} (renja check lists them)\n"),
+	TP("\n%d errors, %d warnings, %d to fill, %d example rows\n", "\n%d kesalahan, %d peringatan, %d isian, %d baris contoh\n",
+		"\n%d {1:error|errors}, %d {2:warning|warnings}, %d to fill, %d example {4:row|rows}\n"),
 )

@@ -25,6 +25,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -166,6 +167,11 @@ func rollTable(old *model.Project, t *table.Table, delta int) Table {
 	for i, c := range t.Columns {
 		header[i] = c.Name
 	}
+	// The example's rows stay marked: they are still another office's.
+	example := slices.ContainsFunc(t.Rows, func(r *table.Row) bool { return r.Example })
+	if example {
+		header = append(header, table.ExampleColumn)
+	}
 	w.Write(header)
 	todos := 0
 	for _, r := range t.Rows {
@@ -203,6 +209,9 @@ func rollTable(old *model.Project, t *table.Table, delta int) Table {
 				todos++
 			}
 			rec[i] = raw
+		}
+		if example {
+			rec = append(rec, exampleMark(r))
 		}
 		w.Write(rec)
 	}
@@ -252,6 +261,13 @@ func sum(t *table.Table, r *table.Row, a, b int) string {
 		return Mark
 	}
 	return num.FormatDec(ca.Dec()+cb.Dec(), -1)
+}
+
+func exampleMark(r *table.Row) string {
+	if r.Example {
+		return table.ExampleMark
+	}
+	return ""
 }
 
 func isParent(p *model.Project, t *table.Table, r *table.Row) bool {

@@ -33,7 +33,16 @@ type Row struct {
 	Cells   []Cell // by Column.Index
 	Code    kode.Code
 	CodeErr error
+	Example bool // marked in the column contoh: a row of the example a new project started from
 }
+
+// ExampleColumn is the column renja init adds to a new office's tables, not
+// declared by their schemas: a row with anything in it is the example's
+// (renja check counts such rows; a final build waits until none is left).
+const ExampleColumn = "contoh"
+
+// ExampleMark is what renja writes in an example row's column contoh.
+const ExampleMark = "ya"
 
 // Table is a loaded table.
 type Table struct {
@@ -189,6 +198,10 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		c := s.Col(h)
 		_, hc := r.FieldPos(i)
 		hc = source.Column(1, hc)
+		if c == nil && h == ExampleColumn && !found[h] {
+			found[h], colOf[i] = true, exampleCol
+			continue
+		}
 		if c == nil {
 			errs = append(errs, &diag.Error{File: path, Line: 1, Column: hc, Msg: msg.Sprintf("unknown column %q", h),
 				Hint: msg.Sprintf("the schema %s declares: %s", s.File, strings.Join(names(s), ", ")), Source: source.Line(1)})
@@ -215,6 +228,9 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	text := unsafe.String(unsafe.SliceData(src), len(src)) // src is never written again (see above)
 	source.Offset(1, 1)                                    // the line index, made now: Pos reads it from any goroutine
 	for i, ci := range colOf {
+		if ci == exampleCol {
+			continue
+		}
 		_, hc := r.FieldPos(i)
 		t.HeaderCol[ci] = source.Column(1, hc)
 	}
@@ -270,6 +286,10 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 		rows, cells = rows[1:], cells[len(s.Columns):]
 		for i := range header {
 			ci := colOf[i]
+			if ci == exampleCol {
+				row.Example = strings.TrimSpace(rec[i]) != ""
+				continue
+			}
 			l, c := r.FieldPos(i)
 			off := source.Offset(l, c)
 			cell, err := parseCell(s.Columns[ci].Type, inText(text, off, rec[i]), uint32(off))
@@ -307,6 +327,9 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	t.Notes = notes
 	return t, nil
 }
+
+// exampleCol stands for ExampleColumn among a header's columns.
+const exampleCol = -2
 
 // slab is how many rows (and their cells) are allocated at once.
 const slab = 4096

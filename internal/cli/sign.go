@@ -52,12 +52,23 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
+// signJob is what renja sign has checked before any signing request: the
+// final PDF of the project's current sources, and the project's signatory.
+type signJob struct {
+	in, out  string
+	doc      []byte
+	location string
+	approval sign.Approval
+	nip      string
+	address  string // of the verification page, in the QR code
+}
+
 func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sign", "sign --p12 FILE [--out SIGNED.pdf] [--tsa URL] [--blok ID] [--location PLACE] [-C PROJECT] IN.pdf", stderr)
-	p12 := fs.String("p12", "", msg.Sprintf("PKCS#12 file (.p12, .pfx) holding the signer's key and certificate; its password from $%s or asked at the terminal", PasswordEnv))
-	out := fs.String("out", "", msg.Sprintf("the signed PDF (default: in a project, signed/IN-signed.pdf, which renja build publishes with the website; outside one, IN-signed.pdf beside IN.pdf)"))
+	fs := newFlags("sign", "sign (--bsre URL --nik NIK | --p12 FILE) [--out SIGNED.pdf] [--tsa URL] [--blok ID] [--location PLACE] [-C PROJECT] IN.pdf", stderr)
+	p12 := fs.String("p12", "", msg.Sprintf("PKCS#12 file (.p12, .pfx) holding the signer's key and certificate, to sign without BSrE (tests, trials); its password from $%s or asked at the terminal", PasswordEnv))
+	out := fs.String("out", "", msg.Sprintf("the signed PDF (default: signed/IN-signed.pdf in the project, which renja build publishes with the website)"))
 	location := fs.String("location", "", msg.Sprintf("place of signing (default: signatory.place in the project's renja.toml)"))
-	dir := fs.String("C", ".", msg.Sprintf("project folder: the place, NIP and verification address from its renja.toml, and the check that the PDF was made from its sources"))
+	dir := fs.String("C", ".", msg.Sprintf("project folder: the signatory, place, NIP and verification address from its renja.toml, and the check that the PDF is the final one of its current sources"))
 	tsa := fs.String("tsa", "", msg.Sprintf("address of an RFC 3161 time-stamp authority (TSA): the signature gets a trusted time (PAdES B-T)"))
 	block := fs.String("blok", "", msg.Sprintf("the signature block that shows the signature: ttd-keputusan, ttd, ttd-2, … (default: the document's last block, the closing, for the first signature; none for further signatures); - for no appearance"))
 	pos, err := parseAll(fs, args)
@@ -71,59 +82,9 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case *p12 == "":
 		return usagef("sign needs --p12 FILE, the signer's key and certificate")
 	}
-	in := pos[0]
-	isProject := provenance.IsProject(*dir)
-	if !isProject && flagSet(fs, "C") {
-		return usagef("no renja.toml in %s", *dir)
-	}
-	if *out == "" {
-		*out = sign.SignedName(in)
-		if isProject {
-			*out = filepath.Join(*dir, sign.SignedFolder, filepath.Base(sign.SignedName(in)))
-		}
-	}
-	if same, err := sameFile(in, *out); err != nil || same {
-		if err == nil {
-			err = msg.Errorf("that is the input file, which renja sign never changes")
-		}
-		return usagef("cannot write the signed PDF to %s: %v", *out, err)
-	}
-	doc, err := os.ReadFile(in)
+	job, err := prepareSign(fs, pos[0], *out, *dir, *location)
 	if err != nil {
-		return usagef("%v", err)
-	}
-	info, err := sign.ReadInfo(doc)
-	if err != nil {
-		return usagef("%s: %v", in, err)
-	}
-
-	// What the PDF says of its sources, and what the project here says.
-	if info.Draft {
-		msg.Fprintf(stderr, "renja: warning: %s is a DRAFT: made while `renja check` reported errors; the final PDF is made with `renja build --final`\n", in)
-	}
-	if info.ContentHash == "" {
-		msg.Fprintf(stderr, "renja: warning: %s records no source digest (not made by renja build): no one can tell which sources this PDF was made from\n", in)
-	}
-	if isProject && info.ContentHash != "" {
-		h, err := provenance.ContentHash(*dir)
-		if err != nil {
-			return usagef("%v", err)
-		}
-		if h != info.ContentHash {
-			msg.Fprintf(stderr, "renja: warning: %s was not made from the sources now in %s (source digest %s, here %s)\n", in, *dir, info.ContentHash, h)
-		}
-	}
-	var nip, address string
-	if isProject {
-		c, err := config.Load(*dir)
-		if err != nil {
-			return unreadable(err, "tempat penandatanganan, NIP dan alamat verifikasi diambil dari renja.toml")
-		}
-		if !flagSet(fs, "location") {
-			*location = c.Signatory.Place
-		}
-		nip = c.Signatory.NIP
-		address = sign.VerificationAddress(c.Office.Website)
+		return err
 	}
 
 	key, err := os.ReadFile(*p12)
@@ -139,28 +100,77 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return failf("%s: %v", *p12, err)
 	}
 	when := time.Now()
-	signed, warnings, err := sign.Sign(doc, id, sign.Options{Location: *location, Time: when, TSA: *tsa, Block: *block,
-		NIP: nip, Address: address, Context: ctx})
+	if err := job.approval.CheckSigner(id.Cert, when); err != nil {
+		return failf("%s: %v", *p12, err)
+	}
+	signed, warnings, err := sign.Sign(job.doc, id, sign.Options{Location: job.location, Time: when, TSA: *tsa, Block: *block,
+		NIP: job.nip, Address: job.address, Context: ctx})
 	for _, w := range warnings {
 		msg.Fprintf(stderr, "renja: warning: %s\n", w)
 	}
 	if err != nil {
-		return failf("%s: %v", in, err)
+		return failf("%s: %v", job.in, err)
 	}
-	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+	return job.write(stdout, signed, id.Name(), when)
+}
+
+// prepareSign reads the PDF and the project, and refuses what may not be
+// signed: a PDF outside a project, a draft, one of other sources.
+func prepareSign(fs *flag.FlagSet, in, out, dir, location string) (*signJob, error) {
+	if !provenance.IsProject(dir) {
+		return nil, usagef("no renja.toml in %s: renja sign signs a project's final PDF for the signatory that its renja.toml names; run it in the project folder or name it with -C FOLDER", dir)
+	}
+	if out == "" {
+		out = filepath.Join(dir, sign.SignedFolder, filepath.Base(sign.SignedName(in)))
+	}
+	if same, err := sameFile(in, out); err != nil || same {
+		if err == nil {
+			err = msg.Errorf("that is the input file, which renja sign never changes")
+		}
+		return nil, usagef("cannot write the signed PDF to %s: %v", out, err)
+	}
+	doc, err := os.ReadFile(in)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	info, err := sign.ReadInfo(doc)
+	if err != nil {
+		return nil, usagef("%s: %v", in, err)
+	}
+	c, err := config.Load(dir)
+	if err != nil {
+		return nil, unreadable(err, "penanda tangan, tempat, NIP dan alamat verifikasi diambil dari renja.toml")
+	}
+	h, err := provenance.ContentHash(dir)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	job := &signJob{in: in, out: out, doc: doc, location: location, nip: c.Signatory.NIP,
+		address:  sign.VerificationAddress(c.Office.Website),
+		approval: sign.Approval{Signatory: c.Signatory.Name, ContentHash: h, Dir: dir}}
+	if !flagSet(fs, "location") {
+		job.location = c.Signatory.Place
+	}
+	if err := job.approval.CheckDocument(in, info); err != nil {
+		return nil, failf("%v", err)
+	}
+	return job, nil
+}
+
+// write writes the signed PDF atomically and says so.
+func (j *signJob) write(stdout io.Writer, signed []byte, signer string, when time.Time) error {
+	if err := os.MkdirAll(filepath.Dir(j.out), 0o755); err != nil {
 		return failf("writing the signed PDF: %v", err)
 	}
-	if err := sign.WriteFileAtomic(*out, signed, 0o644); err != nil {
+	if err := sign.WriteFileAtomic(j.out, signed, 0o644); err != nil {
 		return failf("writing the signed PDF: %v", err)
 	}
 	place := ""
-	if *location != "" {
-		place = msg.Sprintf(" in %s", *location)
+	if j.location != "" {
+		place = msg.Sprintf(" in %s", j.location)
 	}
-	msg.Fprintf(stdout, "renja: %s signed by %s%s on %s (%s): wrote %s\n", in, id.Name(), place, when.Format("2006-01-02 15:04:05 -07:00"), sign.Reason, *out)
-	if isProject {
-		msg.Fprintf(stdout, "renja: the next renja build publishes it with the website and lists it on %s\n", sign.VerificationPage)
-	}
+	msg.Fprintf(stdout, "renja: %s signed by %s%s on %s (%s): wrote %s\n", j.in, signer, place, when.Format("2006-01-02 15:04:05 -07:00"), sign.Reason, j.out)
+	msg.Fprintf(stdout, "renja: the next renja build publishes it with the website and lists it on %s\n", sign.VerificationPage)
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
@@ -59,6 +60,24 @@ func signP12(t *testing.T) string {
 	}
 	t.Setenv(PasswordEnv, signtest.Password)
 	return file
+}
+
+// finalPDF writes a PDF made by hand that records the project's current
+// content hash, as renja build --final would, plus info, to dir/name.
+func finalPDF(t *testing.T, dir, name string, info map[string]string) (file string, doc []byte) {
+	t.Helper()
+	h, err := provenance.ContentHash(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := map[string]string{provenance.HashKey: h}
+	for k, v := range info {
+		all[k] = v
+	}
+	file = filepath.Join(dir, name)
+	doc = signtest.PDF("Renja", all)
+	writeFile(t, file, doc)
+	return file, doc
 }
 
 func writeFile(t *testing.T, file string, b []byte) {
@@ -134,8 +153,8 @@ func TestSignVerifyCommands(t *testing.T) {
 		t.Errorf("verify after a source changed: exit %d\n%s", code, out)
 	}
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "stale.pdf"), in)
-	if code != ExitOK || !strings.Contains(errs, "was not made from the sources now in "+dir) {
-		t.Errorf("signing a PDF of other sources: exit %d, want 0 and a warning:\n%s", code, errs)
+	if code != ExitFail || !strings.Contains(errs, "was not made from the sources now in "+dir) || fileExists(filepath.Join(dir, "stale.pdf")) {
+		t.Errorf("signing a PDF of other sources: exit %d, want 1, a refusal and no file:\n%s", code, errs)
 	}
 	writeFile(t, csv, text)
 
@@ -156,48 +175,123 @@ func TestSignVerifyCommands(t *testing.T) {
 		t.Errorf("verify of an unsigned PDF: exit %d\n%s", code, out)
 	}
 
-	// --location and --out; a draft; a PDF without a content hash.
-	draft := filepath.Join(dir, "draft.pdf")
-	writeFile(t, draft, signtest.PDF("Renja", map[string]string{provenance.HashKey: h, provenance.DraftKey: "true"}))
-	code, _, errs = signRun("sign", "--p12", p12, "--location", "Malili", "--out", filepath.Join(dir, "draft-ttd.pdf"), draft)
-	if code != ExitOK || !strings.Contains(errs, draft+" is a DRAFT") {
-		t.Errorf("signing a draft: exit %d, want 0 and a warning:\n%s", code, errs)
+	// A draft and a PDF without a content hash are refused; signed all the
+	// same (by the library), verify fails them.
+	draft, draftDoc := finalPDF(t, dir, "draft.pdf", map[string]string{provenance.DraftKey: "true"})
+	code, _, errs = signRun("sign", "--p12", p12, "--location", "Malili", "--out", filepath.Join(dir, "draft-ttd.pdf"), "-C", dir, draft)
+	if code != ExitFail || !strings.Contains(errs, draft+" is a DRAFT") || fileExists(filepath.Join(dir, "draft-ttd.pdf")) {
+		t.Errorf("signing a draft: exit %d, want 1 and a refusal:\n%s", code, errs)
 	}
+	id, err := sign.LoadPKCS12(signtest.P12(t), signtest.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signedDraft, _, err := sign.Sign(draftDoc, id, sign.Options{Location: "Malili", Block: sign.NoBlock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "draft-ttd.pdf"), signedDraft)
 	code, out, _ = signRun("verify", "-C", dir, filepath.Join(dir, "draft-ttd.pdf"))
-	if code != ExitOK {
-		t.Errorf("verify of a signed draft: exit %d\n%s", code, out)
+	if code != ExitFail {
+		t.Errorf("verify of a signed draft: exit %d, want 1\n%s", code, out)
 	}
-	wantIn(t, "verify's output for a draft", out, "place:          Malili", "draft:          yes")
+	wantIn(t, "verify's output for a draft", out, "place:          Malili", "draft:          YES")
 
 	nohash := filepath.Join(dir, "other.pdf")
 	writeFile(t, nohash, signtest.PDF("Renja", nil))
-	code, _, errs = signRun("sign", "--p12", p12, "--location", "Malili", nohash)
-	if code != ExitOK || !strings.Contains(errs, "records no source digest") {
+	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, nohash)
+	if code != ExitFail || !strings.Contains(errs, "records no source digest") {
 		t.Errorf("signing a PDF without a content hash: exit %d\n%s", code, errs)
 	}
+	signedNoHash, _, err := sign.Sign(signtest.PDF("Renja", nil), id, sign.Options{Block: sign.NoBlock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "other-signed.pdf"), signedNoHash)
 	code, out, _ = signRun("verify", "-C", dir, filepath.Join(dir, "other-signed.pdf"))
 	if code != ExitFail || !strings.Contains(out, "source digest:  NOT RECORDED") {
 		t.Errorf("verify of a PDF without a content hash in a project: exit %d\n%s", code, out)
 	}
 }
 
+// TestSignOnlyTheSignatory: a certificate of another person, an expired
+// one and one not yet valid are refused before signing, and nothing is
+// written; verify fails a PDF signed by another person or with a
+// certificate that was not valid when it signed.
+func TestSignOnlyTheSignatory(t *testing.T) {
+	dir := signProject(t)
+	in, doc := finalPDF(t, dir, "renja.pdf", nil)
+	now := time.Now()
+	for _, c := range []struct {
+		name        string
+		from, until time.Time
+		want        string
+	}{
+		{"ANDI BASO", now.Add(-time.Hour), now.AddDate(1, 0, 0), `the certificate is "ANDI BASO"'s, but renja.toml names "Drs. Nama Camat, M.Si."`},
+		{signtest.Name, now.AddDate(-2, 0, 0), now.AddDate(-1, 0, 0), "the certificate of " + signtest.Name + " expired on"},
+		{signtest.Name, now.AddDate(0, 0, 1), now.AddDate(1, 0, 0), "the certificate of " + signtest.Name + " is not yet valid"},
+	} {
+		p12 := filepath.Join(t.TempDir(), "key.p12")
+		writeFile(t, p12, signtest.P12For(t, c.name, c.from, c.until))
+		t.Setenv(PasswordEnv, signtest.Password)
+		code, out, errs := signRun("sign", "--p12", p12, "-C", dir, in)
+		if code != ExitFail || !strings.Contains(errs, c.want) {
+			t.Errorf("sign with %s's certificate valid %v–%v: exit %d, want 1 and %q\n%s%s", c.name, c.from, c.until, code, c.want, out, errs)
+		}
+		if ents, _ := os.ReadDir(filepath.Join(dir, sign.SignedFolder)); len(ents) > 0 {
+			t.Errorf("a refused signing wrote %v", ents)
+		}
+	}
+
+	// Signed anyway by the library: verify names what is wrong.
+	other, err := sign.LoadPKCS12(signtest.P12For(t, "ANDI BASO", now.Add(-time.Hour), now.AddDate(1, 0, 0)), signtest.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := sign.Sign(doc, other, sign.Options{Block: sign.NoBlock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "andi.pdf"), b)
+	code, out, _ := signRun("verify", "-C", dir, filepath.Join(dir, "andi.pdf"))
+	if code != ExitFail || !strings.Contains(out, "NOT THE SIGNATORY: ANDI BASO signed") {
+		t.Errorf("verify of another person's signature: exit %d, want 1\n%s", code, out)
+	}
+
+	// A certificate of 2020 whose signature was time-stamped now.
+	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	expired, err := sign.LoadPKCS12(signtest.P12For(t, signtest.Name, old, old.AddDate(1, 0, 0)), signtest.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err = sign.Sign(doc, expired, sign.Options{Block: sign.NoBlock, Time: old.AddDate(0, 6, 0), TSA: signtest.TSA(t, now, signtest.TSAGood)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "expired.pdf"), b)
+	code, out, _ = signRun("verify", "-C", dir, filepath.Join(dir, "expired.pdf"))
+	if code != ExitFail || !strings.Contains(out, "the certificate of "+signtest.Name+" was not valid when it signed") {
+		t.Errorf("verify of a signature by an expired certificate: exit %d, want 1\n%s", code, out)
+	}
+}
+
 func TestSignUsage(t *testing.T) {
 	dir := signProject(t)
 	p12 := signP12(t)
-	in := filepath.Join(dir, "a.pdf")
-	writeFile(t, in, signtest.PDF("x", nil))
+	in, _ := finalPDF(t, dir, "a.pdf", nil)
 	for _, c := range []struct {
 		args []string
 		code int
 		msg  string
 	}{
-		{[]string{"sign", in}, ExitUsage, "needs --p12"},
-		{[]string{"sign", "--p12", p12}, ExitUsage, "needs one PDF, got 0"},
+		{[]string{"sign", "-C", dir, in}, ExitUsage, "needs --p12"},
+		{[]string{"sign", "--p12", p12, "-C", dir}, ExitUsage, "needs one PDF, got 0"},
 		{[]string{"sign", "--p12", p12, in, in}, ExitUsage, "needs one PDF, got 2"},
-		{[]string{"sign", "--p12", p12, "--out", in, in}, ExitUsage, "renja sign never changes"},
-		{[]string{"sign", "--p12", p12, filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
-		{[]string{"sign", "--p12", filepath.Join(dir, "none.p12"), "--location", "X", in}, ExitUsage, "no such file"},
-		{[]string{"sign", "--p12", p12, "--location", "X", filepath.Join(dir, "renja.toml")}, ExitUsage, "the PDF cannot be read"},
+		{[]string{"sign", "--p12", p12, in}, ExitUsage, "no renja.toml in .: renja sign signs a project's final PDF"},
+		{[]string{"sign", "--p12", p12, "--out", in, "-C", dir, in}, ExitUsage, "renja sign never changes"},
+		{[]string{"sign", "--p12", p12, "-C", dir, filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
+		{[]string{"sign", "--p12", filepath.Join(dir, "none.p12"), "--location", "X", "-C", dir, in}, ExitUsage, "no such file"},
+		{[]string{"sign", "--p12", p12, "--location", "X", "-C", dir, filepath.Join(dir, "renja.toml")}, ExitUsage, "the PDF cannot be read"},
 		{[]string{"sign", "--password", "x", "--p12", p12, in}, ExitUsage, "there is no flag -password"},
 		{[]string{"verify"}, ExitUsage, "needs one PDF, got 0"},
 		{[]string{"verify", filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
@@ -219,8 +313,7 @@ func TestSignPassword(t *testing.T) {
 	dir := signProject(t)
 	p12 := signP12(t)
 	os.Unsetenv(PasswordEnv) // t.Setenv in signP12 restores it
-	in := filepath.Join(dir, "a.pdf")
-	writeFile(t, in, signtest.PDF("x", nil))
+	in, _ := finalPDF(t, dir, "a.pdf", nil)
 	defer func(isTerm func() bool, read func(context.Context) ([]byte, error)) {
 		stdinIsTerminal, readPassword = isTerm, read
 	}(stdinIsTerminal, readPassword)
@@ -334,6 +427,22 @@ func TestFinalSignedPDF(t *testing.T) {
 			t.Errorf("%s lacks %q", sign.VerificationPage, want)
 		}
 	}
+	// The QR code of the signature leads to the row of the page as it was
+	// rendered: its fragment is one of the page's row ids.
+	blocks, err := sign.Blocks(doc)
+	if err != nil || len(blocks) == 0 {
+		t.Fatalf("signature blocks %v: %v", blocks, err)
+	}
+	last := blocks[len(blocks)-1]
+	qr := signtest.ReadQR(t, signed, last.Page+1, last.Rect, 841.92, t.TempDir())
+	site, fragment, _ := strings.Cut(qr, "#")
+	if site != "https://kec-contoh.go.id/verifikasi.html" {
+		t.Errorf("the QR code %q leads to %s, not to the verification page of the website in renja.toml", qr, site)
+	}
+	ids := regexp.MustCompile(`<tr id="([^"]+)"`).FindAllStringSubmatch(string(list), -1)
+	if len(ids) != 1 || ids[0][1] != fragment {
+		t.Errorf("the QR code %q leads to #%s; the rows of %s have the ids %q", qr, fragment, sign.VerificationPage, ids)
+	}
 	code, out, _ = signRun("verify", "--list", page, "-C", dir, signed)
 	if code != ExitOK || !strings.Contains(out, "listed:         yes") {
 		t.Errorf("verify --list of the published PDF: exit %d\n%s", code, out)
@@ -360,7 +469,7 @@ func TestFinalSignedPDF(t *testing.T) {
 	}
 
 	// A mistake makes a draft: it says so in its information, and signing it
-	// warns; a final build of it is refused.
+	// is refused; a final build of it is refused.
 	csv := filepath.Join(dir, "data", "t41.csv")
 	text, _ := os.ReadFile(csv)
 	writeFile(t, csv, bytes.Replace(text, []byte("Koordinasi RKA;8.000.000"), []byte("Koordinasi RKA;9.000.000"), 1))
@@ -377,8 +486,8 @@ func TestFinalSignedPDF(t *testing.T) {
 	if !info.Draft || info.ContentHash != h2 || h2 == h {
 		t.Errorf("the draft records %+v; want draft and the new content hash %s", info, h2)
 	}
-	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, res.PDF)
-	if code != ExitOK || !strings.Contains(errs, "is a DRAFT") {
-		t.Errorf("signing a draft: exit %d, want 0 and a warning\n%s", code, errs)
+	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "draft-signed.pdf"), res.PDF)
+	if code != ExitFail || !strings.Contains(errs, "is a DRAFT") || fileExists(filepath.Join(dir, "draft-signed.pdf")) {
+		t.Errorf("signing a draft: exit %d, want 1 and a refusal\n%s", code, errs)
 	}
 }

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"renja/internal/config"
 
 	"renja/internal/msg"
 	"renja/internal/sign"
@@ -72,9 +74,40 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		msg.Fprintf(stdout, "%s: NOT INTACT: %v\n", file, r.err)
 		return errReported
 	}
-	rep := r.rep
-	ok := rep.Intact()
-	if ok {
+	expect, err := verifyExpect(*dir, isProject, listed)
+	if err != nil {
+		return err
+	}
+	v := sign.Judge(r.doc, r.rep, expect)
+	printVerdict(stdout, file, *list, *dir, v)
+	if !v.OK() {
+		return errReported
+	}
+	return nil
+}
+
+// verifyExpect is what verify compares the PDF with: the project's
+// signatory and sources, and the verification page's list.
+func verifyExpect(dir string, isProject bool, listed map[string]bool) (sign.Expect, error) {
+	e := sign.Expect{Project: isProject, Listed: listed}
+	if !isProject {
+		return e, nil
+	}
+	c, err := config.Load(dir)
+	if err != nil {
+		return e, unreadable(err, "nama penanda tangan diambil dari renja.toml")
+	}
+	e.Signatory = c.Signatory.Name
+	if e.ContentHash, err = provenance.ContentHash(dir); err != nil {
+		return e, usagef("%v", err)
+	}
+	return e, nil
+}
+
+// printVerdict prints verify's report of v.
+func printVerdict(stdout io.Writer, file, list, dir string, v *sign.Verdict) {
+	rep := v.Report
+	if rep.Intact() {
 		msg.Fprintf(stdout, "%s: signature intact\n", file)
 	} else {
 		msg.Fprintf(stdout, "%s: NOT INTACT: %s\n", file, rep.Problem())
@@ -88,58 +121,68 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if rep.Certified > 0 {
 		certified := msg.Sprintf("yes, DocMDP P=%d", rep.Certified)
 		if len(rep.Changes) > 0 {
-			certified += msg.Sprintf("; CHANGES NOT PERMITTED: ")
-			for i, c := range rep.Changes {
-				if i > 0 {
-					certified += "; "
-				}
-				certified += c
-			}
+			certified += msg.Sprintf("; CHANGES NOT PERMITTED: ") + strings.Join(rep.Changes, "; ")
 		}
 		row(stdout, msg.Text("certified"), certified)
 	}
-
 	if rep.Info.Draft {
-		row(stdout, msg.Text("draft"), msg.Sprintf("yes: made while `renja check` reported errors"))
+		row(stdout, msg.Text("draft"), msg.Sprintf("YES: made while `renja check` reported errors; a draft is not the adopted Renja"))
 	}
-	if listed != nil {
-		h := fmt.Sprintf("%x", sha256.Sum256(r.doc))
-		if listed[h] {
-			row(stdout, msg.Text("listed"), msg.Sprintf("yes: SHA-256 %s is listed in %s", h, *list))
-		} else {
-			row(stdout, msg.Text("listed"), msg.Sprintf("NO: SHA-256 %s is not listed in %s (%d files listed)", h, *list, len(listed)))
-			ok = false
-		}
+	for _, name := range v.OtherSigners {
+		row(stdout, msg.Text("signatory"), msg.Sprintf("NOT THE SIGNATORY: %s signed, but renja.toml in %s names another signatory", name, dir))
 	}
-	if !rep.Intact() && len(rep.Signatures) > 0 {
+	for _, p := range v.Invalid {
+		row(stdout, msg.Text("validity"), p)
+	}
+	h := sign.Hex(v.SHA256)
+	switch v.Listed {
+	case sign.ListYes:
+		row(stdout, msg.Text("listed"), msg.Sprintf("yes: SHA-256 %s is listed in %s", h, list))
+	case sign.ListNo:
+		row(stdout, msg.Text("listed"), msg.Sprintf("NO: SHA-256 %s is not listed in %s (%d files listed)", h, list, v.ListedCount))
+	}
+	if v.Remote != nil {
+		printRemote(stdout, v.Remote)
+	}
+	switch digest := rep.Info.ContentHash; v.Sources {
+	case sign.SourcesUntrusted:
 		row(stdout, msg.Text("source digest"), msg.Sprintf("cannot be trusted: no intact signature covers it"))
-		return errReported
-	}
-	switch h := rep.Info.ContentHash; {
-	case !isProject:
-		if h == "" {
-			h = msg.Sprintf("not recorded")
+	case sign.SourcesNotCompared:
+		if digest == "" {
+			digest = msg.Sprintf("not recorded")
 		}
-		row(stdout, msg.Text("source digest"), msg.Sprintf("%s (not compared: no renja.toml in %s; name the project with -C FOLDER)", h, *dir))
-	case h == "":
-		row(stdout, msg.Text("source digest"), msg.Sprintf("NOT RECORDED, so it cannot be matched with the sources in %s", *dir))
-		ok = false
-	default:
-		here, err := provenance.ContentHash(*dir)
-		if err != nil {
-			return usagef("%v", err)
-		}
-		if here == h {
-			row(stdout, msg.Text("source digest"), msg.Sprintf("%s matches the sources in %s", h, *dir))
-		} else {
-			row(stdout, msg.Text("source digest"), msg.Sprintf("%s DOES NOT MATCH the sources in %s (%s): made from other sources", h, *dir, here))
-			ok = false
-		}
+		row(stdout, msg.Text("source digest"), msg.Sprintf("%s (not compared: no renja.toml in %s; name the project with -C FOLDER)", digest, dir))
+	case sign.SourcesNotRecorded:
+		row(stdout, msg.Text("source digest"), msg.Sprintf("NOT RECORDED, so it cannot be matched with the sources in %s", dir))
+	case sign.SourcesMatch:
+		row(stdout, msg.Text("source digest"), msg.Sprintf("%s matches the sources in %s", digest, dir))
+	case sign.SourcesDiffer:
+		row(stdout, msg.Text("source digest"), msg.Sprintf("%s DOES NOT MATCH the sources in %s (%s): made from other sources", digest, dir, v.Here))
 	}
-	if !ok {
-		return errReported
+}
+
+// printRemote prints BSrE's conclusion, in BSrE's words.
+func printRemote(w io.Writer, r *sign.RemoteReport) {
+	verdict := r.Conclusion
+	if r.Description != "" {
+		verdict += " (" + r.Description + ")"
 	}
-	return nil
+	row(w, msg.Text("BSrE"), verdict)
+	for _, s := range r.Signatures {
+		trust := msg.Sprintf("certificate trusted by BSrE")
+		if !s.Trusted {
+			trust = msg.Sprintf("certificate NOT trusted by BSrE")
+		}
+		integrity := msg.Sprintf("intact")
+		if !s.Integrity {
+			integrity = msg.Sprintf("NOT INTACT")
+		}
+		stamp := s.TimeStamp
+		if stamp == "" {
+			stamp = msg.Sprintf("no time stamp")
+		}
+		row(w, msg.Text("BSrE signer"), fmt.Sprintf("%s: %s, %s, %s, %s, %s", s.Signer, integrity, trust, s.Format, s.Date, stamp))
+	}
 }
 
 // row prints one line of verify's report: a label and its value.

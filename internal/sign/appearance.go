@@ -18,16 +18,20 @@ import (
 const Electronically = "Ditandatangani secara elektronik oleh"
 
 // QRText is the text of the QR code of a visible signature: the address of
-// the verification page and, as its fragment, the SHA-256 of the document
+// the verification page and, as its fragment, the [Anchor] of the document
 // as it was before it was signed (the id of its row on that page). Without
 // an address it is "sha256:" and the digest.
 func QRText(address string, digest [32]byte) string {
-	h := fmt.Sprintf("%x", digest)
 	if address == "" {
-		return "sha256:" + h
+		return "sha256:" + Hex(digest)
 	}
-	return address + "#sha256-" + h
+	return address + "#" + Anchor(digest)
 }
+
+// Anchor is the id of a document's row on the verification page, and the
+// fragment of the QR code's address: "sha256-" and the SHA-256 of the
+// document before it was signed.
+func Anchor(digest [32]byte) string { return "sha256-" + Hex(digest) }
 
 // qrMatrix returns the modules of a QR code of s, dark true, row by row.
 func qrMatrix(s string) ([][]bool, error) {

@@ -67,9 +67,11 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 	if o.Context == nil {
 		o.Context = context.Background()
 	}
-	if t := o.Time; t.Before(id.Cert.NotBefore) || t.After(id.Cert.NotAfter) {
-		warnings = append(warnings, msg.Sprintf("the certificate is valid from %s to %s, not at the time of signing",
-			id.Cert.NotBefore.Format(time.DateOnly), id.Cert.NotAfter.Format(time.DateOnly)))
+	if err := CheckValidity(id.Cert, o.Time); err != nil {
+		return nil, nil, err
+	}
+	if err := checkKeyPair(id.Key, id.Cert); err != nil {
+		return nil, nil, err
 	}
 	if !bytes.HasSuffix(doc, []byte("\n")) {
 		doc = append(bytes.Clone(doc), '\n') // the update starts on a line of its own

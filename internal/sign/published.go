@@ -3,6 +3,7 @@ package sign
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"path"
 	"regexp"
@@ -55,12 +56,12 @@ func (p *Published) first() Signature {
 	return p.Report.Signatures[0]
 }
 
-// Anchor is the id of the PDF's row on the verification page: "sha256-"
-// and the document's hash, as in the QR code's address.
-func (p *Published) Anchor() string { return fmt.Sprintf("sha256-%x", p.Document) }
+// Anchor is the id of the PDF's row on the verification page (see
+// [Anchor]).
+func (p *Published) Anchor() string { return Anchor(p.Document) }
 
 // Hex writes a hash in hexadecimal.
-func Hex(h [32]byte) string { return fmt.Sprintf("%x", h) }
+func Hex(h [32]byte) string { return hex.EncodeToString(h[:]) }
 
 // Publish reads the signed PDFs of a project's signed folder (regular files
 // inside the project whose names end in .pdf, sorted; package projfs),

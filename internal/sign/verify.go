@@ -61,6 +61,10 @@ type Signature struct {
 	TimeStampBy string
 
 	Subject, Issuer string // of the signer's certificate
+	// CertName is the certificate's name (see [Identity.Name]); NotBefore
+	// and NotAfter its validity.
+	CertName            string
+	NotBefore, NotAfter time.Time
 	// Intact: the bytes that the signature covers are the bytes that were
 	// signed, and it covers all of the file but its own value.
 	Intact  bool
@@ -190,6 +194,7 @@ func VerifyContext(ctx context.Context, doc []byte) (rep *Report, err error) {
 		}
 		if c := p7.GetOnlySigner(); c != nil {
 			s.Subject, s.Issuer = c.Subject.String(), c.Issuer.String()
+			s.CertName, s.NotBefore, s.NotAfter = certName(c), c.NotBefore, c.NotAfter
 			if s.Name == "" {
 				s.Name = certName(c)
 			}

@@ -15,9 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
-
 	"renja/internal/build"
 	"renja/internal/pdf"
 	"renja/internal/sign"
@@ -216,40 +213,12 @@ func TestVisibleSignature(t *testing.T) {
 		t.Errorf("pixels changed: %d outside the block, %d inside (want 0 and many)", outside, inside)
 	}
 
-	// The QR code, read from an image of the block. gozxing's sampling
-	// misreads a valid code at some scales (one print's code failed at 300
-	// dpi and read at 200, 400 and 600), as a phone does at some distances:
-	// the code must read at one of a few resolutions.
-	var res *gozxing.Result
-	var decodeErrs []string
-	for _, qdpi := range []int{300, 400, 600} {
-		q := float64(qdpi) / 72
-		ph := 841.92
-		crop := exec.Command("pdftoppm", "-png", "-r", fmt.Sprint(qdpi), "-f", fmt.Sprint(page), "-l", fmt.Sprint(page), "-singlefile",
-			"-x", fmt.Sprint(int(block.Rect[0]*q)-20), "-y", fmt.Sprint(int((ph-block.Rect[3])*q)-20),
-			"-W", fmt.Sprint(int((block.Rect[2]-block.Rect[0])*q)+40), "-H", fmt.Sprint(int((block.Rect[3]-block.Rect[1])*q)+40),
-			out, filepath.Join(dir, "block"))
-		if b, err := crop.CombinedOutput(); err != nil {
-			t.Fatalf("pdftoppm: %v %s", err, b)
-		}
-		img := readPNG(t, filepath.Join(dir, "block.png"))
-		bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res, err = qrcode.NewQRCodeReader().Decode(bmp, nil); err == nil {
-			break
-		}
-		decodeErrs = append(decodeErrs, fmt.Sprintf("%d dpi: %v", qdpi, err))
-	}
-	if res == nil {
-		t.Fatalf("the QR code does not decode: %s", strings.Join(decodeErrs, "; "))
-	}
-	if len(decodeErrs) > 0 {
-		t.Logf("the QR code decoded after %s", strings.Join(decodeErrs, "; "))
-	}
-	if want := sign.QRText(address, sha256.Sum256(doc)); res.GetText() != want {
-		t.Errorf("QR code %q, want %q", res.GetText(), want)
+	// The QR code, read from a 300 dpi image of the block: the address of
+	// the verification page, and the id of the document's row there,
+	// written here independently of the code under test.
+	got := signtest.ReadQR(t, out, page, block.Rect, 841.92, dir)
+	if want := fmt.Sprintf("%s#sha256-%x", address, sha256.Sum256(doc)); got != want {
+		t.Errorf("QR code %q, want %q", got, want)
 	}
 }
 

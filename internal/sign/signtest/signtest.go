@@ -27,8 +27,9 @@ import (
 // Password of the PKCS#12 files that P12 makes.
 const Password = "rahasia-uji"
 
-// Name is the common name of the test certificate.
-const Name = "CAMAT CONTOH (SERTIFIKAT UJI)"
+// Name is the common name of the test certificates: the signatory that the
+// test projects' renja.toml names (there with academic titles).
+const Name = "NAMA CAMAT"
 
 // oidDocumentSigning is the Document Signing extended key usage (RFC 9336).
 var oidDocumentSigning = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3, 36}
@@ -37,21 +38,18 @@ var oidDocumentSigning = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3, 36}
 // day ago for a year, with its key, as a PKCS#12 file locked with Password.
 func P12(t testing.TB) []byte {
 	t.Helper()
+	now := time.Now()
+	return P12For(t, Name, now.Add(-24*time.Hour), now.Add(365*24*time.Hour))
+}
+
+// P12For is [P12] for another name and validity.
+func P12For(t testing.TB, name string, notBefore, notAfter time.Time) []byte {
+	t.Helper()
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
 	}
-	now := time.Now()
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(now.UnixNano()),
-		Subject:               pkix.Name{CommonName: Name, Organization: []string{"Kantor Kecamatan Contoh"}, Country: []string{"ID"}},
-		NotBefore:             now.Add(-24 * time.Hour),
-		NotAfter:              now.Add(365 * 24 * time.Hour),
-		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection},
-		UnknownExtKeyUsage:    []asn1.ObjectIdentifier{oidDocumentSigning},
-		BasicConstraintsValid: true,
-	}
+	tmpl := signerTemplate(name, notBefore, notAfter)
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +63,20 @@ func P12(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	return p12
+}
+
+// signerTemplate is the certificate of a person who signs documents.
+func signerTemplate(name string, notBefore, notAfter time.Time) *x509.Certificate {
+	return &x509.Certificate{
+		SerialNumber:          big.NewInt(time.Now().UnixNano()),
+		Subject:               pkix.Name{CommonName: name, Organization: []string{"Kantor Kecamatan Contoh"}, Country: []string{"ID"}},
+		NotBefore:             notBefore,
+		NotAfter:              notAfter,
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection},
+		UnknownExtKeyUsage:    []asn1.ObjectIdentifier{oidDocumentSigning},
+		BasicConstraintsValid: true,
+	}
 }
 
 // PDF returns a one-page PDF with a classic cross-reference table, as Chrome

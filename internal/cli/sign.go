@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -61,6 +62,7 @@ type signJob struct {
 	approval sign.Approval
 	nip      string
 	address  string // of the verification page, in the QR code
+	signing  config.Signing
 }
 
 func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -70,6 +72,8 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	location := fs.String("location", "", msg.Sprintf("place of signing (default: signatory.place in the project's renja.toml)"))
 	dir := fs.String("C", ".", msg.Sprintf("project folder: the signatory, place, NIP and verification address from its renja.toml, and the check that the PDF is the final one of its current sources"))
 	tsa := fs.String("tsa", "", msg.Sprintf("address of an RFC 3161 time-stamp authority (TSA): the signature gets a trusted time (PAdES B-T)"))
+	var b bsreFlags
+	b.register(fs, true)
 	block := fs.String("blok", "", msg.Sprintf("the signature block that shows the signature: ttd-keputusan, ttd, ttd-2, … (default: the document's last block, the closing, for the first signature; none for further signatures); - for no appearance"))
 	pos, err := parseAll(fs, args)
 	if err != nil {
@@ -79,12 +83,17 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case len(pos) != 1:
 		fs.Usage()
 		return usagef("sign needs one PDF, got %d", len(pos))
-	case *p12 == "":
-		return usagef("sign needs --p12 FILE, the signer's key and certificate")
+	case *p12 != "" && (flagSet(fs, "bsre") || flagSet(fs, "nik")):
+		return usagef("sign takes either --bsre/--nik or --p12, not both")
+	case *p12 == "" && b.nik() == "":
+		return usagef("sign needs --nik NIK (or $%s) and --bsre URL (or [signing] bsre in renja.toml) to sign through BSrE's eSign Client, or --p12 FILE (a key and certificate, to sign without BSrE)", BSrENIKEnv)
 	}
 	job, err := prepareSign(fs, pos[0], *out, *dir, *location)
 	if err != nil {
 		return err
+	}
+	if *p12 == "" {
+		return signBSrE(ctx, job, &b, *block, stdout, stderr)
 	}
 
 	key, err := os.ReadFile(*p12)
@@ -145,7 +154,7 @@ func prepareSign(fs *flag.FlagSet, in, out, dir, location string) (*signJob, err
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
-	job := &signJob{in: in, out: out, doc: doc, location: location, nip: c.Signatory.NIP,
+	job := &signJob{in: in, out: out, doc: doc, location: location, nip: c.Signatory.NIP, signing: c.Signing,
 		address:  sign.VerificationAddress(c.Office.Website),
 		approval: sign.Approval{Signatory: c.Signatory.Name, ContentHash: h, Dir: dir}}
 	if !flagSet(fs, "location") {
@@ -191,16 +200,24 @@ func sameFile(a, b string) (bool, error) {
 }
 
 // p12Password is $RENJA_P12_PASSWORD when it is set, else what the user
-// types at a prompt on the terminal. It is never a flag: a flag's value is
-// seen by every user of the machine and kept in the shell's history.
+// types at a prompt on the terminal.
 func p12Password(ctx context.Context, file string, stderr io.Writer) (string, error) {
-	if p, ok := os.LookupEnv(PasswordEnv); ok {
+	return askSecret(ctx, PasswordEnv, msg.Sprintf("Password for %s: ", file),
+		msg.Sprintf("no password for %s: set %s, or run renja sign in a terminal to be asked", file, PasswordEnv), stderr)
+}
+
+// askSecret is $env when it is set, else what the user types at prompt on
+// the terminal, without echo; missing is the error without a terminal. A
+// secret is never a flag: a flag's value is seen by every user of the
+// machine and kept in the shell's history.
+func askSecret(ctx context.Context, env, prompt, missing string, stderr io.Writer) (string, error) {
+	if p, ok := os.LookupEnv(env); ok {
 		return p, nil
 	}
 	if !stdinIsTerminal() {
-		return "", msg.Errorf("no password for %s: set %s, or run renja sign in a terminal to be asked", file, PasswordEnv)
+		return "", errors.New(missing)
 	}
-	msg.Fprintf(stderr, "Password for %s: ", file)
+	fmt.Fprint(stderr, prompt)
 	p, err := readPassword(ctx)
 	fmt.Fprintln(stderr)
 	if err != nil {

@@ -15,9 +15,11 @@ import (
 )
 
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("verify", "verify [-C PROJECT] [--list verifikasi.html] FILE.pdf", stderr)
+	fs := newFlags("verify", "verify [-C PROJECT] [--list verifikasi.html] [--bsre URL] FILE.pdf", stderr)
 	dir := fs.String("C", ".", msg.Sprintf("the project whose sources should have made this PDF"))
 	list := fs.String("list", "", msg.Sprintf("the website's verification page (%s, saved as a file): the PDF must be listed there", sign.VerificationPage))
+	var b bsreFlags
+	b.register(fs, false)
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -79,8 +81,19 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	v := sign.Judge(r.doc, r.rep, expect)
+	var remoteErr error
+	if *b.url != "" {
+		c, err := b.client(*b.url, stderr)
+		if err != nil {
+			return err
+		}
+		v.Remote, remoteErr = c.Verify(ctx, r.doc)
+	}
 	printVerdict(stdout, file, *list, *dir, v)
-	if !v.OK() {
+	if remoteErr != nil {
+		row(stdout, msg.Text("BSrE"), msg.Sprintf("NOT ASKED: %v", remoteErr))
+	}
+	if !v.OK() || remoteErr != nil {
 		return errReported
 	}
 	return nil

@@ -40,6 +40,7 @@ type Config struct {
 	Codes     Codes                 `toml:"codes"`
 	Previous  Source                `toml:"previous"` // last year's Renja, which the carry rule compares with
 	Renstra   Source                `toml:"renstra"`  // the Renstra table the carry rule compares with
+	Signing   Signing               `toml:"signing"`
 
 	Src []byte `toml:"-"` // renja.toml's text, for the positions of the checker's findings
 }
@@ -187,6 +188,7 @@ func (c *Config) validate(src []byte) error {
 			"tulis 4 agar kode sub kegiatan dicetak 7.01.01.2.01.0001, 2 untuk 7.01.01.2.01.01, atau hapus agar mengikuti data/"))
 	}
 	errs = append(errs, c.validateSources(keys)...)
+	errs = append(errs, c.validateSigning(keys)...)
 	for rule, rc := range c.Check {
 		if !slices.Contains(diag.Rules, rule) {
 			hint := msg.Sprintf("the rules are %s", strings.Join(diag.Rules, ", "))

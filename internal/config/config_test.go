@@ -155,3 +155,22 @@ func TestBundled(t *testing.T) {
 		t.Errorf("bundled: %+v", c.Plan)
 	}
 }
+
+// TestSigningSettings: [signing] takes the eSign Client's address and the
+// origin; a NIK there is refused (renja.toml is published).
+func TestSigningSettings(t *testing.T) {
+	base := "[office]\nname = \"K\"\nkabupaten = \"L\"\n[plan]\nyear = 2024\n[signatory]\nname = \"N\"\n[signing]\n"
+	c, err := Parse([]byte(base + "bsre = \"https://esign.example.go.id\"\norigin = \"bottom-left\"\n"))
+	if err != nil || c.Signing.BSrE != "https://esign.example.go.id" || c.Signing.Origin != "bottom-left" {
+		t.Fatalf("%+v %v", c, err)
+	}
+	for _, c := range []struct{ toml, want string }{
+		{"nik = \"7324012345678901\"\n", "renja.toml:9:1: the signer's NIK does not belong in renja.toml"},
+		{"origin = \"kiri\"\n", "renja.toml:9:1: signing.origin \"kiri\" is not a corner of the page"},
+	} {
+		_, err := Parse([]byte(base + c.toml))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %q", c.toml, err, c.want)
+		}
+	}
+}

@@ -6,7 +6,7 @@ var _ = add(
 	T("Usage:", "Cara pakai:"),
 	T("check, then write the website and the PDF to PROJECT/output", "periksa, lalu tulis situs web dan PDF ke PROJECT/output"),
 	T("check every number and report each mistake at its cell", "periksa setiap angka dan laporkan setiap kesalahan di selnya"),
-	T("sign a PDF (password from $RENJA_P12_PASSWORD or the terminal)", "tandatangani PDF (kata sandi dari $RENJA_P12_PASSWORD atau terminal)"),
+	T("sign the final PDF through BSrE's eSign Client (or --p12 FILE to test without BSrE)", "tandatangani PDF final lewat eSign Client BSrE (atau --p12 BERKAS untuk uji coba tanpa BSrE)"),
 	T("is the signature intact, who signed, and was it built from these sources", "apakah tanda tangan utuh, siapa penandatangannya, dan apakah dibuat dari sumber ini"),
 	T("preview the website on 127.0.0.1, rebuilt on every change", "pratinjau situs web di 127.0.0.1, dibuat ulang setiap ada perubahan"),
 	T("start a new project from the bundled one", "mulai proyek baru dari contoh bawaan"),
@@ -87,7 +87,6 @@ var _ = add(
 	T("renja: serving %s\n", "renja: menyajikan %s\n"),
 	// sign, verify
 	T("sign needs one PDF, got %d", "sign memerlukan satu PDF, diberikan %d"),
-	T("sign needs --p12 FILE, the signer's key and certificate", "sign memerlukan --p12 BERKAS, kunci dan sertifikat penanda tangan"),
 	T("cannot write the signed PDF to %s: %v", "PDF bertanda tangan tidak dapat ditulis ke %s: %v"),
 	T("no renja.toml in %s", "tidak ada renja.toml di %s"),
 	T("writing the signed PDF: %v", "menulis PDF bertanda tangan: %v"),

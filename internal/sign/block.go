@@ -1,6 +1,7 @@
 package sign
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -17,7 +18,9 @@ type Block struct {
 	ID   string
 	Page int        // 0-based
 	Rect [4]float64 // lower left x, y, upper right x, y, in points
-	ref  types.IndirectRef
+	// PageHeight is the height of its page's MediaBox, in points.
+	PageHeight float64
+	ref        types.IndirectRef
 }
 
 // Blocks returns the signature spaces that the PDF marks, in the order of
@@ -65,7 +68,7 @@ func blocks(ctx *model.Context) ([]Block, error) {
 				continue
 			}
 			seen[name] = true
-			out = append(out, Block{ID: name, Page: i, Rect: r, ref: ref})
+			out = append(out, Block{ID: name, Page: i, Rect: r, ref: ref, PageHeight: mediaHeight(ctx, page)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -109,6 +112,26 @@ func linkTarget(ctx *model.Context, link types.Dict) string {
 	return ""
 }
 
+// mediaHeight is the height of a page's MediaBox, which it may inherit
+// from its parents; 0 when it has none.
+func mediaHeight(ctx *model.Context, page types.Dict) float64 {
+	for depth := 0; page != nil && depth < 32; depth++ {
+		if box, err := ctx.DereferenceArray(page["MediaBox"]); err == nil && len(box) == 4 {
+			y0, ok0 := number(box[1])
+			y1, ok1 := number(box[3])
+			if ok0 && ok1 {
+				return math.Abs(y1 - y0)
+			}
+		}
+		parent, err := ctx.DereferenceDict(page["Parent"])
+		if err != nil {
+			return 0
+		}
+		page = parent
+	}
+	return 0
+}
+
 func number(o types.Object) (float64, bool) {
 	switch v := o.(type) {
 	case types.Integer:
@@ -119,9 +142,9 @@ func number(o types.Object) (float64, bool) {
 	return 0, false
 }
 
-// chooseBlock picks the block named id, or the last one of the document
+// ChooseBlock picks the block named id, or the last one of the document
 // (the closing's) when id is "".
-func chooseBlock(bs []Block, id string) (*Block, error) {
+func ChooseBlock(bs []Block, id string) (*Block, error) {
 	if id == "" {
 		if len(bs) == 0 {
 			return nil, nil

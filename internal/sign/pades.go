@@ -97,7 +97,7 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 		if err != nil {
 			return nil, warnings, err
 		}
-		if block, err = chooseBlock(bs, o.Block); err != nil {
+		if block, err = ChooseBlock(bs, o.Block); err != nil {
 			return nil, warnings, err
 		}
 		if block == nil {

@@ -33,6 +33,12 @@ func ReadQR(t testing.TB, file string, page int, rect [4]float64, pageHeight flo
 	if err != nil {
 		t.Fatal(err)
 	}
+	return DecodeQR(t, b)
+}
+
+// DecodeQR decodes the QR code of a PNG image.
+func DecodeQR(t testing.TB, b []byte) string {
+	t.Helper()
 	img, err := png.Decode(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,204 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"renja/internal/build"
+	"renja/internal/pdf/pdftest"
+	"renja/internal/sign"
+	"renja/internal/sign/bsretest"
+	"renja/internal/sign/signtest"
+)
+
+// Secrets of the BSrE tests: each must appear in no output and no file.
+const (
+	testNIK        = "7324012345678901"
+	testPassphrase = "frasa-rahasia-camat-77"
+)
+
+// bsreSetup starts the stand-in BSrE with the signatory's NIK, and puts
+// the client credentials and the passphrase in the environment.
+func bsreSetup(t *testing.T) *bsretest.Server {
+	t.Helper()
+	srv := bsretest.New(t)
+	now := time.Now()
+	srv.Add(testNIK, &bsretest.User{Status: "ISSUE", Passphrase: testPassphrase, Chain: signtest.NewChain(t, signtest.Name, now.Add(-time.Hour), now.AddDate(1, 0, 0))})
+	t.Setenv(BSrEUserEnv, bsretest.ClientUser)
+	t.Setenv(BSrEPasswordEnv, bsretest.ClientPassword)
+	t.Setenv(BSrEPassphraseEnv, testPassphrase)
+	t.Setenv(BSrENIKEnv, "")
+	return srv
+}
+
+// noSecrets fails when a secret appears in texts or in a file under dir.
+func noSecrets(t *testing.T, dir string, texts ...string) {
+	t.Helper()
+	secrets := []string{testNIK, testPassphrase, bsretest.ClientPassword}
+	for _, text := range texts {
+		for _, s := range secrets {
+			if strings.Contains(text, s) {
+				t.Errorf("a secret (%.4s…) appears in the output:\n%s", s, text)
+			}
+		}
+	}
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := os.ReadFile(path)
+		for _, s := range secrets {
+			if bytes.Contains(b, []byte(s)) || bytes.Contains(b, []byte(base64.StdEncoding.EncodeToString([]byte(s)))) {
+				t.Errorf("a secret (%.4s…) is written in %s", s, path)
+			}
+		}
+		return nil
+	})
+}
+
+// TestBSrEFailures: every answer of BSrE in the officer's words, with no
+// file written; what renja refuses itself (another person's certificate,
+// a draft, plain HTTP elsewhere) sends no signing request; a server that
+// never answers gets one request and a clear end within the time limit.
+func TestBSrEFailures(t *testing.T) {
+	dir := signProject(t)
+	in, _ := finalPDF(t, dir, "renja.pdf", nil)
+	draft, _ := finalPDF(t, dir, "draft.pdf", map[string]string{"RenjaDraft": "true"})
+	var outputs []string
+	for _, c := range []struct {
+		name  string
+		setup func(*bsretest.Server)
+		args  []string
+		code  int
+		want  string
+		signs int // signing requests that reach the server
+	}{
+		{"wrong client password", func(*bsretest.Server) { t.Setenv(BSrEPasswordEnv, "salah") }, nil, ExitFail, "refused the client application's user and password (HTTP 401)", 0},
+		{"no client credentials", func(*bsretest.Server) { t.Setenv(BSrEUserEnv, "") }, nil, ExitUsage, "set RENJA_BSRE_USER and RENJA_BSRE_PASSWORD", 0},
+		{"not registered", func(s *bsretest.Server) { s.Add(testNIK, &bsretest.User{Status: "NOT_REGISTERED"}) }, nil, ExitFail, "this NIK is not registered with BSrE (NOT_REGISTERED)", 0},
+		{"no certificate", func(s *bsretest.Server) { s.Add(testNIK, &bsretest.User{Status: "NO_CERTIFICATE"}) }, nil, ExitFail, "registered with BSrE but has no certificate (NO_CERTIFICATE)", 0},
+		{"another person's certificate", func(s *bsretest.Server) {
+			s.Add(testNIK, &bsretest.User{Status: "ISSUE", Passphrase: testPassphrase, Chain: signtest.NewChain(t, "ANDI BASO", time.Now().Add(-time.Hour), time.Now().AddDate(1, 0, 0))})
+		}, nil, ExitFail, `the certificate is "ANDI BASO"'s, but renja.toml names "Drs. Nama Camat, M.Si."`, 0},
+		{"expired certificate", func(s *bsretest.Server) {
+			s.Add(testNIK, &bsretest.User{Status: "ISSUE", Passphrase: testPassphrase, Chain: signtest.NewChain(t, signtest.Name, time.Now().AddDate(-2, 0, 0), time.Now().AddDate(-1, 0, 0))})
+		}, nil, ExitFail, "the certificate of " + signtest.Name + " expired on", 0},
+		{"wrong passphrase", func(*bsretest.Server) { t.Setenv(BSrEPassphraseEnv, "bukan-frasa") }, nil, ExitFail, "BSrE refused the passphrase or the one-time code (Passphrase anda salah): nothing was signed", 1},
+		{"broken PDF", func(s *bsretest.Server) { s.Broken = true }, nil, ExitFail, "could not process the PDF (HTTP 500", 1},
+		{"a draft", nil, []string{draft}, ExitFail, "draft.pdf is a DRAFT", 0},
+		{"no answer", func(s *bsretest.Server) { s.Hang = true }, []string{"--timeout", "1s", in}, ExitFail, "whether the PDF was signed is UNKNOWN, and renja does not send it again", 1},
+		{"plain HTTP elsewhere", nil, []string{"--bsre", "http://esign.example.invalid", in}, ExitUsage, "plain HTTP to esign.example.invalid is refused", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := bsreSetup(t)
+			if c.setup != nil {
+				c.setup(srv)
+			}
+			args := []string{"sign", "--bsre", srv.URL, "--nik", testNIK, "--blok", "-", "-C", dir}
+			if c.args == nil {
+				c.args = []string{in}
+			}
+			start := time.Now()
+			code, out, errs := signRun(append(args, c.args...)...)
+			took := time.Since(start)
+			outputs = append(outputs, out, errs)
+			if code != c.code || !strings.Contains(errs, c.want) {
+				t.Errorf("exit %d, want %d and %q:\n%s%s", code, c.code, c.want, out, errs)
+			}
+			if n := srv.Requests("sign/pdf"); n != c.signs {
+				t.Errorf("%d signing requests, want %d", n, c.signs)
+			}
+			if c.name == "no answer" && took > 20*time.Second {
+				t.Errorf("a server that never answers held renja sign for %v with --timeout 1s", took)
+			}
+			if ents, _ := os.ReadDir(filepath.Join(dir, sign.SignedFolder)); len(ents) > 0 {
+				t.Errorf("a failed signing wrote %v", ents)
+			}
+			for _, b := range srv.Bodies() {
+				if c.signs == 0 && bytes.Contains(b, []byte(testPassphrase)) {
+					t.Error("the passphrase was sent although no signing request should be")
+				}
+			}
+		})
+	}
+	noSecrets(t, dir, outputs...)
+}
+
+// TestBSrESignedFinal prints a final Renja with the real Chromium, signs it
+// through the stand-in BSrE, and checks what was sent and what came back:
+// one visible signature inside the closing's signature block with a QR
+// code to the verification page's row, a PDF that poppler's pdfsig
+// accepts, renja verify --bsre reporting BSrE's conclusion, and no secret
+// anywhere.
+func TestBSrESignedFinal(t *testing.T) {
+	browser := pdftest.Browser(t)
+	signtest.NeedPdfsig(t)
+	dir := signProject(t)
+	res, err := build.Build(context.Background(), build.Options{Dir: dir, Final: true, Browser: browser})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := os.ReadFile(res.PDF)
+	srv := bsreSetup(t)
+	code, out, errs := signRun("sign", "--bsre", srv.URL, "--nik", testNIK, "-C", dir, res.PDF)
+	if code != ExitOK {
+		t.Fatalf("sign --bsre: exit %d\n%s%s", code, out, errs)
+	}
+	outputs := []string{out, errs}
+	signed := filepath.Join(dir, sign.SignedFolder, filepath.Base(sign.SignedName(res.PDF)))
+	wantIn(t, "sign's output", out, "signed by "+signtest.Name, "wrote "+signed)
+	if r := signtest.Pdfsig(t, signed); !strings.Contains(r, signtest.Valid) || !strings.Contains(r, "Total document signed") {
+		t.Errorf("pdfsig on the PDF signed through BSrE:\n%s", r)
+	}
+	if n := srv.Requests("sign/pdf"); n != 1 {
+		t.Errorf("%d signing requests, want 1", n)
+	}
+
+	// The request: a visible signature inside the closing's block.
+	props := srv.Signed()
+	blocks, err := sign.Blocks(doc)
+	if err != nil || len(props) != 1 || len(blocks) == 0 {
+		t.Fatalf("sent %+v; blocks %v %v", props, blocks, err)
+	}
+	p, b := props[0], blocks[len(blocks)-1]
+	if p.Tampilan != "VISIBLE" || p.Page != b.Page+1 || p.Reason != sign.Reason || p.Location != "Contoh" {
+		t.Errorf("sent %s on page %d (%q, %q); want VISIBLE on page %d", p.Tampilan, p.Page, p.Reason, p.Location, b.Page+1)
+	}
+	// (0,0) at the top left: the box's top is the block's top counted from
+	// the page's top edge.
+	wantY := b.PageHeight - b.Rect[3]
+	if abs(p.OriginX-b.Rect[0]) > 0.01 || abs(p.OriginY-wantY) > 0.01 || abs(p.Width-(b.Rect[2]-b.Rect[0])) > 0.01 || abs(p.Height-(b.Rect[3]-b.Rect[1])) > 0.01 {
+		t.Errorf("sent the box %v,%v %v×%v; the block is %v on a page %v high", p.OriginX, p.OriginY, p.Width, p.Height, b.Rect, b.PageHeight)
+	}
+	if p.OriginX < 0 || p.OriginY < 0 || p.OriginX+p.Width > 612 || p.OriginY+p.Height > b.PageHeight {
+		t.Errorf("the box %v,%v %v×%v is not inside the page", p.OriginX, p.OriginY, p.Width, p.Height)
+	}
+	png, err := base64.StdEncoding.DecodeString(p.ImageBase64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := signtest.DecodeQR(t, png), fmt.Sprintf("https://kec-contoh.go.id/verifikasi.html#sha256-%x", sha256.Sum256(doc)); got != want {
+		t.Errorf("the appearance's QR code reads %q, want %q", got, want)
+	}
+
+	// renja verify --bsre adds BSrE's conclusion to renja's own checks.
+	code, out, errs = signRun("verify", "--bsre", srv.URL, "-C", dir, signed)
+	outputs = append(outputs, out, errs)
+	if code != ExitOK {
+		t.Errorf("verify --bsre: exit %d\n%s%s", code, out, errs)
+	}
+	wantIn(t, "verify --bsre", out, "BSrE:           VALID", "BSrE signer:    "+signtest.Name+": intact, certificate trusted by BSrE, PAdES-BASELINE-T", "timestampName")
+	noSecrets(t, dir, outputs...)
+}
+
+func abs(f float64) float64 { return math.Abs(f) }

@@ -66,6 +66,9 @@ type Result struct {
 	Prints      int      // how many times Chrome printed
 	ContentHash string   // of the sources, recorded in the PDF: provenance.ContentHash
 	Reused      bool     // nothing changed: the last build's result, nothing built or written (Options.Reuse)
+	// Unpublished says, one line each, which signed PDFs of signed/ the
+	// website leaves out (a draft, other sources, another signer) and why.
+	Unpublished []string
 }
 
 // startBrowser starts Chrome in the background, or connects to a running
@@ -191,7 +194,12 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	link := pdfLink(o, p)
-	web, err := render.RenderContext(ctx, p, tpl, render.Options{Diagnostics: res.Diagnostics, PDF: link})
+	signed, unpublished, err := findSigned(o.Dir, p.Config, res.ContentHash)
+	if err != nil {
+		return res, err
+	}
+	res.Unpublished = unpublished
+	web, err := render.RenderContext(ctx, p, tpl, render.Options{Diagnostics: res.Diagnostics, PDF: link, Signed: signed.download})
 	if err != nil {
 		return res, err
 	}
@@ -218,7 +226,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 			return res, err
 		}
 	}
-	if err := stageSigned(st, o.Dir, p.Config, tpl); err != nil {
+	if err := stageSigned(st, signed, p.Config, tpl); err != nil {
 		return res, err
 	}
 	var pdfErr error

@@ -2,30 +2,61 @@ package build
 
 import (
 	"renja/internal/config"
+	"renja/internal/msg"
 	"renja/internal/outdir"
 	"renja/internal/render"
 	"renja/internal/sign"
 )
 
-// stageSigned publishes the project's signed PDFs (its signed/ folder)
-// beside the website and writes the verification page that lists them,
-// which the QR code of a visible signature leads to. A signed PDF that does
-// not verify stops the build.
-func stageSigned(st *outdir.Dir, dir string, c *config.Config, tpl *render.Templates) error {
-	published, err := sign.Publish(dir)
+// signedSet is what the build publishes of the project's signed/ folder:
+// the signed PDFs of the current sources, final and signed by the
+// signatory. Others are not published, and the build says why.
+type signedSet struct {
+	published []sign.Published
+	rows      []render.SignedPDF
+	download  *render.SignedPDF // the latest: the website's PDF download
+}
+
+// findSigned reads the signed PDFs of the project (a PDF that does not
+// verify stops the build) and keeps those of the current sources;
+// unpublished says why each other one is left out.
+func findSigned(dir string, c *config.Config, contentHash string) (set signedSet, unpublished []string, err error) {
+	all, err := sign.Publish(dir)
 	if err != nil {
-		return err
+		return set, nil, err
 	}
-	var rows []render.SignedPDF
-	for _, p := range published {
+	latest := -1
+	for _, p := range all {
+		if why := p.Stale(contentHash, c.Signatory.Name); why != "" {
+			unpublished = append(unpublished, msg.Sprintf("%s is not published with the website: %s; sign the final PDF of the current sources", p.Path, why))
+			continue
+		}
+		at, stamped := p.Time()
+		row := render.SignedPDF{File: p.File, Anchor: p.Anchor(), Signer: p.Signer(), Time: at, Stamped: stamped,
+			Reason: p.Reason(), FileHash: sign.Hex(p.SHA256), DocHash: sign.Hex(p.Document)}
+		set.published = append(set.published, p)
+		set.rows = append(set.rows, row)
+		if latest < 0 || !at.Before(set.rows[latest].Time) {
+			latest = len(set.rows) - 1
+		}
+	}
+	if latest >= 0 {
+		d := set.rows[latest]
+		set.download = &d
+	}
+	return set, unpublished, nil
+}
+
+// stageSigned publishes the signed PDFs of the current sources beside the
+// website and writes the verification page that lists them, which the QR
+// code of a visible signature leads to.
+func stageSigned(st *outdir.Dir, set signedSet, c *config.Config, tpl *render.Templates) error {
+	for _, p := range set.published {
 		if err := st.Write(p.File, p.Bytes); err != nil {
 			return err
 		}
-		at, stamped := p.Time()
-		rows = append(rows, render.SignedPDF{File: p.File, Anchor: p.Anchor(), Signer: p.Signer(), Time: at, Stamped: stamped,
-			Reason: p.Reason(), FileHash: sign.Hex(p.SHA256), DocHash: sign.Hex(p.Document)})
 	}
-	page, err := render.Verification(tpl, c, rows)
+	page, err := render.Verification(tpl, c, set.rows)
 	if err != nil {
 		return err
 	}

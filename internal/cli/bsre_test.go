@@ -198,6 +198,44 @@ func TestBSrESignedFinal(t *testing.T) {
 		t.Errorf("verify --bsre: exit %d\n%s%s", code, out, errs)
 	}
 	wantIn(t, "verify --bsre", out, "BSrE:           VALID", "BSrE signer:    "+signtest.Name+": intact, certificate trusted by BSrE, PAdES-BASELINE-T", "timestampName")
+
+	// The next build publishes the signed PDF as the website's download,
+	// says who signed it and links the verification page, which lists it.
+	if res, err = build.Build(context.Background(), build.Options{Dir: dir, Final: true, Browser: browser}); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Unpublished) > 0 {
+		t.Errorf("unpublished: %q", res.Unpublished)
+	}
+	index, _ := os.ReadFile(filepath.Join(dir, "output", "index.html"))
+	name := filepath.Base(signed)
+	wantIn(t, "index.html", string(index), `<a href="`+name+`" type="application/pdf">Unduh PDF bertanda tangan elektronik</a>`,
+		"Ditandatangani secara elektronik oleh "+signtest.Name, `<a href="verifikasi.html#sha256-`, `<a href="verifikasi.html">Verifikasi dokumen`)
+	if strings.Contains(string(index), `<a href="`+filepath.Base(res.PDF)+`" type="application/pdf">`) {
+		t.Error("index.html still offers the unsigned PDF as its download")
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "output", sign.VerificationPage))
+	published, _ := os.ReadFile(filepath.Join(dir, "output", name))
+	if signedBytes, _ := os.ReadFile(signed); !bytes.Equal(published, signedBytes) || !strings.Contains(string(page), `<a href="`+name+`">`) {
+		t.Errorf("the signed PDF is not published and listed")
+	}
+
+	// The sources change: the signed PDF is of older sources. It is not
+	// published, the build says so, and the download is the new PDF.
+	toml := filepath.Join(dir, "renja.toml")
+	text, _ := os.ReadFile(toml)
+	writeFile(t, toml, bytes.Replace(text, []byte(`place = "Contoh"`), []byte(`place = "Contoh Kiri"`), 1))
+	if res, err = build.Build(context.Background(), build.Options{Dir: dir, NoPDF: true}); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Unpublished) != 1 || !strings.Contains(res.Unpublished[0], "signed/"+name+" is not published with the website: it was made from other sources") {
+		t.Errorf("unpublished after a source changed: %q", res.Unpublished)
+	}
+	index, _ = os.ReadFile(filepath.Join(dir, "output", "index.html"))
+	page, _ = os.ReadFile(filepath.Join(dir, "output", sign.VerificationPage))
+	if strings.Contains(string(index), "Unduh PDF bertanda tangan") || strings.Contains(string(page), name) || fileExists(filepath.Join(dir, "output", name)) {
+		t.Error("a signed PDF of older sources is still published")
+	}
 	noSecrets(t, dir, outputs...)
 }
 

@@ -202,6 +202,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	stopped := err != nil && !errors.Is(err, build.ErrFinal) && !errors.As(err, &noChrome)
 	if res != nil && !stopped {
 		printDiagnostics(stderr, res.Diagnostics, *quiet)
+		for _, u := range res.Unpublished {
+			msg.Fprintf(stderr, "renja: warning: %s\n", u)
+		}
 	}
 	switch {
 	case errors.Is(err, build.ErrFinal):

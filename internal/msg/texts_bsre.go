@@ -68,3 +68,12 @@ var _ = add(
 	T("BSrE's eSign Client answered, but renja cannot read a signed PDF in its answer (%s): whether the PDF was signed is UNKNOWN; look in the BeSign app's history before you sign again", "eSign Client BSrE menjawab, tetapi renja tidak menemukan PDF bertanda tangan yang terbaca dalam jawabannya (%s): TIDAK DIKETAHUI apakah PDF sudah ditandatangani; lihat riwayat di aplikasi BeSign sebelum menandatangani lagi"),
 	T("BSrE's eSign Client answered HTTP %d: %s", "eSign Client BSrE menjawab HTTP %d: %s"),
 )
+
+// What renja build publishes of signed/.
+var _ = add(
+	T("it is a signed DRAFT", "PDF itu DRAFT yang ditandatangani"),
+	T("it was made from other sources than the current ones (source digest %s, now %s)", "PDF itu dibuat dari sumber lain, bukan yang sekarang (sidik sumber %s, sekarang %s)"),
+	T("it is signed by %s, not by the signatory %s", "PDF itu ditandatangani %s, bukan oleh penanda tangan %s"),
+	T("none", "tidak ada"),
+	T("%s is not published with the website: %s; sign the final PDF of the current sources", "%s tidak diterbitkan bersama situs: %s; tandatangani PDF final dari sumber yang sekarang"),
+)

@@ -42,6 +42,9 @@ type Options struct {
 	Pages       map[string]string // destination id → printed page label, for the table of contents
 	Diagnostics []diag.Diagnostic // shown in a draft: failing cells are marked
 	PDF         string            // the PDF's file name, linked from the website
+	// Signed is the signed PDF of these sources, the website's download in
+	// place of PDF when there is one.
+	Signed *SignedPDF
 }
 
 // Output is a rendered edition.
@@ -233,6 +236,7 @@ type docView struct {
 	ErrorCount int
 	TodoCount  int // placeholders and cells still to fill
 	PDF        string
+	Signed     *SignedPDF
 	Parts      []*partView
 	TOC        []Entry
 	TableList  []Entry
@@ -250,6 +254,9 @@ func (r *renderer) render() (*Output, error) {
 		ids.Reserve(tb.ID)
 	}
 	doc := &docView{Config: r.p.Config, Sheet: r.p.Config.Paper.Sheet(), Print: r.opts.Print, PDF: r.opts.PDF}
+	if !r.opts.Print {
+		doc.Signed = r.opts.Signed
+	}
 	for _, d := range r.opts.Diagnostics {
 		switch d.Severity {
 		case diag.SevError:

@@ -128,3 +128,29 @@ func ReadList(page []byte) map[string]bool {
 }
 
 var listedHash = regexp.MustCompile(`<td class="sha256">([0-9a-fA-F]{64})</td>`)
+
+// Stale says why a signed PDF is not the signed edition of the project's
+// current sources, or "": it is a draft, it was made from other sources
+// (contentHash is the project's now), or a signer is not the signatory.
+func (p *Published) Stale(contentHash, signatory string) string {
+	info := p.Report.Info
+	switch {
+	case info.Draft:
+		return msg.Sprintf("it is a signed DRAFT")
+	case info.ContentHash != contentHash:
+		return msg.Sprintf("it was made from other sources than the current ones (source digest %s, now %s)", orNone(info.ContentHash), contentHash)
+	}
+	for _, s := range p.Report.Signatures {
+		if !SameName(s.CertName, signatory) {
+			return msg.Sprintf("it is signed by %s, not by the signatory %s", s.CertName, signatory)
+		}
+	}
+	return ""
+}
+
+func orNone(h string) string {
+	if h == "" {
+		return msg.Sprintf("none")
+	}
+	return h
+}

@@ -194,11 +194,8 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	link := pdfLink(o, p)
-	signed, unpublished, err := findSigned(o.Dir, p.Config, res.ContentHash)
-	if err != nil {
-		return res, err
-	}
-	res.Unpublished = unpublished
+	signed := findSigned(o.Dir, p.Config, res.ContentHash)
+	res.Unpublished = signed.unpublished
 	web, err := render.RenderContext(ctx, p, tpl, render.Options{Diagnostics: res.Diagnostics, PDF: link, Signed: signed.download})
 	if err != nil {
 		return res, err

@@ -59,7 +59,8 @@ type record struct {
 	Todos       int               `json:"todos"`
 	Files       []string          `json:"files"`
 	ContentHash string            `json:"content_hash"`
-	Outputs     map[string]string `json:"outputs"` // outdir.Record's digests
+	Unpublished []string          `json:"unpublished"` // Result.Unpublished, in the language of the key
+	Outputs     map[string]string `json:"outputs"`     // outdir.Record's digests
 }
 
 // selfID identifies the running renja: its Go build ID, which changes with
@@ -197,13 +198,13 @@ func reuse(o Options, key string) (*Result, bool) {
 		return nil, false
 	}
 	return &Result{Diagnostics: r.Diagnostics, Errors: r.Errors, Todos: r.Todos, Files: r.Files,
-		Kept: len(r.Files), ContentHash: r.ContentHash, Reused: true}, true
+		Kept: len(r.Files), ContentHash: r.ContentHash, Unpublished: r.Unpublished, Reused: true}, true
 }
 
 // recordBuild has the build's commit write its record.
 func recordBuild(st *outdir.Dir, key, pdf string, linked bool, res *Result) {
 	st.Record(buildRecord, func(files []string, digests map[string]string) ([]byte, error) {
 		return json.Marshal(record{Key: key, PDF: pdf, PDFLinked: linked, Diagnostics: res.Diagnostics,
-			Errors: res.Errors, Todos: res.Todos, Files: files, ContentHash: res.ContentHash, Outputs: digests})
+			Errors: res.Errors, Todos: res.Todos, Files: files, ContentHash: res.ContentHash, Unpublished: res.Unpublished, Outputs: digests})
 	})
 }

@@ -15,20 +15,25 @@ type signedSet struct {
 	published []sign.Published
 	rows      []render.SignedPDF
 	download  *render.SignedPDF // the latest: the website's PDF download
+	// unpublished says why each other signed PDF is left out.
+	unpublished []string
+	// err: a signed PDF does not verify. It stops the build when the
+	// signed PDFs are staged, after the page was rendered (serve shows it).
+	err error
 }
 
-// findSigned reads the signed PDFs of the project (a PDF that does not
-// verify stops the build) and keeps those of the current sources;
-// unpublished says why each other one is left out.
-func findSigned(dir string, c *config.Config, contentHash string) (set signedSet, unpublished []string, err error) {
+// findSigned reads the signed PDFs of the project and keeps those of the
+// current sources.
+func findSigned(dir string, c *config.Config, contentHash string) (set signedSet) {
 	all, err := sign.Publish(dir)
 	if err != nil {
-		return set, nil, err
+		set.err = err
+		return set
 	}
 	latest := -1
 	for _, p := range all {
 		if why := p.Stale(contentHash, c.Signatory.Name); why != "" {
-			unpublished = append(unpublished, msg.Sprintf("%s is not published with the website: %s; sign the final PDF of the current sources", p.Path, why))
+			set.unpublished = append(set.unpublished, msg.Sprintf("%s is not published with the website: %s; sign the final PDF of the current sources", p.Path, why))
 			continue
 		}
 		at, stamped := p.Time()
@@ -44,13 +49,16 @@ func findSigned(dir string, c *config.Config, contentHash string) (set signedSet
 		d := set.rows[latest]
 		set.download = &d
 	}
-	return set, unpublished, nil
+	return set
 }
 
 // stageSigned publishes the signed PDFs of the current sources beside the
 // website and writes the verification page that lists them, which the QR
 // code of a visible signature leads to.
 func stageSigned(st *outdir.Dir, set signedSet, c *config.Config, tpl *render.Templates) error {
+	if set.err != nil {
+		return set.err
+	}
 	for _, p := range set.published {
 		if err := st.Write(p.File, p.Bytes); err != nil {
 			return err

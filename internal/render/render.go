@@ -42,9 +42,7 @@ type Options struct {
 	Pages       map[string]string // destination id → printed page label, for the table of contents
 	Diagnostics []diag.Diagnostic // shown in a draft: failing cells are marked
 	PDF         string            // the PDF's file name, linked from the website
-	// Signed is the signed PDF of these sources, the website's download in
-	// place of PDF when there is one.
-	Signed *SignedPDF
+	Signed      *SignedPDF        // the signed PDF of these sources: the website's download in place of PDF
 }
 
 // Output is a rendered edition.
@@ -253,10 +251,7 @@ func (r *renderer) render() (*Output, error) {
 	for _, tb := range r.p.Tables {
 		ids.Reserve(tb.ID)
 	}
-	doc := &docView{Config: r.p.Config, Sheet: r.p.Config.Paper.Sheet(), Print: r.opts.Print, PDF: r.opts.PDF}
-	if !r.opts.Print {
-		doc.Signed = r.opts.Signed
-	}
+	doc := &docView{Config: r.p.Config, Sheet: r.p.Config.Paper.Sheet(), Print: r.opts.Print, PDF: r.opts.PDF, Signed: r.opts.Signed}
 	for _, d := range r.opts.Diagnostics {
 		switch d.Severity {
 		case diag.SevError:

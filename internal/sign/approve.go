@@ -78,16 +78,8 @@ var prefixTitles = map[string]bool{"DR": true, "DRS": true, "DRA": true, "IR": t
 // one space and without punctuation.
 func bareName(s string) string {
 	s, _, _ = strings.Cut(s, ",")
-	words := strings.FieldsFunc(strings.ToUpper(s), func(r rune) bool { return unicode.IsSpace(r) })
-	for len(words) > 1 {
-		w := strings.ReplaceAll(words[0], ".", "")
-		if !prefixTitles[w] {
-			break
-		}
-		words = words[1:]
-	}
-	var out []string
-	for _, w := range words {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToUpper(s), unicode.IsSpace) {
 		w = strings.Map(func(r rune) rune {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				return r
@@ -95,10 +87,13 @@ func bareName(s string) string {
 			return -1
 		}, w)
 		if w != "" {
-			out = append(out, w)
+			words = append(words, w)
 		}
 	}
-	return strings.Join(out, " ")
+	for len(words) > 1 && prefixTitles[words[0]] {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
 }
 
 // checkKeyPair refuses a key that is not the key of the certificate: what

@@ -1,6 +1,7 @@
 package sign
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -44,5 +45,21 @@ func FuzzVerify(f *testing.F) {
 			}
 		}
 		Blocks(doc)
+	})
+}
+
+// FuzzSameName: comparing renja.toml's signatory with a certificate's name
+// never panics, is symmetric, and a name is itself with titles added.
+func FuzzSameName(f *testing.F) {
+	for _, s := range []string{"Drs. ANDI BASO, M.Si.", "MUHAMMAD YUSRI", "Hj. Sitti", "", ",", "Dr.", "ÁNDI  bÁso"} {
+		f.Add(s, "ANDI BASO")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if SameName(a, b) != SameName(b, a) {
+			t.Errorf("SameName(%q, %q) is not symmetric", a, b)
+		}
+		if bare := bareName(a); bare != "" && !strings.Contains(bare, ",") && !SameName("Dr. "+bare+", M.Si.", a) {
+			t.Errorf("%q with titles is not %q", bare, a)
+		}
 	})
 }

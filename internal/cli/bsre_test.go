@@ -240,3 +240,26 @@ func TestBSrESignedFinal(t *testing.T) {
 }
 
 func abs(f float64) float64 { return math.Abs(f) }
+
+// TestBSrEOneTimeCode: --totp sends the BeSign app's code instead of the
+// passphrase, which is then neither asked nor sent; --blok - signs
+// invisibly.
+func TestBSrEOneTimeCode(t *testing.T) {
+	dir := signProject(t)
+	in, _ := finalPDF(t, dir, "renja.pdf", nil)
+	srv := bsreSetup(t)
+	os.Unsetenv(BSrEPassphraseEnv) // bsreSetup's t.Setenv restores it
+	defer func(isTerm func() bool) { stdinIsTerminal = isTerm }(stdinIsTerminal)
+	stdinIsTerminal = func() bool { t.Error("the passphrase was asked although --totp was given"); return false }
+	t.Setenv(BSrENIKEnv, testNIK)
+	code, out, errs := signRun("sign", "--bsre", srv.URL, "--totp", "123456", "--blok", "-", "-C", dir, in)
+	if code != ExitOK || !fileExists(filepath.Join(dir, sign.SignedFolder, "renja-signed.pdf")) {
+		t.Fatalf("sign --totp: exit %d\n%s%s", code, out, errs)
+	}
+	bodies := srv.Bodies()
+	last := bodies[len(bodies)-1]
+	if !bytes.Contains(last, []byte(`"totp":"123456"`)) || bytes.Contains(last, []byte(`"passphrase"`)) || !bytes.Contains(last, []byte(`"tampilan":"INVISIBLE"`)) {
+		t.Errorf("the signing request: %.300s", last)
+	}
+	noSecrets(t, dir, out, errs)
+}

@@ -41,7 +41,6 @@ import (
 	"renja/internal/config"
 	"renja/internal/diag"
 	"renja/internal/pdf"
-	"renja/internal/render"
 
 	"renja/internal/msg"
 )
@@ -340,11 +339,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	if r.URL.Path != "/__renja/pdf" && !strings.HasSuffix(r.URL.Path, ".pdf") {
-		// The site's policy, and no framing (which a meta tag cannot say);
-		// a PDF goes to the browser's viewer, which a policy would block.
-		w.Header().Set("Content-Security-Policy", render.ContentSecurityPolicy+"; frame-ancestors 'none'")
-	}
+	setPolicy(w, r)
 	switch r.URL.Path {
 	case "/__renja/status":
 		s.serveStatus(w, r)
@@ -402,21 +397,6 @@ func (s *server) serveIndex(w http.ResponseWriter) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Write(page)
-}
-
-// sameSite reports whether a request comes from the preview's own pages, or
-// from no page at all (an address typed in, a command line client): a page
-// of another site, even on this machine (another port), may neither read the
-// preview nor start a build. Browsers say where a request comes from in
-// Sec-Fetch-Site and, for most requests, Origin.
-func sameSite(r *http.Request) bool {
-	switch r.Header.Get("Sec-Fetch-Site") {
-	case "", "same-origin", "none":
-	default:
-		return false
-	}
-	origin := r.Header.Get("Origin")
-	return origin == "" || origin == "http://"+r.Host
 }
 
 // servePDF builds the website and the PDF with the server's browser, started

@@ -71,6 +71,15 @@ func (r *renderer) findingMarks() {
 	}
 }
 
+// findingsPart places a draft's Daftar Temuan Pemeriksaan after the parts,
+// in the contents and the PDF's bookmarks.
+func (r *renderer) findingsPart(doc *docView, out *Output) {
+	if doc.Findings = r.findingsList(); doc.Findings != nil {
+		doc.TOC = append(doc.TOC, Entry{Level: 1, ID: FindingsID, Text: FindingsTitle})
+		out.Titles = append(out.Titles, FindingsTitle)
+	}
+}
+
 // findingsList is the Daftar Temuan Pemeriksaan, once the parts are
 // rendered (an entry links to its cell only when the cell was printed).
 func (r *renderer) findingsList() *findingsView {

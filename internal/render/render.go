@@ -313,10 +313,7 @@ func (r *renderer) render() (*Output, error) {
 	if err := diag.Join(errs...); err != nil {
 		return nil, err
 	}
-	if doc.Findings = r.findingsList(); doc.Findings != nil {
-		doc.TOC = append(doc.TOC, Entry{Level: 1, ID: FindingsID, Text: FindingsTitle})
-		out.Titles = append(out.Titles, FindingsTitle)
-	}
+	r.findingsPart(doc, out)
 	doc.TableList, doc.ChartList = r.tables, r.chartList
 	lists := [][]Entry{doc.TOC, doc.TableList, doc.ChartList}
 	for _, l := range lists {
@@ -423,25 +420,6 @@ func (r *renderer) place(b *content.Blocks, name string, data any) (string, erro
 		return "", err
 	}
 	return b.Add(template.HTML(buf.String())), nil
-}
-
-func (r *renderer) signatureFunc(b *content.Blocks) func(...string) (string, error) {
-	return func(form ...string) (string, error) {
-		f := ""
-		if len(form) > 0 {
-			f = form[0]
-		}
-		switch f {
-		case "", "decree", "closing":
-		default:
-			return "", msg.Errorf("signature %q: forms are signature, signature \"decree\" and signature \"closing\"", f)
-		}
-		id := ""
-		if r.opts.Print {
-			id = r.signatureID(f)
-		}
-		return r.place(b, "signature", map[string]any{"Config": r.p.Config, "Form": f, "ID": id})
-	}
 }
 
 func (r *renderer) letterheadFunc(b *content.Blocks) func() (string, error) {

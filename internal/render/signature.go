@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 
+	"renja/internal/content"
+	"renja/internal/msg"
 	"renja/internal/sign/blockid"
 )
 
@@ -22,4 +24,23 @@ func (r *renderer) signatureID(form string) string {
 	}
 	r.sigs = append(r.sigs, id)
 	return id
+}
+
+func (r *renderer) signatureFunc(b *content.Blocks) func(...string) (string, error) {
+	return func(form ...string) (string, error) {
+		f := ""
+		if len(form) > 0 {
+			f = form[0]
+		}
+		switch f {
+		case "", "decree", "closing":
+		default:
+			return "", msg.Errorf("signature %q: forms are signature, signature \"decree\" and signature \"closing\"", f)
+		}
+		id := ""
+		if r.opts.Print {
+			id = r.signatureID(f)
+		}
+		return r.place(b, "signature", map[string]any{"Config": r.p.Config, "Form": f, "ID": id})
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"renja/internal/kode"
 	"renja/internal/model"
 	"renja/internal/num"
-	"renja/internal/table"
 )
 
 var formatMoney = num.FormatMoney
@@ -33,15 +32,7 @@ const amountCSV = `kode;uraian;target;realisasi;capaian;pagu;jumlah
 // computed sum stays apart (Computed, Sum) for the checker; pagu's figure
 // follows the printed cell and jumlah's is always the sum.
 func TestPrintedAsWritten(t *testing.T) {
-	s, err := table.ParseSchema("data/x.toml", "x", []byte(schemaSrc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tb, err := table.Parse(s, "data/x.csv", []byte(amountCSV))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := model.New(nil, nil, []*table.Table{tb})
+	p, tb := loadCSV(t, amountCSV)
 	tr := p.Trees["x"]
 	pagu := tb.Col("pagu")
 	for i, tt := range []struct {

@@ -52,13 +52,16 @@ const csvSrc = `kode;uraian;target;realisasi;capaian;pagu;jumlah
 ;JUMLAH;;;;1;
 `
 
-func load(t testing.TB) (*model.Project, *table.Table) {
+func load(t testing.TB) (*model.Project, *table.Table) { return loadCSV(t, csvSrc) }
+
+// loadCSV reads src as data/x.csv of schemaSrc.
+func loadCSV(t testing.TB, src string) (*model.Project, *table.Table) {
 	t.Helper()
 	s, err := table.ParseSchema("data/x.toml", "x", []byte(schemaSrc))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb, err := table.Parse(s, "data/x.csv", []byte(csvSrc))
+	tb, err := table.Parse(s, "data/x.csv", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,9 @@ import (
 	"strings"
 	"sync"
 
+	"renja/internal/config"
 	"renja/internal/diag"
+	"renja/internal/gitrev"
 	"renja/internal/msg"
 	"renja/internal/outdir"
 )
@@ -131,7 +133,21 @@ func inputsKey(dir, out string) string {
 	rec(string(msg.Current()))
 	rec(absDir)
 	files, total := 0, int64(0)
-	err := filepath.WalkDir(absDir, func(p string, e fs.DirEntry, err error) error {
+	err := hashTree(absDir, absOut, rec, &files, &total)
+	if err == nil {
+		err = hashChain(absDir, rec, &files, &total)
+	}
+	if err != nil {
+		return ""
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// hashTree records the path, size and bytes of every file under absDir, the
+// output folder absOut and .git left out; files and total count what was
+// read, against maxInputFiles and maxInputBytes.
+func hashTree(absDir, absOut string, rec func(string), files *int, total *int64) error {
+	return filepath.WalkDir(absDir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -154,27 +170,60 @@ func inputsKey(dir, out string) string {
 		case !e.Type().IsRegular():
 			return fs.ErrInvalid // a link, a pipe, a device: no key
 		}
-		if files++; files > maxInputFiles {
+		if *files++; *files > maxInputFiles {
 			return fs.ErrInvalid
 		}
-		if fi, err := e.Info(); err != nil || total+fi.Size() > maxInputBytes {
+		if fi, err := e.Info(); err != nil || *total+fi.Size() > maxInputBytes {
 			return fs.ErrInvalid // too much to read before every build
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		if total += int64(len(b)); total > maxInputBytes {
+		if *total += int64(len(b)); *total > maxInputBytes {
 			return fs.ErrInvalid
 		}
 		rec("f " + rel)
 		rec(string(b))
 		return nil
 	})
+}
+
+// hashChain records the documents renja.toml's [previous] and [renstra]
+// name, which the carry rule reads: another folder's files as hashTree
+// does, a git revision as the commit it resolves to (a moved branch is
+// another key). A document that cannot be read is recorded as such: the
+// finding that says so is the build's.
+func hashChain(absDir string, rec func(string), files *int, total *int64) error {
+	cfg, err := config.Load(absDir)
 	if err != nil {
-		return ""
+		return err // the build reports it
 	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+	for _, s := range []config.Source{cfg.Previous, cfg.Renstra} {
+		if s.Project == "" && s.Rev == "" {
+			continue
+		}
+		at := s.Dir(absDir)
+		rec("source " + s.Name())
+		if s.Rev == "" {
+			if err := hashTree(at, filepath.Join(at, "output"), rec, files, total); err != nil {
+				rec("unreadable " + err.Error())
+			}
+			continue
+		}
+		repo, err := gitrev.Open(at)
+		if err != nil {
+			rec("unreadable " + err.Error())
+			continue
+		}
+		c, err := repo.Resolve(s.Rev)
+		if err != nil {
+			rec("unreadable " + err.Error())
+			continue
+		}
+		rec("commit " + c.Hash.String())
+	}
+	return nil
 }
 
 // reuse returns the last build's result when the build record says that this

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"renja/internal/diag"
 	"renja/internal/msg"
+	"renja/internal/scaffold"
 )
 
 // TestReuse: a website-only build whose project, renja and output folder
@@ -223,4 +225,44 @@ func modTimes(t *testing.T, dir string) map[string]int64 {
 		return nil
 	})
 	return m
+}
+
+// TestReuseChain: a project whose renja.toml names last year's Renja
+// ([previous]) depends on that folder too: a change there is another key,
+// and the rebuilt result has the carry finding it causes.
+func TestReuseChain(t *testing.T) {
+	prev, dir := bundledCopy(t), filepath.Join(t.TempDir(), "k25")
+	if _, err := scaffold.From(scaffold.FromOptions{Dir: dir, From: prev}); err != nil {
+		t.Fatal(err)
+	}
+	build := func() *Result {
+		t.Helper()
+		res, err := Build(context.Background(), Options{Dir: dir, NoPDF: true, Reuse: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	carry := func(res *Result) (n int) {
+		for _, d := range res.Diagnostics {
+			if d.Rule == diag.RuleCarry {
+				n++
+			}
+		}
+		return n
+	}
+	if res := build(); res.Reused || carry(res) != 0 {
+		t.Fatalf("first build: reused %v, %d carry findings", res.Reused, carry(res))
+	}
+	if res := build(); !res.Reused {
+		t.Fatal("nothing changed, yet the build was not reused")
+	}
+	// Last year's forecast for 2025 of a sub kegiatan changed after the
+	// rollover: this year's plan departs from it.
+	row := "Jumlah Dokumen Perencanaan Perangkat Daerah;2 Dok;14.255.600;Pendapatan Asli Daerah (PAD);;3 Dok;"
+	b, _ := os.ReadFile(filepath.Join(prev, "data", "t31.csv"))
+	os.WriteFile(filepath.Join(prev, "data", "t31.csv"), []byte(strings.Replace(string(b), row, strings.Replace(row, ";3 Dok;", ";4 Dok;", 1), 1)), 0o644)
+	if res := build(); res.Reused || carry(res) == 0 {
+		t.Fatalf("after last year's change: reused %v, %d carry findings", res.Reused, carry(res))
+	}
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"path/filepath"
 	"strings"
 
 	"renja/internal/diag"
@@ -21,6 +22,18 @@ type Source struct {
 
 // IsZero reports whether no document is named.
 func (s Source) IsZero() bool { return s.Project == "" && s.Rev == "" && s.Table == "" }
+
+// Dir is the folder the document is in (at Rev, when that is given), for
+// a project in folder base: Project relative to base, or base itself.
+func (s Source) Dir(base string) string {
+	switch {
+	case s.Project == "":
+		return base
+	case filepath.IsAbs(filepath.FromSlash(s.Project)):
+		return filepath.FromSlash(s.Project)
+	}
+	return filepath.Join(base, filepath.FromSlash(s.Project))
+}
 
 // Name is the document as renja.toml writes it, for messages and for the
 // files of its findings: "../kalaena-2024", "renja-2024",

@@ -3,7 +3,6 @@ package model
 import (
 	"context"
 	"os"
-	"path/filepath"
 
 	"renja/internal/config"
 	"renja/internal/gitrev"
@@ -72,13 +71,7 @@ func (p *Project) loadChain(ctx context.Context) {
 // the project's folder at a git revision (extracted to a temporary folder,
 // removed once it is read).
 func loadOther(ctx context.Context, dir string, s config.Source) (*Project, error) {
-	at := dir
-	if s.Project != "" {
-		at = filepath.Join(dir, filepath.FromSlash(s.Project))
-		if filepath.IsAbs(s.Project) {
-			at = s.Project
-		}
-	}
+	at := s.Dir(dir)
 	if s.Rev != "" {
 		repo, err := gitrev.Open(at)
 		if err != nil {

@@ -56,19 +56,18 @@ func (c *checker) carry() {
 // which only this year's side has when compared with last year's Renja
 // (awal: the initial draft starts from last year's forecast; the Renstra
 // is compared with the plan's own figures).
-func carryKey(m string, mine bool) (key string, year int, ok bool) {
+func carryKey(m string, mine bool) (key string, ok bool) {
 	parts := strings.Split(m, ":")
 	if len(parts) < 2 || len(parts) > 3 {
-		return "", 0, false
+		return "", false
 	}
-	y, err := strconv.Atoi(parts[1])
-	if err != nil {
-		return "", 0, false
+	if _, err := strconv.Atoi(parts[1]); err != nil {
+		return "", false
 	}
 	if len(parts) == 3 && (!mine || parts[2] != "awal") {
-		return "", 0, false
+		return "", false
 	}
-	return parts[0] + ":" + parts[1], y, true
+	return parts[0] + ":" + parts[1], true
 }
 
 func (c *checker) carryFrom(d *model.Document) {
@@ -77,11 +76,11 @@ func (c *checker) carryFrom(d *model.Document) {
 		trees, plan = d.Project.Trees, d.Project.Config.Plan.Table
 	}
 	old := measuredCells(d.Tables(), trees, func(_ *table.Table, col *table.Column) string {
-		k, _, _ := carryKey(col.Measure, false)
+		k, _ := carryKey(col.Measure, false)
 		return k
 	})
 	nu := measuredCells(c.p.Tables, c.p.Trees, func(t *table.Table, col *table.Column) string {
-		k, _, ok := carryKey(col.Measure, d.Key == "previous")
+		k, ok := carryKey(col.Measure, d.Key == "previous")
 		if !ok || t == d.Table {
 			return ""
 		}
@@ -105,14 +104,7 @@ func (c *checker) carryFrom(d *model.Document) {
 }
 
 // pick is the source cell of a figure: the plan table's, else the first.
-func pick(cells []measured, plan string) measured {
-	for _, x := range cells {
-		if x.t.ID == plan {
-			return x
-		}
-	}
-	return cells[0]
-}
+func pick(cells []measured, plan string) measured { return planFirst(cells, plan)[0] }
 
 // carryCells compares this year's cells of one measure and code with their
 // source; the second and later that differ follow from the first.

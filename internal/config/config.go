@@ -180,12 +180,12 @@ func (c *Config) validate(src []byte) error {
 			`write size = "A4" or size = "F4" under [paper]`))
 	}
 	if n := c.Plan.PDF; n != "" && !pdfNameRe.MatchString(n) {
-		errs = append(errs, at("plan.pdf", fmt.Sprintf("plan.pdf %q bukan nama berkas PDF", n),
-			`tulis nama berkas saja, tanpa folder, berakhiran .pdf, mis. pdf = "renja-kalaena-2024.pdf"`))
+		errs = append(errs, at("plan.pdf", msg.Sprintf("plan.pdf %q is not the name of a PDF file", n),
+			`write a file name only, without a folder, ending in .pdf, e.g. pdf = "renja-kalaena-2024.pdf"`))
 	}
 	if d := c.Codes.SubKegiatanDigits; d != 0 && d != 2 && d != 4 {
-		errs = append(errs, at("codes.sub_kegiatan_digits", fmt.Sprintf("codes.sub_kegiatan_digits %d bukan 2 atau 4", d),
-			"tulis 4 agar kode sub kegiatan dicetak 7.01.01.2.01.0001, 2 untuk 7.01.01.2.01.01, atau hapus agar mengikuti data/"))
+		errs = append(errs, at("codes.sub_kegiatan_digits", msg.Sprintf("codes.sub_kegiatan_digits %d is not 2 or 4", d),
+			"write 4 to print sub kegiatan codes as 7.01.01.2.01.0001, 2 for 7.01.01.2.01.01, or remove the line to follow data/"))
 	}
 	errs = append(errs, c.validateSources(keys)...)
 	errs = append(errs, c.validateSigning(keys)...)

@@ -237,7 +237,7 @@ func (p *Part) RenderContext(ctx context.Context, funcs func(*Blocks) ttemplate.
 	if err := limits.CheckMarkdown(p.File, 0, src); err != nil {
 		d := err.(*diag.Error)
 		d.Line, d.Column, d.Source = 0, 0, ""
-		d.Msg += " (dalam teks yang ditulis oleh panggilan templat)"
+		d.Msg = msg.Sprintf("%s (in the text that template calls wrote)", d.Msg)
 		return "", nil, d
 	}
 	pctx := parser.NewContext(parser.WithIDs(ids))

@@ -9,11 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"renja/internal/msg"
 )
 
 // ErrLocked is returned by TryLock while another process (or another Lock in
 // this one) holds the lock.
-var ErrLocked = errors.New("locked by another process")
+var ErrLocked error = msg.Const("locked by another process")
 
 // Lock is a held lock.
 type Lock struct {
@@ -44,7 +46,7 @@ func TryLock(path string) (*Lock, error) {
 		}
 		f.Close()
 	}
-	return nil, fmt.Errorf("cannot lock %s: it keeps being replaced", path)
+	return nil, msg.Errorf("cannot lock %s: it keeps being replaced", path)
 }
 
 // Unlock releases the lock. On Unix it removes the file first, while it is

@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"embed"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -112,7 +111,7 @@ func InstallHook(projectDir string) (hook string, created bool, err error) {
 	if _, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true}); errors.Is(err, git.ErrRepositoryNotExists) {
 		opts := &git.PlainInitOptions{InitOptions: git.InitOptions{DefaultBranch: plumbing.Main}}
 		if _, err := git.PlainInitWithOptions(abs, opts); err != nil {
-			return "", false, fmt.Errorf("git init %s: %w", projectDir, err)
+			return "", false, msg.Errorf("git init %s: %w", projectDir, err)
 		}
 		created = true
 	} else if err != nil {

@@ -2,7 +2,6 @@ package limits
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -49,8 +48,8 @@ func CheckMarkdown(file string, firstLine int, src []byte) error {
 		}
 		if d, col := markdownDepth(l); d > MarkdownDepth {
 			return &diag.Error{File: file, Line: firstLine + line - 1, Column: chars(l, col),
-				Msg:    fmt.Sprintf("kutipan (>) dan daftar bertingkat terlalu dalam: lebih dari %d tingkat", MarkdownDepth),
-				Hint:   fmt.Sprintf("renja membaca paling banyak %d tingkat kutipan dan daftar di dalam satu sama lain; ratakan susunannya", MarkdownDepth),
+				Msg:    msg.Sprintf("quotes (>) and lists nested too deeply: more than %d levels", MarkdownDepth),
+				Hint:   msg.Sprintf("renja reads at most %d levels of quotes and lists inside one another; make the structure flatter", MarkdownDepth),
 				Source: clip(l, col)}
 		}
 	}
@@ -163,8 +162,8 @@ func CheckTOML(file string, firstLine int, src []byte) error {
 			}
 			col := i - lineStart + 1
 			return &diag.Error{File: file, Line: firstLine + line - 1, Column: chars(l, col),
-				Msg:    fmt.Sprintf("tabel, larik atau kunci bertitik TOML bertingkat terlalu dalam: lebih dari %d tingkat", TOMLDepth),
-				Hint:   fmt.Sprintf("renja membaca paling banyak %d tingkat {…}, […] dan a.b.c di dalam satu sama lain; tulis datanya lebih datar", TOMLDepth),
+				Msg:    msg.Sprintf("TOML tables, arrays or dotted keys nested too deeply: more than %d levels", TOMLDepth),
+				Hint:   msg.Sprintf("renja reads at most %d levels of {…}, […] and a.b.c inside one another; write the data flatter", TOMLDepth),
 				Source: clip(l, col)}
 		}
 	}

@@ -26,8 +26,8 @@ func Size(n int64) string {
 // TooLarge is the error for a file of size bytes over its limit.
 func TooLarge(name string, size int64) *diag.Error {
 	return &diag.Error{File: name,
-		Msg:  fmt.Sprintf("berkas terlalu besar: %s, batasnya %s", Size(size), Size(FileSize(name))),
-		Hint: "pecah isinya menjadi beberapa berkas, atau periksa apakah ini berkas yang benar"}
+		Msg:  msg.Sprintf("the file is too large: %s, the limit is %s", Size(size), Size(FileSize(name))),
+		Hint: msg.Sprintf("split its content into several files, or check that this is the right file")}
 }
 
 // ReadFile reads the project file at path (name is its slash-separated path

@@ -2,33 +2,33 @@ package limits
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"sync"
 	"text/template/parse"
 	"time"
+
+	"renja/internal/msg"
 )
 
 // Errors of a template's execution (see Execute).
 var (
-	ErrOutput = errors.New("template writes too much")
-	ErrTime   = errors.New("template runs too long")
+	ErrOutput error = msg.Const("the template writes too much")
+	ErrTime   error = msg.Const("the template runs too long")
 )
 
-// OutputMessage and TimeMessage say in Indonesian what ErrOutput and ErrTime
-// mean, with their hints.
-func OutputMessage(max int64) (msg, hint string) {
-	return fmt.Sprintf("templat menulis terlalu banyak: lebih dari %s", Size(max)),
-		"periksa {{ range }} dan {{ template }} yang mengulang tanpa akhir"
+// OutputMessage and TimeMessage say in the officer's words what ErrOutput
+// and ErrTime mean, with their hints.
+func OutputMessage(max int64) (text, hint string) {
+	return msg.Sprintf("the template writes too much: more than %s", Size(max)),
+		msg.Sprintf("check {{ range }} and {{ template }} that repeat without end")
 }
 
 // TimeMessage: see OutputMessage.
-func TimeMessage() (msg, hint string) {
-	return fmt.Sprintf("templat berjalan terlalu lama: lebih dari %v", TemplateTime),
-		"periksa {{ range }} dan {{ template }} yang mengulang tanpa akhir"
+func TimeMessage() (text, hint string) {
+	return msg.Sprintf("the template runs too long: more than %v", TemplateTime),
+		msg.Sprintf("check {{ range }} and {{ template }} that repeat without end")
 }
 
 // Execute runs a template: run writes its output to the writer it gets,
@@ -49,7 +49,7 @@ func Execute(ctx context.Context, g *Guard, out io.Writer, max int64, run func(i
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
-				done <- fmt.Errorf("template: %v", r)
+				done <- msg.Errorf("the template failed: %v", r)
 			}
 		}()
 		done <- run(lw)
@@ -115,14 +115,14 @@ type RangeError struct {
 
 func (e *RangeError) Error() string { return e.Message() }
 
-// Message says it in Indonesian; Hint says what to do.
+// Message says it in the officer's words; Hint says what to do.
 func (e *RangeError) Message() string {
-	return fmt.Sprintf("{{ range }} mengulang terlalu banyak: %.0f kali, batasnya %d", e.Count, RangeCount)
+	return msg.Sprintf("{{ range }} repeats too often: %.0f times, the limit is %d", e.Count, RangeCount)
 }
 
 // Hint: see Message.
 func (e *RangeError) Hint() string {
-	return "sebuah Renja tidak perlu mengulang sebanyak itu; periksa angka di {{ range }}"
+	return msg.Sprintf("a Renja needs no loop that long; check the number in {{ range }}")
 }
 
 // CheckRanges walks a parsed template and refuses a range over a number

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // keyArgs names the calls whose string-literal arguments are message keys,
@@ -45,7 +46,7 @@ var keyArgs = map[string][]int{
 // registry lacks: texts an officer would read in English only.
 func TestUntranslated(t *testing.T) {
 	keys := map[string][]string{}
-	var bareFlags []string
+	var bareFlags, bareErrors, bareTexts []string
 	fset := token.NewFileSet()
 	for _, root := range []string{"../../internal", "../../cmd"} {
 		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -58,6 +59,24 @@ func TestUntranslated(t *testing.T) {
 				return nil
 			}
 			ast.Inspect(f, func(n ast.Node) bool {
+				// A diagnostic's Msg or Hint is read by the officer: a
+				// literal text (or one formatted by fmt) is in one language only.
+				switch n := n.(type) {
+				case *ast.KeyValueExpr:
+					if k, ok := n.Key.(*ast.Ident); ok && (k.Name == "Msg" || k.Name == "Hint") {
+						if lit := words(n.Value); lit != nil {
+							bareTexts = append(bareTexts, fset.Position(lit.Pos()).String()+": "+k.Name+": "+lit.Value)
+						}
+					}
+				case *ast.AssignStmt:
+					for i, l := range n.Lhs {
+						if sel, ok := l.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Msg" || sel.Sel.Name == "Hint") && i < len(n.Rhs) {
+							if lit := words(n.Rhs[i]); lit != nil {
+								bareTexts = append(bareTexts, fset.Position(lit.Pos()).String()+": "+sel.Sel.Name+" = "+lit.Value)
+							}
+						}
+					}
+				}
 				call, ok := n.(*ast.CallExpr)
 				if !ok {
 					return true
@@ -71,6 +90,13 @@ func TestUntranslated(t *testing.T) {
 				case *ast.Ident:
 					if f.Name.Name == "msg" || fn.Name == "usagef" || fn.Name == "failf" || fn.Name == "bad" {
 						name = fn.Name
+					}
+				}
+				// An error's text is read by the officer: a literal text
+				// is in one language only (write msg.Errorf or msg.Const).
+				if (name == "fmt.Errorf" || name == "errors.New") && len(call.Args) > 0 && f.Name.Name != "msg" {
+					if lit := words(call.Args[0]); lit != nil {
+						bareErrors = append(bareErrors, fset.Position(lit.Pos()).String()+": "+lit.Value)
 					}
 				}
 				// A flag's help is read by the officer: a literal text is
@@ -99,6 +125,12 @@ func TestUntranslated(t *testing.T) {
 	if len(bareFlags) > 0 {
 		t.Errorf("%d flags' help is not in the catalog (write msg.Sprintf(\"…\") and add the text to a texts_*.go file):\n\t%s", len(bareFlags), strings.Join(bareFlags, "\n\t"))
 	}
+	if len(bareErrors) > 0 {
+		t.Errorf("%d errors' texts are not in the catalog (write msg.Errorf(\"…\") or msg.Const(\"…\") and add the text to a texts_*.go file):\n\t%s", len(bareErrors), strings.Join(bareErrors, "\n\t"))
+	}
+	if len(bareTexts) > 0 {
+		t.Errorf("%d messages' texts are not in the catalog (write msg.Sprintf(\"…\") and add the text to a texts_*.go file):\n\t%s", len(bareTexts), strings.Join(bareTexts, "\n\t"))
+	}
 	if len(keys) < 100 {
 		t.Errorf("only %d message keys found in the code", len(keys))
 	}
@@ -112,4 +144,34 @@ func TestUntranslated(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("%d messages have no Indonesian text (add them to a texts_*.go file):\n\t%s", len(missing), strings.Join(missing, "\n\t"))
 	}
+}
+
+// words returns the string literal of e that holds words, not just verbs
+// and punctuation ("%s: %w"): e itself, an operand of a + or the format of a
+// fmt.Sprintf. It returns nil when e has no such literal.
+func words(e ast.Expr) *ast.BasicLit {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return nil
+		}
+		s, _ := strconv.Unquote(e.Value)
+		if strings.IndexFunc(verbRe.ReplaceAllString(s, ""), unicode.IsLetter) >= 0 {
+			return e
+		}
+	case *ast.BinaryExpr:
+		if l := words(e.X); l != nil {
+			return l
+		}
+		return words(e.Y)
+	case *ast.ParenExpr:
+		return words(e.X)
+	case *ast.CallExpr:
+		if sel, ok := e.Fun.(*ast.SelectorExpr); ok && len(e.Args) > 0 {
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "fmt" && sel.Sel.Name == "Sprintf" {
+				return words(e.Args[0])
+			}
+		}
+	}
+	return nil
 }

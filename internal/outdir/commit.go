@@ -2,7 +2,6 @@ package outdir
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -100,8 +99,8 @@ func (d *Dir) carry(produced, dirs, kept map[string]bool) error {
 			if produced[rel] || dirs[rel] {
 				target, _ := os.Readlink(p)
 				return &diag.Error{File: path.Join(filepath.ToSlash(d.base), rel),
-					Msg:  fmt.Sprintf("%s di folder keluaran adalah tautan simbolik ke %q, padahal renja menulis %s di situ; renja tidak mengikuti tautan", rel, target, rel),
-					Hint: "hapus tautan itu dari folder keluaran (renja membuatnya sendiri); tidak ada yang ditulis"}
+					Msg:  msg.Sprintf("%s in the output folder is a symbolic link to %q, where renja writes %s; renja does not follow links", rel, target, rel),
+					Hint: msg.Sprintf("remove the link from the output folder (renja makes that file itself); nothing was written")}
 			}
 			target, err := os.Readlink(p)
 			if err != nil {
@@ -113,13 +112,13 @@ func (d *Dir) carry(produced, dirs, kept map[string]bool) error {
 			return os.Symlink(target, dst)
 		case e.IsDir():
 			if produced[rel] {
-				return conflict(d.base, rel, "sebuah folder")
+				return conflict(d.base, rel, msg.Sprintf("folder"))
 			}
 			return os.MkdirAll(dst, 0o755)
 		case produced[rel]:
 			return nil // replaced by this build
 		case dirs[rel]:
-			return conflict(d.base, rel, "sebuah berkas")
+			return conflict(d.base, rel, msg.Sprintf("file"))
 		case d.renjas(rel, produced):
 			return nil // renja wrote it, and does not now: dropped
 		}
@@ -129,8 +128,8 @@ func (d *Dir) carry(produced, dirs, kept map[string]bool) error {
 
 func conflict(base, rel, what string) error {
 	return &diag.Error{File: path.Join(filepath.ToSlash(base), rel),
-		Msg:  fmt.Sprintf("%s di folder keluaran adalah %s yang bukan buatan renja, di tempat renja menulis", rel, what),
-		Hint: "pindahkan atau hapus itu dari folder keluaran; tidak ada yang ditulis"}
+		Msg:  msg.Sprintf("%s in the output folder is a %s that renja did not make, where renja writes", rel, what),
+		Hint: msg.Sprintf("move or remove it from the output folder; nothing was written")}
 }
 
 // link makes dst the same file as src: a hard link, or a copy.
@@ -157,8 +156,8 @@ func (d *Dir) swap() error {
 	}
 	old := d.sibling("old-" + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(time.Now().UnixNano(), 36))
 	if err := os.Rename(d.Path, old); err != nil {
-		return &diag.Error{File: d.base, Msg: fmt.Sprintf("folder keluaran tidak dapat diganti: %v", err),
-			Hint: "tutup berkas dari folder itu yang masih terbuka (PDF di pembaca PDF, tabel di Excel), lalu jalankan lagi; folder itu tidak berubah"}
+		return &diag.Error{File: d.base, Msg: msg.Sprintf("the output folder cannot be replaced: %v", msg.FileError(err)),
+			Hint: msg.Sprintf("close the files of that folder that are still open (a PDF in a PDF reader, a table in Excel), then run again; the folder has not changed")}
 	}
 	if err := os.Rename(d.stage, d.Path); err != nil {
 		if rerr := os.Rename(old, d.Path); rerr != nil {

@@ -37,7 +37,6 @@ package outdir
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -100,8 +99,8 @@ func Open(projectDir, out string) (*Dir, error) {
 	l, err := filelock.TryLock(lockPath)
 	if errors.Is(err, filelock.ErrLocked) {
 		b, _ := os.ReadFile(lockPath)
-		return nil, &diag.Error{File: out, Msg: fmt.Sprintf("build renja lain (proses %s) sedang menulis folder ini", strings.TrimSpace(string(b))),
-			Hint: "tunggu sampai build itu selesai, lalu jalankan lagi"}
+		return nil, &diag.Error{File: out, Msg: msg.Sprintf("another renja build (process %s) is writing this folder", strings.TrimSpace(string(b))),
+			Hint: msg.Sprintf("wait until that build ends, then run again")}
 	}
 	if err != nil {
 		return nil, msg.Errorf("locking %s: %w", out, err)
@@ -180,10 +179,10 @@ func (d *Dir) readOwner(projectDir, out string) error {
 		return err
 	case fi.Mode()&fs.ModeSymlink != 0:
 		target, _ := os.Readlink(d.Path)
-		return &diag.Error{File: out, Msg: fmt.Sprintf("folder keluaran %s adalah tautan simbolik ke %q; renja tidak menulis melalui tautan", out, target),
-			Hint: "beri folder tujuan itu langsung dengan -o, atau hapus tautannya"}
+		return &diag.Error{File: out, Msg: msg.Sprintf("the output folder %s is a symbolic link to %q; renja does not write through links", out, target),
+			Hint: msg.Sprintf("give the target folder itself with -o, or remove the link")}
 	case !fi.IsDir():
-		return &diag.Error{File: out, Msg: fmt.Sprintf("%s bukan folder", out), Hint: "pilih folder keluaran lain dengan -o"}
+		return &diag.Error{File: out, Msg: msg.Sprintf("%s is not a folder", out), Hint: msg.Sprintf("choose another output folder with -o")}
 	}
 	if b, err := os.ReadFile(filepath.Join(d.Path, Manifest)); err == nil {
 		if fi, err := os.Lstat(filepath.Join(d.Path, Manifest)); err == nil && fi.Mode().IsRegular() {
@@ -215,8 +214,8 @@ func (d *Dir) readOwner(projectDir, out string) error {
 		return nil
 	}
 	sort.Strings(others)
-	return &diag.Error{File: out, Msg: fmt.Sprintf("folder keluaran %s sudah berisi berkas yang bukan buatan renja (%s)", out, strings.Join(first(others, 3), ", ")),
-		Hint: "renja hanya menulis ke folder keluarannya sendiri: pilih folder baru atau kosong dengan -o, atau kosongkan folder itu"}
+	return &diag.Error{File: out, Msg: msg.Sprintf("the output folder %s already holds files that renja did not make (%s)", out, strings.Join(first(others, 3), ", ")),
+		Hint: msg.Sprintf("renja writes only into its own output folder: choose a new or empty folder with -o, or empty that folder")}
 }
 
 func first(s []string, n int) []string {
@@ -261,10 +260,10 @@ func (d *Dir) Scratch(prefix string) (string, error) {
 func (d *Dir) Write(name string, b []byte) error {
 	rel := filepath.FromSlash(name)
 	if !filepath.IsLocal(rel) || name == Manifest {
-		return fmt.Errorf("output file %q is not inside the output folder", name)
+		return msg.Errorf("output file %q is not inside the output folder", name)
 	}
 	if slices.Contains(d.files, name) {
-		return fmt.Errorf("output file %q is written twice", name)
+		return msg.Errorf("output file %q is written twice", name)
 	}
 	full := filepath.Join(d.stage, rel)
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {

@@ -2,12 +2,12 @@ package outdir
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 
 	"renja/internal/diag"
+	"renja/internal/msg"
 )
 
 // refuse says why out may not be the output folder of the project in
@@ -19,19 +19,19 @@ func refuse(projectDir, absOut, out string) error {
 		return err
 	}
 	proj, o := resolve(proj), resolve(absOut)
-	hint := "pakai folder keluaran tersendiri: output/ di dalam proyek (bawaan), atau -o FOLDER yang baru atau kosong"
+	hint := msg.Sprintf("use an output folder of its own: output/ inside the project (the default), or -o FOLDER that is new or empty")
 	if o == proj || within(o, proj) {
-		return &diag.Error{File: out, Msg: fmt.Sprintf("folder keluaran %s adalah folder proyek atau memuat proyek; build akan menimpa dan menghapus sumbernya", out), Hint: hint}
+		return &diag.Error{File: out, Msg: msg.Sprintf("the output folder %s is the project folder or holds the project; a build would overwrite and delete its sources", out), Hint: hint}
 	}
 	for _, src := range []string{"content", "data", "templates", "renja.toml"} {
 		s := filepath.Join(proj, src)
 		if o == s || within(s, o) {
-			return &diag.Error{File: out, Msg: fmt.Sprintf("folder keluaran %s berada di dalam %s, sumber proyek", out, src), Hint: hint}
+			return &diag.Error{File: out, Msg: msg.Sprintf("the output folder %s is inside %s, the project's sources", out, src), Hint: hint}
 		}
 	}
 	for _, marker := range []string{"renja.toml", "content"} {
 		if _, err := os.Lstat(filepath.Join(o, marker)); err == nil {
-			return &diag.Error{File: out, Msg: fmt.Sprintf("folder keluaran %s memuat %s: itu folder proyek renja, bukan folder keluaran", out, marker), Hint: hint}
+			return &diag.Error{File: out, Msg: msg.Sprintf("the output folder %s holds %s: it is a renja project folder, not an output folder", out, marker), Hint: hint}
 		}
 	}
 	return nil

@@ -68,19 +68,19 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 	d, err := readLazy(pdf)
 	switch {
 	case errors.Is(err, errNotClassic):
-		return nil, errors.New("finishing the PDF: it has no classic cross-reference table, as Chrome writes")
+		return nil, msg.Errorf("finishing the PDF: it has no classic cross-reference table, as Chrome writes")
 	case err != nil:
 		return nil, err
 	case d.trailer["Encrypt"] != nil:
-		return nil, errors.New("finishing the PDF: it is encrypted")
+		return nil, msg.Errorf("finishing the PDF: it is encrypted")
 	}
 	root, rootNr, err := d.root()
 	if err != nil {
-		return nil, fmt.Errorf("finishing the PDF: %w", err)
+		return nil, msg.Errorf("finishing the PDF: %w", err)
 	}
 	prev, err := LastStartXref(pdf)
 	if err != nil {
-		return nil, fmt.Errorf("finishing the PDF: %w", err)
+		return nil, msg.Errorf("finishing the PDF: %w", err)
 	}
 	pages, err := pageIndexes(d, root)
 	if err != nil {
@@ -127,7 +127,7 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 	}
 	for k, v := range meta.Custom {
 		if !customKey.MatchString(k) || standardKeys[k] {
-			return nil, fmt.Errorf("finishing the PDF: %q cannot be a custom key of the information dictionary", k)
+			return nil, msg.Errorf("finishing the PDF: %q cannot be a custom key of the information dictionary", k)
 		}
 		info[k] = textString(v)
 	}
@@ -287,13 +287,13 @@ func pageLabels(labels []Label, pages int) (types.Dict, error) {
 	for i, l := range labels {
 		switch {
 		case i == 0 && l.From != 0:
-			return nil, errors.New("page labels: the first label must start at page 0")
+			return nil, msg.Errorf("page labels: the first label must start at page 0")
 		case i > 0 && l.From <= labels[i-1].From:
-			return nil, fmt.Errorf("page labels: label %d starts at page %d, not after page %d", i, l.From, labels[i-1].From)
+			return nil, msg.Errorf("page labels: label %d starts at page %d, not after page %d", i, l.From, labels[i-1].From)
 		case l.From >= pages:
-			return nil, fmt.Errorf("page labels: label %d starts at page %d, the PDF has %d pages", i, l.From, pages)
+			return nil, msg.Errorf("page labels: label %d starts at page %d, the PDF has %d pages", i, l.From, pages)
 		case l.Start < 0:
-			return nil, fmt.Errorf("page labels: label %d starts at number %d", i, l.Start)
+			return nil, msg.Errorf("page labels: label %d starts at number %d", i, l.Start)
 		}
 		d := types.Dict{}
 		switch l.Style {
@@ -301,7 +301,7 @@ func pageLabels(labels []Label, pages int) (types.Dict, error) {
 			d["S"] = types.Name(l.Style)
 		case "":
 		default:
-			return nil, fmt.Errorf("page labels: unknown style %q (want D, r, R, a, A or empty)", l.Style)
+			return nil, msg.Errorf("page labels: unknown style %q (want D, r, R, a, A or empty)", l.Style)
 		}
 		if l.Start > 1 {
 			d["St"] = types.Integer(l.Start)

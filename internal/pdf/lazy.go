@@ -2,10 +2,10 @@ package pdf
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"slices"
 	"strconv"
+
+	"renja/internal/msg"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -13,7 +13,7 @@ import (
 
 // errNotClassic: the file has no classic cross-reference table (a stream, or
 // a damaged file), which the lazy reader does not read.
-var errNotClassic = errors.New("reading the PDF: no classic cross-reference table")
+var errNotClassic error = msg.Const("reading the PDF: no classic cross-reference table")
 
 // lazyDoc reads the few objects renja needs of a PDF that Chrome wrote (a
 // classic cross-reference table, plain objects), each parsed on first use.
@@ -35,7 +35,7 @@ type lazyDoc struct {
 func readLazy(pdf []byte) (d *lazyDoc, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			d, err = nil, fmt.Errorf("reading the PDF: %v", r)
+			d, err = nil, msg.Errorf("reading the PDF: %v", r)
 		}
 	}()
 	start, err := LastStartXref(pdf)
@@ -46,7 +46,7 @@ func readLazy(pdf []byte) (d *lazyDoc, err error) {
 	seen := map[int]bool{}
 	for at := start; ; {
 		if seen[at] || len(seen) > 64 {
-			return nil, errors.New("reading the PDF: cross-reference sections form a loop")
+			return nil, msg.Errorf("reading the PDF: cross-reference sections form a loop")
 		}
 		seen[at] = true
 		trailer, err := d.section(at)
@@ -103,11 +103,11 @@ func (d *lazyDoc) section(off int) (types.Dict, error) {
 			s := string(d.pdf[at:min(len(d.pdf), at+1<<16)])
 			o, err := model.ParseObject(&s)
 			if err != nil {
-				return nil, fmt.Errorf("reading the PDF: trailer: %w", err)
+				return nil, msg.Errorf("reading the PDF: trailer: %w", err)
 			}
 			t, ok := o.(types.Dict)
 			if !ok {
-				return nil, errors.New("reading the PDF: the trailer is not a dictionary")
+				return nil, msg.Errorf("reading the PDF: the trailer is not a dictionary")
 			}
 			return t, nil
 		}
@@ -153,15 +153,15 @@ func (d *lazyDoc) object(nr int) (types.Object, error) {
 	body := d.pdf[off:d.ends[i]]
 	k := bytes.Index(body, []byte("obj"))
 	if k < 0 {
-		return nil, fmt.Errorf("reading the PDF: object %d: no \"obj\" at offset %d", nr, off)
+		return nil, msg.Errorf("reading the PDF: object %d: no \"obj\" at offset %d", nr, off)
 	}
 	if f := bytes.Fields(body[:k]); len(f) != 2 || string(f[0]) != strconv.Itoa(nr) {
-		return nil, fmt.Errorf("reading the PDF: object %d is not at offset %d", nr, off)
+		return nil, msg.Errorf("reading the PDF: object %d is not at offset %d", nr, off)
 	}
 	s := string(body[k+len("obj"):])
 	o, err := model.ParseObject(&s)
 	if err != nil {
-		return nil, fmt.Errorf("reading the PDF: object %d: %w", nr, err)
+		return nil, msg.Errorf("reading the PDF: object %d: %w", nr, err)
 	}
 	d.objs[nr] = o
 	return o, nil
@@ -171,7 +171,7 @@ func (d *lazyDoc) object(nr int) (types.Object, error) {
 func (d *lazyDoc) deref(o types.Object) (obj types.Object, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			obj, err = nil, fmt.Errorf("reading the PDF: %v", r)
+			obj, err = nil, msg.Errorf("reading the PDF: %v", r)
 		}
 	}()
 	for range 8 { // a reference to a reference
@@ -183,7 +183,7 @@ func (d *lazyDoc) deref(o types.Object) (obj types.Object, err error) {
 			return nil, err
 		}
 	}
-	return nil, errors.New("reading the PDF: a chain of references")
+	return nil, msg.Errorf("reading the PDF: a chain of references")
 }
 
 func (d *lazyDoc) dict(o types.Object) (types.Dict, error) {
@@ -205,18 +205,18 @@ func deref[T types.Dict | types.Array](d *lazyDoc, o types.Object, what string) 
 	if v, ok := o.(T); ok {
 		return v, nil
 	}
-	return zero, fmt.Errorf("reading the PDF: %T where %s belongs", o, what)
+	return zero, msg.Errorf("reading the PDF: %T where %s belongs", o, what)
 }
 
 // root returns the catalog and its object number.
 func (d *lazyDoc) root() (types.Dict, int, error) {
 	ir, ok := d.trailer["Root"].(types.IndirectRef)
 	if !ok {
-		return nil, 0, errors.New("reading the PDF: no catalog")
+		return nil, 0, msg.Errorf("reading the PDF: no catalog")
 	}
 	c, err := d.dict(ir)
 	if err != nil || c == nil {
-		return nil, 0, errors.New("reading the PDF: no catalog")
+		return nil, 0, msg.Errorf("reading the PDF: no catalog")
 	}
 	return c, ir.ObjectNumber.Value(), nil
 }

@@ -1,12 +1,13 @@
 package pdf
 
 import (
-	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"renja/internal/msg"
 )
 
 // Where a print's page is, and what it may load.
@@ -20,13 +21,13 @@ func pageLocation(root, pagePath string) (absRoot, pageURL string, err error) {
 	}
 	rel := filepath.FromSlash(pagePath)
 	if !filepath.IsLocal(rel) {
-		return "", "", fmt.Errorf("page %q is not a relative path inside the root", pagePath)
+		return "", "", msg.Errorf("page %q is not a relative path inside the root", pagePath)
 	}
 	full := filepath.Join(absRoot, rel)
 	if fi, err := os.Stat(full); err != nil {
-		return "", "", fmt.Errorf("page to print: %w", err)
+		return "", "", msg.Errorf("page to print: %w", err)
 	} else if fi.IsDir() {
-		return "", "", fmt.Errorf("page to print %s is a folder", full)
+		return "", "", msg.Errorf("page to print %s is a folder", full)
 	}
 	p := filepath.ToSlash(full)
 	if !strings.HasPrefix(p, "/") {

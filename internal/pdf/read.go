@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"strings"
 	"sync"
 
@@ -187,7 +185,7 @@ func destinations(r resolver, catalog types.Dict) (map[string]int, error) {
 	if o, ok := catalog.Find("Dests"); ok {
 		d, err := r.dict(o)
 		if err != nil {
-			return nil, fmt.Errorf("reading /Dests: %w", err)
+			return nil, msg.Errorf("reading /Dests: %w", err)
 		}
 		for k, v := range d {
 			add(k, v)
@@ -196,7 +194,7 @@ func destinations(r resolver, catalog types.Dict) (map[string]int, error) {
 	if o, ok := catalog.Find("Names"); ok {
 		names, err := r.dict(o)
 		if err != nil {
-			return nil, fmt.Errorf("reading /Names: %w", err)
+			return nil, msg.Errorf("reading /Names: %w", err)
 		}
 		if tree, ok := names.Find("Dests"); ok {
 			if err := walkNameTree(r, tree, add, map[int]bool{}, 0); err != nil {
@@ -211,7 +209,7 @@ func destinations(r resolver, catalog types.Dict) (map[string]int, error) {
 func pageIndexes(r resolver, catalog types.Dict) (map[int]int, error) {
 	root, ok := catalog.Find("Pages")
 	if !ok {
-		return nil, errors.New("reading the PDF: catalog has no /Pages")
+		return nil, msg.Errorf("reading the PDF: catalog has no /Pages")
 	}
 	out := map[int]int{}
 	seen := map[int]bool{}
@@ -219,12 +217,12 @@ func pageIndexes(r resolver, catalog types.Dict) (map[int]int, error) {
 	walk = func(o types.Object, depth int) error {
 		ref, ok := o.(types.IndirectRef)
 		if !ok || depth > 64 || seen[ref.ObjectNumber.Value()] {
-			return errors.New("reading the PDF: broken page tree")
+			return msg.Errorf("reading the PDF: broken page tree")
 		}
 		seen[ref.ObjectNumber.Value()] = true
 		d, err := r.dict(ref)
 		if err != nil || d == nil {
-			return errors.New("reading the PDF: broken page tree")
+			return msg.Errorf("reading the PDF: broken page tree")
 		}
 		if t := d.NameEntry("Type"); t != nil && *t == "Page" {
 			out[ref.ObjectNumber.Value()] = len(out)
@@ -232,7 +230,7 @@ func pageIndexes(r resolver, catalog types.Dict) (map[int]int, error) {
 		}
 		kids, err := r.array(d["Kids"])
 		if err != nil {
-			return errors.New("reading the PDF: broken page tree")
+			return msg.Errorf("reading the PDF: broken page tree")
 		}
 		for _, k := range kids {
 			if err := walk(k, depth+1); err != nil {
@@ -273,22 +271,22 @@ func destPage(r resolver, pages map[int]int, o types.Object) (int, bool) {
 // the walk exponential (found by FuzzLazy).
 func walkNameTree(r resolver, node types.Object, add func(string, types.Object), seen map[int]bool, depth int) error {
 	if depth > 32 {
-		return errors.New("reading the PDF: name tree too deep")
+		return msg.Errorf("reading the PDF: name tree too deep")
 	}
 	if ir, ok := node.(types.IndirectRef); ok {
 		if seen[ir.ObjectNumber.Value()] {
-			return errors.New("reading the PDF: a node of the /Dests name tree is its own descendant or listed twice")
+			return msg.Errorf("reading the PDF: a node of the /Dests name tree is its own descendant or listed twice")
 		}
 		seen[ir.ObjectNumber.Value()] = true
 	}
 	d, err := r.dict(node)
 	if err != nil || d == nil {
-		return errors.New("reading the PDF: broken /Dests name tree")
+		return msg.Errorf("reading the PDF: broken /Dests name tree")
 	}
 	if o, ok := d.Find("Names"); ok {
 		a, err := r.array(o)
 		if err != nil {
-			return errors.New("reading the PDF: broken /Dests name tree")
+			return msg.Errorf("reading the PDF: broken /Dests name tree")
 		}
 		for i := 0; i+1 < len(a); i += 2 {
 			k, err := r.deref(a[i])
@@ -312,7 +310,7 @@ func walkNameTree(r resolver, node types.Object, add func(string, types.Object),
 	if o, ok := d.Find("Kids"); ok {
 		kids, err := r.array(o)
 		if err != nil {
-			return errors.New("reading the PDF: broken /Dests name tree")
+			return msg.Errorf("reading the PDF: broken /Dests name tree")
 		}
 		for _, k := range kids {
 			if err := walkNameTree(r, k, add, seen, depth+1); err != nil {

@@ -198,7 +198,7 @@ func remoteFile(root, rest string) ([]byte, string, error) {
 	}
 	rel := filepath.FromSlash(path.Clean("/" + p)[1:])
 	if rel == "" || !filepath.IsLocal(rel) {
-		return nil, "", errors.New("not a file under the root")
+		return nil, "", msg.Errorf("not a file under the root")
 	}
 	b, err := os.ReadFile(filepath.Join(root, rel))
 	if err != nil {
@@ -225,7 +225,7 @@ func ConnectAny(ctx context.Context, endpoints []string) (*Browser, error) {
 		}
 	}
 	if len(errs) == 0 {
-		return nil, errors.New("no browser endpoint given")
+		return nil, msg.Errorf("no browser endpoint given")
 	}
 	return nil, errors.Join(errs...)
 }

@@ -16,7 +16,6 @@ package projfs
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -27,10 +26,13 @@ import (
 
 	"renja/internal/diag"
 	"renja/internal/limits"
+	"renja/internal/msg"
 )
 
-const hintOutside = "renja hanya membaca berkas di dalam folder proyek: salin berkas itu ke dalam proyek, " +
-	"atau jadikan tautannya relatif dan tetap di dalam proyek"
+// hintOutside is the hint for a link that leads out of the project.
+func hintOutside() string {
+	return msg.Sprintf("renja reads only files inside the project folder: copy the file into the project, or make the link relative and keep it inside the project")
+}
 
 // ReadFile reads the file name (slash-separated, relative to the project
 // folder dir), refusing one over its size limit (limits.FileSize) before
@@ -183,38 +185,38 @@ func refusal(root *os.Root, name string, err error, folder bool) error {
 			continue
 		}
 		target, _ := root.Readlink(filepath.FromSlash(p))
-		what := "berkas"
+		what := msg.Sprintf("file")
 		if i < len(parts)-1 || folder {
-			what = "folder"
+			what = msg.Sprintf("folder")
 		}
 		switch _, serr := root.Stat(filepath.FromSlash(p)); {
 		case serr == nil:
 			continue
 		case filepath.IsAbs(target) || strings.HasPrefix(target, `\`):
-			return &diag.Error{File: name, Msg: fmt.Sprintf("%s %s adalah tautan simbolik absolut ke %q; renja tidak mengikutinya", what, p, target), Hint: hintOutside}
+			return &diag.Error{File: name, Msg: msg.Sprintf("%s %s is an absolute symbolic link to %q; renja does not follow it", what, p, target), Hint: hintOutside()}
 		case errors.Is(serr, fs.ErrNotExist):
-			return &diag.Error{File: name, Msg: fmt.Sprintf("%s %s adalah tautan simbolik ke %q, yang tidak ada", what, p, target),
-				Hint: "perbaiki atau hapus tautan itu"}
+			return &diag.Error{File: name, Msg: msg.Sprintf("%s %s is a symbolic link to %q, which does not exist", what, p, target),
+				Hint: msg.Sprintf("correct or remove the link")}
 		default:
-			return &diag.Error{File: name, Msg: fmt.Sprintf("%s %s adalah tautan simbolik ke %q, di luar folder proyek; renja tidak membacanya", what, p, target), Hint: hintOutside}
+			return &diag.Error{File: name, Msg: msg.Sprintf("%s %s is a symbolic link to %q, outside the project folder; renja does not read it", what, p, target), Hint: hintOutside()}
 		}
 	}
 	return err
 }
 
 func notRegular(name string, fi fs.FileInfo) error {
-	kind := "bukan berkas biasa"
-	switch m := fi.Mode(); {
-	case m.IsDir():
-		kind = "sebuah folder, bukan berkas"
-	case m&fs.ModeNamedPipe != 0:
-		kind = "sebuah named pipe, bukan berkas biasa"
-	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
-		kind = "sebuah perangkat (device), bukan berkas biasa"
-	case m&fs.ModeSocket != 0:
-		kind = "sebuah socket, bukan berkas biasa"
+	m := msg.Sprintf("%s is not a regular file", name)
+	switch mode := fi.Mode(); {
+	case mode.IsDir():
+		m = msg.Sprintf("%s is a folder, not a file", name)
+	case mode&fs.ModeNamedPipe != 0:
+		m = msg.Sprintf("%s is a named pipe, not a regular file", name)
+	case mode&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		m = msg.Sprintf("%s is a device, not a regular file", name)
+	case mode&fs.ModeSocket != 0:
+		m = msg.Sprintf("%s is a socket, not a regular file", name)
 	}
-	return &diag.Error{File: name, Msg: name + " " + kind, Hint: "renja hanya membaca berkas biasa di dalam folder proyek"}
+	return &diag.Error{File: name, Msg: m, Hint: msg.Sprintf("renja reads only regular files inside the project folder")}
 }
 
 // readSized reads f, whose size was size when it was looked at, into one

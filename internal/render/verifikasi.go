@@ -2,11 +2,11 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"time"
 
 	"renja/internal/config"
 	"renja/internal/idn"
+	"renja/internal/msg"
 )
 
 // VerificationPage is the file name of the website's verification page, and
@@ -51,7 +51,7 @@ func Verification(t *Templates, c *config.Config, signed []SignedPDF) ([]byte, e
 	}
 	var buf bytes.Buffer
 	if err := t.html.ExecuteTemplate(&buf, VerificationPage, map[string]any{"Config": c, "Signed": rows}); err != nil {
-		return nil, fmt.Errorf("templates/%s: %w", VerificationPage, err)
+		return nil, msg.Errorf("templates/%s: %w", VerificationPage, err)
 	}
 	return buf.Bytes(), nil
 }

@@ -2,10 +2,10 @@ package table
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"renja/internal/diag"
+	"renja/internal/msg"
 	"renja/internal/num"
 )
 
@@ -117,7 +117,7 @@ func parseCell(typ Type, raw string, off uint32) (Cell, *num.Error) {
 		case err == nil && strings.HasSuffix(c.Raw, t.Unit):
 			c.v, c.flags = int64(t.Value), longUnit
 		case err == nil:
-			err = fmt.Errorf("unit %q is not at the end of %q", t.Unit, c.Raw) // cannot happen
+			err = msg.Errorf("unit %q is not at the end of %q", t.Unit, c.Raw) // cannot happen
 		}
 	default:
 		ok = c.Raw != ""

@@ -9,12 +9,12 @@ package provenance
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 
+	"renja/internal/msg"
 	"renja/internal/projfs"
 )
 
@@ -41,7 +41,7 @@ const Prefix = "sha256:"
 func Inputs(dir string) ([]string, error) {
 	var files []string
 	if ok, err := projfs.Regular(dir, "renja.toml"); err != nil {
-		return nil, fmt.Errorf("content hash: %w", err)
+		return nil, msg.Errorf("content hash: %w", err)
 	} else if ok {
 		files = append(files, "renja.toml")
 	}
@@ -52,12 +52,12 @@ func Inputs(dir string) ([]string, error) {
 	} {
 		names, err := projfs.List(dir, g.dir, g.suffix)
 		if err != nil {
-			return nil, fmt.Errorf("content hash: %w", err)
+			return nil, msg.Errorf("content hash: %w", err)
 		}
 		for _, n := range names {
 			ok, err := projfs.Regular(dir, n)
 			if err != nil {
-				return nil, fmt.Errorf("content hash: %w", err)
+				return nil, msg.Errorf("content hash: %w", err)
 			}
 			if ok {
 				files = append(files, n)
@@ -88,7 +88,7 @@ func ContentHash(dir string) (string, error) {
 	for _, f := range files {
 		b, err := projfs.ReadAll(dir, f)
 		if err != nil {
-			return "", fmt.Errorf("content hash: %w", err)
+			return "", msg.Errorf("content hash: %w", err)
 		}
 		h.Write([]byte(f))
 		h.Write([]byte{0})

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Mutation testing of the packages where a wrong answer is a wrong document
+# (docs/mutation.md): go-gremlins/gremlins changes one operator at a time in a
+# package (== to !=, < to <=, + to -, …) and runs that package's tests; a
+# mutant the tests do not notice "lived". Usage:
+#
+#   bash bench/mutation.sh [PACKAGE ...]   # default: check model num kode table
+#
+# It is CPU-heavy (one go test per mutant): it runs one package at a time,
+# one worker, one CPU per test run. Results: one JSON and one text report per
+# package in $OUT (default /tmp/renja-mutation).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${OUT:-/tmp/renja-mutation}
+mkdir -p "$out"
+# gremlins v0.6.0 (go install reports its version as "dev").
+gremlins=${GREMLINS:-$(go env GOPATH)/bin/gremlins}
+[ -x "$gremlins" ] || go install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0
+pkgs=("$@")
+[ ${#pkgs[@]} -gt 0 ] || pkgs=(check model num kode table)
+for p in "${pkgs[@]}"; do
+  echo "== internal/$p"
+  # --timeout-coefficient: a mutant's test run may take this many times the
+  # clean run before it counts as TIMED OUT (a shared machine is slow).
+  "$gremlins" unleash --workers 1 --test-cpu 1 --timeout-coefficient 10 \
+    -o "$out/$p.json" "./internal/$p" 2>&1 | tee "$out/$p.txt" | grep -v '^\s*$' | tail -12
+done

@@ -299,7 +299,7 @@ func printPDF(ctx context.Context, o Options, st *outdir.Dir, p *model.Project, 
 	)
 	// The page is the one the last build printed, with the page numbers that
 	// print showed: take that print.
-	if raw, d := readPrintCache(st, key); raw != nil && sameLabels(Labels(d, out), shown, out.Shown) {
+	if raw, d := readPrintCache(st, key); raw != nil && sameLabels(printedLabels(d, out), shown, out.Shown) {
 		doc, dests = raw, d
 		st.Keep(printCachePDF)
 		st.Keep(printCacheKey)
@@ -404,10 +404,10 @@ func writePageCache(st *outdir.Dir, m map[string]string) error {
 	return st.Write(pageCache, b)
 }
 
-// Labels turns page indexes into the numbers printed on the pages: nothing on
+// printedLabels turns page indexes into the numbers printed on the pages: nothing on
 // the cover and the decree, i, ii, … on the front matter, 1, 2, … from the
 // first chapter on.
-func Labels(dests map[string]int, out *render.Output) map[string]string {
+func printedLabels(dests map[string]int, out *render.Output) map[string]string {
 	front, body := bounds(dests, out)
 	m := map[string]string{}
 	for _, id := range out.Dests {
@@ -417,7 +417,7 @@ func Labels(dests map[string]int, out *render.Output) map[string]string {
 		case body >= 0 && i >= body:
 			m[id] = strconv.Itoa(i - body + 1)
 		case front >= 0 && i >= front:
-			m[id] = Roman(i - front + 1)
+			m[id] = roman(i - front + 1)
 		}
 	}
 	return m
@@ -450,8 +450,8 @@ func pageLabels(dests map[string]int, out *render.Output) []pdf.Label {
 	return labels
 }
 
-// Roman writes n in lower-case roman numerals.
-func Roman(n int) string {
+// roman writes n in lower-case roman numerals.
+func roman(n int) string {
 	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
 	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
 	var b strings.Builder

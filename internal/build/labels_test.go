@@ -13,16 +13,16 @@ func TestRoman(t *testing.T) {
 	want := []string{"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
 		"xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"}
 	for n, w := range want {
-		if got := Roman(n); got != w {
-			t.Errorf("Roman(%d) = %q, want %q", n, got, w)
+		if got := roman(n); got != w {
+			t.Errorf("roman(%d) = %q, want %q", n, got, w)
 		}
 	}
 	for _, c := range []struct {
 		n    int
 		want string
 	}{{39, "xxxix"}, {40, "xl"}, {44, "xliv"}, {49, "xlix"}, {90, "xc"}, {99, "xcix"}, {400, "cd"}, {444, "cdxliv"}, {900, "cm"}, {1994, "mcmxciv"}, {2024, "mmxxiv"}, {3999, "mmmcmxcix"}} {
-		if got := Roman(c.n); got != c.want {
-			t.Errorf("Roman(%d) = %q, want %q", c.n, got, c.want)
+		if got := roman(c.n); got != c.want {
+			t.Errorf("roman(%d) = %q, want %q", c.n, got, c.want)
 		}
 	}
 }
@@ -56,8 +56,8 @@ func TestPageLabels(t *testing.T) {
 		if got := pageLabels(c.dests, out); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: pageLabels = %+v, want %+v", c.name, got, c.want)
 		}
-		// Labels (the Daftar Isi's numbers) agree with the page labels.
-		printed := Labels(c.dests, &render.Output{Front: out.Front, First: out.First, Dests: []string{"kata-pengantar", "daftar-isi", "bab-1"}})
+		// printedLabels (the Daftar Isi's numbers) agree with the page labels.
+		printed := printedLabels(c.dests, &render.Output{Front: out.Front, First: out.First, Dests: []string{"kata-pengantar", "daftar-isi", "bab-1"}})
 		for id, i := range c.dests {
 			if got, want := printed[id], labelOf(c.want, i); got != want {
 				t.Errorf("%s: %s on page %d is numbered %q, its page label is %q", c.name, id, i+1, got, want)
@@ -78,7 +78,7 @@ func labelOf(ranges []pdf.Label, i int) string {
 	n := i - r.From + r.Start
 	switch r.Style {
 	case "r":
-		return Roman(n)
+		return roman(n)
 	case "D":
 		return strconv.Itoa(n)
 	}

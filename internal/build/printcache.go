@@ -138,7 +138,7 @@ func printPages(ctx context.Context, st *outdir.Dir, out *render.Output, shown m
 			return "", false, err
 		}
 		lg.done(msg.Sprintf("print %d", pass))
-		labels := Labels(dests, out)
+		labels := printedLabels(dests, out)
 		if sameLabels(labels, shown, out.Shown) {
 			return "", false, nil
 		}

@@ -119,8 +119,8 @@ var badCases = []badCase{
 	{"config bad severity", set("renja.toml", base["renja.toml"]+"\n[check.hierarchy]\nseverity = \"fatal\"\n"), `^renja.toml:22:1: check.hierarchy.severity "fatal"`, false},
 	{"config missing name", replace("renja.toml", `name = "NAMA CAMAT"`, `rank = "IV/a"`), `^renja.toml:12:\d+: signatory.name is missing`, false},
 	{"config missing file", del("renja.toml"), `^renja.toml: no renja.toml`, false},
-	{"config pdf over the website", replace("renja.toml", "year = 2024", "year = 2024\npdf = \"index.html\""), `^renja.toml:10:1: plan.pdf "index.html" bukan nama berkas PDF`, false},
-	{"config pdf in a folder", replace("renja.toml", "year = 2024", "year = 2024\npdf = \"../renja.pdf\""), `^renja.toml:10:1: plan.pdf "../renja.pdf" bukan nama berkas PDF`, false},
+	{"config pdf over the website", replace("renja.toml", "year = 2024", "year = 2024\npdf = \"index.html\""), `^renja.toml:10:1: plan.pdf "index.html" is not the name of a PDF file`, false},
+	{"config pdf in a folder", replace("renja.toml", "year = 2024", "year = 2024\npdf = \"../renja.pdf\""), `^renja.toml:10:1: plan.pdf "../renja.pdf" is not the name of a PDF file`, false},
 	{"config part unknown", replace("renja.toml", `"bab-1"]`, `"bab-1", "bab-9"]`), `^renja.toml: parts names "bab-9"`, false},
 	// content/*.md
 	{"front matter missing", set("content/10-bab-1.md", "# BAB I\n"), `^content/10-bab-1.md:1:1: the file does not start with front matter`, false},

@@ -18,11 +18,11 @@ func TestInputsOutsideProjectRefused(t *testing.T) {
 		name, link string
 		want       string
 	}{
-		{"template", "templates/x.css", "templates/x.css: berkas templates/x.css adalah tautan simbolik"},
-		{"csv", "data/t41.csv", "data/t41.csv: berkas data/t41.csv adalah tautan simbolik"},
-		{"schema", "data/t41.toml", "data/t41.toml: berkas data/t41.toml adalah tautan simbolik"},
-		{"markdown", "content/10-bab-1.md", "content/10-bab-1.md: berkas content/10-bab-1.md adalah tautan simbolik"},
-		{"config", "renja.toml", "renja.toml: berkas renja.toml adalah tautan simbolik"},
+		{"template", "templates/x.css", "templates/x.css: file templates/x.css is an absolute symbolic link"},
+		{"csv", "data/t41.csv", "data/t41.csv: file data/t41.csv is an absolute symbolic link"},
+		{"schema", "data/t41.toml", "data/t41.toml: file data/t41.toml is an absolute symbolic link"},
+		{"markdown", "content/10-bab-1.md", "content/10-bab-1.md: file content/10-bab-1.md is an absolute symbolic link"},
+		{"config", "renja.toml", "renja.toml: file renja.toml is an absolute symbolic link"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			outside := t.TempDir()
@@ -47,7 +47,7 @@ func TestInputsOutsideProjectRefused(t *testing.T) {
 			if code != ExitFail {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, ExitFail, stderr.String())
 			}
-			if !strings.Contains(stderr.String(), c.want) || !strings.Contains(stderr.String(), "di luar folder proyek") && !strings.Contains(stderr.String(), "absolut") {
+			if !strings.Contains(stderr.String(), c.want) || !strings.Contains(stderr.String(), "outside the project folder") && !strings.Contains(stderr.String(), "absolut") {
 				t.Errorf("stderr lacks %q and the reason:\n%s", c.want, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), "hint: ") {
@@ -68,7 +68,7 @@ func TestInputsOutsideProjectRefused(t *testing.T) {
 				t.Fatal(err)
 			}
 			stderr.Reset()
-			if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitUsage || !strings.Contains(stderr.String(), "di luar folder proyek") {
+			if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitUsage || !strings.Contains(stderr.String(), "outside the project folder") {
 				t.Errorf("relative link out: check exit %d, stderr:\n%s", code, stderr.String())
 			}
 		})
@@ -94,7 +94,7 @@ func TestFolderLinkOutsideRefused(t *testing.T) {
 	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitUsage {
 		t.Errorf("exit %d, want %d", code, ExitUsage)
 	}
-	if !strings.Contains(stderr.String(), "folder data adalah tautan simbolik") {
+	if !strings.Contains(stderr.String(), "folder data is an absolute symbolic link") {
 		t.Errorf("stderr:\n%s", stderr.String())
 	}
 }

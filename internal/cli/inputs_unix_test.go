@@ -28,7 +28,7 @@ func TestNamedPipeRefused(t *testing.T) {
 	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitUsage {
 		t.Errorf("exit %d, want %d", code, ExitUsage)
 	}
-	if !strings.Contains(stderr.String(), "data/t41.csv: data/t41.csv sebuah named pipe") {
+	if !strings.Contains(stderr.String(), "data/t41.csv: data/t41.csv is a named pipe") {
 		t.Errorf("stderr:\n%s", stderr.String())
 	}
 }

@@ -25,9 +25,9 @@ func TestOutputNotOwnedRefused(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"into the project", []string{"build", "--no-pdf", "-q", "-o", ".", "."}, "adalah folder proyek"},
-		{"into data", []string{"build", "--no-pdf", "-q", "-o", "data", "."}, "berada di dalam data"},
-		{"into someone's folder", []string{"build", "--no-pdf", "-q", "-o", somewhere, "."}, "bukan buatan renja"},
+		{"into the project", []string{"build", "--no-pdf", "-q", "-o", ".", "."}, "is the project folder or holds the project"},
+		{"into data", []string{"build", "--no-pdf", "-q", "-o", "data", "."}, "is inside data"},
+		{"into someone's folder", []string{"build", "--no-pdf", "-q", "-o", somewhere, "."}, "renja did not make"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			before, beforeSomewhere := snapshot(t, dir), snapshot(t, somewhere)
@@ -66,7 +66,7 @@ func TestOutputLinkNotFollowed(t *testing.T) {
 	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitFail {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "tautan simbolik") {
+	if !strings.Contains(stderr.String(), "symbolic link") {
 		t.Errorf("stderr:\n%s", stderr.String())
 	}
 	if b, err := os.ReadFile(filepath.Join(elsewhere, "penting.csv")); err != nil || string(b) != "jangan dihapus\n" {

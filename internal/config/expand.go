@@ -76,8 +76,8 @@ func (c *Config) ExpandMeasure(m string) string {
 	return g[1] + ":" + strconv.Itoa(c.Plan.Year+offset(g[2], g[3])) + g[4]
 }
 
-// IsRelative reports whether s writes a relative year or a placeholder.
-func IsRelative(s string) bool { return placeholderRe.MatchString(s) || measureYearRe.MatchString(s) }
+// isRelative reports whether s writes a relative year or a placeholder.
+func isRelative(s string) bool { return placeholderRe.MatchString(s) || measureYearRe.MatchString(s) }
 
 func offset(sign, digits string) int {
 	if digits == "" {

@@ -30,7 +30,7 @@ type Error struct {
 func (e *Error) Position() Position { return Position{e.File, e.Line, e.Column} }
 
 // Error prints "file:line:col: message" on one line.
-func (e *Error) Error() string { return e.Position().String() + ": " + Printable(e.Msg) }
+func (e *Error) Error() string { return e.Position().String() + ": " + printable(e.Msg) }
 
 // ErrorWithPosition prints the message, the offending line with a caret
 // under the column, and the hint, as BurntSushi/toml's
@@ -44,7 +44,7 @@ func (e *Error) ErrorWithPosition() string {
 	var b strings.Builder
 	b.WriteString(e.Error())
 	if src := strings.TrimRight(e.Source, "\r\n"); src != "" {
-		shown, indent := Excerpt(src, e.Column)
+		shown, indent := excerpt(src, e.Column)
 		fmt.Fprintf(&b, "\n\t%s", shown)
 		if e.Column > 0 {
 			fmt.Fprintf(&b, "\n\t%s^", indent)

@@ -12,7 +12,7 @@ import (
 // where it was cut.
 const ExcerptWidth = 160
 
-// Excerpt returns the source line as it is safe to print on a terminal, and
+// excerpt returns the source line as it is safe to print on a terminal, and
 // the blank space that puts a caret under the character at col (1-based, in
 // characters; 0: none). A line longer than ExcerptWidth is cut around col.
 // Control characters (an escape sequence that would recolour or clear the
@@ -20,7 +20,7 @@ const ExcerptWidth = 160
 // Unicode's direction overrides and bytes that are not UTF-8 are written as
 // Go escapes (\x1b, \u202e, \xe9); tabs stay tabs, so that the caret lines up
 // however wide a terminal draws them.
-func Excerpt(line string, col int) (shown, indent string) {
+func excerpt(line string, col int) (shown, indent string) {
 	n := utf8.RuneCountInString(line)
 	from, to := 0, n
 	if n > ExcerptWidth {
@@ -61,9 +61,9 @@ func Excerpt(line string, col int) (shown, indent string) {
 	return b.String(), ind.String()
 }
 
-// Printable escapes, in a message, what Excerpt escapes in a line, keeping
+// printable escapes, in a message, what excerpt escapes in a line, keeping
 // its line breaks and tabs.
-func Printable(s string) string {
+func printable(s string) string {
 	clean := true
 	for _, r := range s {
 		if r != '\n' && r != '\t' && unsafeRune(r) {

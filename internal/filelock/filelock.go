@@ -59,9 +59,9 @@ func (l *Lock) Unlock() error {
 	return l.f.Close()
 }
 
-// Held reports whether another process holds the lock on path: false when
+// held reports whether another process holds the lock on path: false when
 // path does not exist or nobody holds it.
-func Held(path string) bool {
+func held(path string) bool {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return false

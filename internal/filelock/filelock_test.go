@@ -13,7 +13,7 @@ func TestLock(t *testing.T) {
 	if err := os.WriteFile(path, []byte("1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if Held(path) {
+	if held(path) {
 		t.Fatal("a file nobody locked is held")
 	}
 	l, err := TryLock(path)
@@ -23,8 +23,8 @@ func TestLock(t *testing.T) {
 	if _, err := TryLock(path); !errors.Is(err, ErrLocked) {
 		t.Fatalf("a second lock: %v, want ErrLocked", err)
 	}
-	if !Held(path) {
-		t.Error("Held is false while locked")
+	if !held(path) {
+		t.Error("held is false while locked")
 	}
 	if err := l.Unlock(); err != nil {
 		t.Fatal(err)

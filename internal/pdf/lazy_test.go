@@ -13,6 +13,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"renja/internal/msg"
 	"renja/internal/sign/signtest"
 	"renja/internal/testenv"
 )
@@ -100,7 +101,7 @@ func TestLazyFallback(t *testing.T) {
 	if n, err := PageCount(streamed); err != nil || n != 2 {
 		t.Errorf("PageCount = %d, %v; want 2", n, err)
 	}
-	if _, err := Finish(streamed, Meta{}, nil); err == nil || !strings.Contains(err.Error(), "classic") {
+	if _, err := Finish(streamed, Meta{}, nil); err == nil || !strings.Contains(err.Error(), msg.Text("finishing the PDF: it has no classic cross-reference table, as Chrome writes")) {
 		t.Errorf("Finish of a cross-reference stream: %v", err)
 	}
 }
@@ -178,7 +179,7 @@ func TestNameTreeLoop(t *testing.T) {
 	objs[0] = strings.Replace(objs[0], "/Dests 5 0 R", "/Names << /Dests 5 0 R >>", 1)
 	objs[4] = "<< /Kids [5 0 R 5 0 R] >>"
 	doc := pdfOf(objs)
-	if _, err := Destinations(doc); err == nil || !strings.Contains(err.Error(), "listed twice") {
+	if _, err := Destinations(doc); err == nil || !strings.Contains(err.Error(), msg.Text("reading the PDF: a node of the /Dests name tree is its own descendant or listed twice")) {
 		t.Errorf("a name tree that loops: %v", err)
 	}
 }

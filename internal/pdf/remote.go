@@ -32,9 +32,9 @@ const EnvChromeURL = "RENJA_CHROME_URL"
 // resolves, should the interception ever miss one).
 const remoteOrigin = "http://renja.invalid/"
 
-// IsEndpoint reports whether s names a browser's DevTools endpoint (ws://,
+// isEndpoint reports whether s names a browser's DevTools endpoint (ws://,
 // wss://, http:// or https://) rather than a program.
-func IsEndpoint(s string) bool {
+func isEndpoint(s string) bool {
 	for _, p := range []string{"ws://", "wss://", "http://", "https://"} {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
 			return true
@@ -48,7 +48,7 @@ func IsEndpoint(s string) bool {
 // in $RENJA_CHROME_URL. None means: start a browser of our own.
 func Endpoints(explicit string) []string {
 	if explicit != "" {
-		if IsEndpoint(explicit) {
+		if isEndpoint(explicit) {
 			return []string{explicit}
 		}
 		return nil
@@ -81,7 +81,7 @@ func Connect(ctx context.Context, endpoint string) (*Browser, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if !IsEndpoint(endpoint) {
+	if !isEndpoint(endpoint) {
 		return nil, msg.Errorf("%q is not a browser's DevTools endpoint (ws://HOST:PORT/… or http://HOST:PORT)", endpoint)
 	}
 	wsURL, err := websocketURL(ctx, endpoint)

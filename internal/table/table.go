@@ -348,9 +348,9 @@ func inText(text string, off int, f string) string {
 	return strings.Clone(f)
 }
 
-// IsPlaceholder reports whether a cell is a mark to fill in: text in square
+// isPlaceholder reports whether a cell is a mark to fill in: text in square
 // brackets, such as [isi] or [isi realisasi 2024].
-func IsPlaceholder(s string) bool {
+func isPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
 	return len(s) >= 3 && s[0] == '[' && s[len(s)-1] == ']' && !strings.ContainsAny(s[1:len(s)-1], "[]")
 }

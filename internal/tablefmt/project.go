@@ -101,7 +101,7 @@ func sameValues(s *table.Schema, f *File) error {
 	for i, r := range a.Rows {
 		for j, c := range r.Cells {
 			d := b.Rows[i].Cells[j]
-			if !SameValue(s.Columns[j].Type, c.Raw, d.Raw) {
+			if !sameValue(s.Columns[j].Type, c.Raw, d.Raw) {
 				at := a.Pos(&r.Cells[j])
 				return &diag.Error{File: f.Path, Line: at.Line, Column: at.Column, Msg: msg.Sprintf("renja fmt would change %q into %q", c.Raw, d.Raw), Hint: report}
 			}

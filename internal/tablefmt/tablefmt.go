@@ -104,7 +104,7 @@ func Format(src []byte, delim rune, types Types, ref *Reference) (out []byte, no
 				t = typ[i]
 			}
 			if i < len(header) && ref != nil {
-				if was, ok := ref.cells[keys[r]+"\x00"+strings.TrimSpace(header[i])]; ok && SameValue(t, rec[i], was) {
+				if was, ok := ref.cells[keys[r]+"\x00"+strings.TrimSpace(header[i])]; ok && sameValue(t, rec[i], was) {
 					rec[i] = was
 					continue
 				}
@@ -185,10 +185,10 @@ func rowKeys(header []string, typ []table.Type, recs [][]string) []string {
 	return keys
 }
 
-// SameValue reports whether two spellings of a cell of type t read as the
+// sameValue reports whether two spellings of a cell of type t read as the
 // same value: the same amount, number, percentage, target or code; text
 // only when it is the same text.
-func SameValue(t table.Type, a, b string) bool {
+func sameValue(t table.Type, a, b string) bool {
 	if a == b {
 		return true
 	}

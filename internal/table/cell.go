@@ -86,7 +86,7 @@ func (t *Table) Pos(c *Cell) diag.Position {
 // its error, for the table to keep beside the cell.
 func parseCell(typ Type, raw string, off uint32) (Cell, *num.Error) {
 	c := Cell{Raw: unFormula(strings.TrimSpace(raw)), off: off}
-	if isPlaceholder(c.Raw) {
+	if IsPlaceholder(c.Raw) {
 		c.flags = todo
 		return c, nil
 	}

@@ -348,9 +348,9 @@ func inText(text string, off int, f string) string {
 	return strings.Clone(f)
 }
 
-// isPlaceholder reports whether a cell is a mark to fill in: text in square
+// IsPlaceholder reports whether a cell is a mark to fill in: text in square
 // brackets, such as [isi] or [isi realisasi 2024].
-func isPlaceholder(s string) bool {
+func IsPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
 	return len(s) >= 3 && s[0] == '[' && s[len(s)-1] == ']' && !strings.ContainsAny(s[1:len(s)-1], "[]")
 }

@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -36,16 +33,7 @@ func TestVerifyChangedAfterCertification(t *testing.T) {
 	}
 
 	// A revision by hand that marks object 4, the page's content stream, free.
-	last := func(re string) string {
-		m := regexp.MustCompile(re).FindAllSubmatch(certified, -1)
-		if len(m) == 0 {
-			t.Fatalf("no %s in the certified PDF", re)
-		}
-		return string(m[len(m)-1][1])
-	}
-	xref := len(certified)
-	freed := fmt.Appendf(bytes.Clone(certified), "xref\n4 1\n0000000000 00001 f \ntrailer\n<< /Size %s /Root %s /Info %s /Prev %s >>\nstartxref\n%d\n%%%%EOF\n",
-		last(`/Size ?(\d+)`), last(`/Root ?(\d+ 0 R)`), last(`/Info ?(\d+ 0 R)`), last(`startxref\s+(\d+)`), xref)
+	freed := signtest.Free(t, certified, 4)
 	attacked := filepath.Join(dir, "output", "dibatalkan.pdf")
 	writeFile(t, attacked, freed)
 	countersigned := filepath.Join(dir, "dibatalkan-signed.pdf")

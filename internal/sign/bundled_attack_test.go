@@ -1,9 +1,6 @@
 package sign_test
 
 import (
-	"bytes"
-	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -48,15 +45,7 @@ func TestBundledCertifiedThenFreed(t *testing.T) {
 		t.Fatalf("the last page's /Contents is %v, not one stream", page["Contents"])
 	}
 	nr := content.ObjectNumber.Value()
-	lastOf := func(re string) string {
-		m := regexp.MustCompile(re).FindAllSubmatch(certified, -1)
-		if len(m) == 0 {
-			t.Fatalf("no %s in the certified PDF", re)
-		}
-		return string(m[len(m)-1][1])
-	}
-	freed := fmt.Appendf(bytes.Clone(certified), "xref\n%d 1\n0000000000 00001 f \ntrailer\n<< /Size %s /Root %s /Info %s /Prev %s >>\nstartxref\n%d\n%%%%EOF\n",
-		nr, lastOf(`/Size ?(\d+)`), lastOf(`/Root ?(\d+ 0 R)`), lastOf(`/Info ?(\d+ 0 R)`), lastOf(`startxref\s+(\d+)`), len(certified))
+	freed := signtest.Free(t, certified, nr)
 	other, err := sign.LoadPKCS12(signtest.P12(t), signtest.Password)
 	if err != nil {
 		t.Fatal(err)

@@ -219,6 +219,10 @@ func TestBSrESignedFinal(t *testing.T) {
 	if signedBytes, _ := os.ReadFile(signed); !bytes.Equal(published, signedBytes) || !strings.Contains(string(page), `<a href="`+name+`">`) {
 		t.Errorf("the signed PDF is not published and listed")
 	}
+	// The row's id is the QR code's fragment.
+	if row := fmt.Sprintf(`<tr id="sha256-%x">`, sha256.Sum256(doc)); !strings.Contains(string(page), row) {
+		t.Errorf("%s has no row %s, where the QR code leads", sign.VerificationPage, row)
+	}
 
 	// The sources change: the signed PDF is of older sources. It is not
 	// published, the build says so, and the download is the new PDF.

@@ -263,6 +263,11 @@ func runBatch(ctx context.Context, dirs []string, common build.Options, quiet bo
 			}
 			msg.Fprintf(stdout, "renja: %s: wrote %s: %s\n", o.Dir, outDir(o), state)
 		}
+		if err == nil {
+			for _, u := range res.Unpublished {
+				msg.Fprintf(stderr, "renja: %s: warning: %s\n", o.Dir, u)
+			}
+		}
 	}
 	return failure
 }

@@ -77,3 +77,7 @@ var _ = add(
 	T("none", "tidak ada"),
 	T("%s is not published with the website: %s; sign the final PDF of the current sources", "%s tidak diterbitkan bersama situs: %s; tandatangani PDF final dari sumber yang sekarang"),
 )
+
+var _ = add(
+	T("renja: %s: warning: %s\n", "renja: %s: peringatan: %s\n"),
+)

@@ -187,8 +187,17 @@ func TestBSrESignedFinal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := signtest.DecodeQR(t, png), fmt.Sprintf("https://kec-contoh.go.id/verifikasi.html#sha256-%x", sha256.Sum256(doc)); got != want {
+	want := fmt.Sprintf("https://kec-contoh.go.id/verifikasi.html#sha256-%x", sha256.Sum256(doc))
+	if got := signtest.DecodeQR(t, png); got != want {
 		t.Errorf("the appearance's QR code reads %q, want %q", got, want)
+	}
+	if d := os.Getenv("RENJA_SIGN_IMAGES"); d != "" { // to look at the page, as TestVisibleSignature
+		b, _ := os.ReadFile(signed)
+		os.WriteFile(filepath.Join(d, "bsre-signed.pdf"), b, 0o644)
+	}
+	// The stand-in drew it in the block: the signed page shows the code.
+	if got := signtest.ReadQR(t, signed, b.Page+1, b.Rect, b.PageHeight, t.TempDir()); got != want {
+		t.Errorf("the signed page's QR code reads %q, want %q", got, want)
 	}
 
 	// renja verify --bsre adds BSrE's conclusion to renja's own checks.

@@ -30,8 +30,11 @@ type Options struct {
 	// (see [Blocks]). Empty: the document's last one (the closing's) for
 	// the first signature, none for a later one. NoBlock: none.
 	Block   string
-	NIP     string          // the signer's NIP, shown in the visible signature
-	Address string          // the verification page, in the QR code (see [QRText])
+	NIP     string // the signer's NIP, shown in the visible signature
+	Address string // the verification page, in the QR code (see [QRText])
+	// Image, a PNG, is drawn in the block instead of renja's own
+	// appearance, as BSrE's eSign Client draws the image it is sent.
+	Image   []byte
 	Context context.Context // cancels the request to the TSA; nil: never
 }
 
@@ -139,13 +142,20 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 		page = block.ref
 		r := block.Rect
 		w, h := r[2]-r[0], r[3]-r[1]
-		qr, err := qrMatrix(QRText(o.Address, sha256.Sum256(doc)))
+		stream, resources, err := []byte(nil), appearanceResources, error(nil)
+		if o.Image != nil {
+			stream, resources, err = imageAppearance(u, o.Image, w, h)
+		} else {
+			var qr [][]bool
+			if qr, err = qrMatrix(QRText(o.Address, sha256.Sum256(doc))); err == nil {
+				stream = appearance(w, h, qr, appearanceLines(certName(id.Cert), o.NIP, o.Time))
+			}
+		}
 		if err != nil {
 			return nil, warnings, err
 		}
-		stream := appearance(w, h, qr, appearanceLines(certName(id.Cert), o.NIP, o.Time))
 		ap := fmt.Appendf(nil, "<< /Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources %s /Length %d >>\nstream\n",
-			f(w), f(h), appearanceResources, len(stream))
+			f(w), f(h), resources, len(stream))
 		ap = append(append(ap, stream...), "\nendstream"...)
 		apNr := u.add(ap)
 		widget["Rect"] = types.NewNumberArray(r[0], r[1], r[2], r[3])

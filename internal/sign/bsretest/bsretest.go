@@ -3,7 +3,9 @@
 // chain of a NIK, signing a PDF (PAdES B-T, with a three-level test CA
 // chain and a local time-stamp authority) and verifying one, and each way
 // the real one fails (401, NOT_REGISTERED, NO_CERTIFICATE, a wrong
-// passphrase, 500 on a broken PDF, no answer at all).
+// passphrase, 500 on a broken PDF, no answer at all). It draws the image of
+// a visible signature in the signature block that its box (counted from
+// the page's top left corner) covers.
 package bsretest
 
 import (
@@ -11,7 +13,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
+	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -218,9 +222,18 @@ func (s *Server) sign(w http.ResponseWriter, r *http.Request, body []byte) {
 		reason = req.Props[0].Reason
 	}
 	id := &sign.Identity{Key: u.Chain.Key, Cert: u.Chain.Certs[0], Chain: u.Chain.Certs[1:]}
+	o := sign.Options{TSA: s.tsa, Block: sign.NoBlock, Reason: reason, Context: r.Context()}
+	if err == nil && len(req.Props) == 1 && req.Props[0].Tampilan == "VISIBLE" {
+		// The image goes where the box says, (0,0) at the page's top left:
+		// the stand-in draws it in the signature block found there.
+		if o.Block, o.Image, err = place(doc, req.Props[0]); err != nil {
+			reply(w, 400, map[string]any{"status_code": 400, "error": err.Error()})
+			return
+		}
+	}
 	var signed []byte
 	if err == nil {
-		signed, _, err = sign.Sign(doc, id, sign.Options{TSA: s.tsa, Block: sign.NoBlock, Reason: reason, Context: r.Context()})
+		signed, _, err = sign.Sign(doc, id, o)
 	}
 	if err != nil {
 		reply(w, 500, map[string]any{"timestamp": time.Now().UnixMilli(), "status": 500, "error": "Internal Server Error", "path": r.URL.Path})
@@ -271,6 +284,28 @@ func (s *Server) trusted(sig sign.Signature) bool {
 	}
 	return false
 }
+
+// place finds the signature block that a visible signature's box covers
+// and decodes its image.
+func place(doc []byte, p Props) (block string, image []byte, err error) {
+	image, err = base64.StdEncoding.DecodeString(p.ImageBase64)
+	if err != nil {
+		return "", nil, err
+	}
+	blocks, err := sign.Blocks(doc)
+	if err != nil {
+		return "", nil, err
+	}
+	for _, b := range blocks {
+		x, y, w, h := sign.BSrEBox(b.Rect, b.PageHeight, true)
+		if b.Page+1 == p.Page && near(x, p.OriginX) && near(y, p.OriginY) && near(w, p.Width) && near(h, p.Height) {
+			return b.ID, image, nil
+		}
+	}
+	return "", nil, fmt.Errorf("posisi tanda tangan (halaman %d, %.1f, %.1f) tidak sesuai", p.Page, p.OriginX, p.OriginY)
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 0.5 }
 
 func reply(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")

@@ -81,3 +81,8 @@ var _ = add(
 var _ = add(
 	T("renja: %s: warning: %s\n", "renja: %s: peringatan: %s\n"),
 )
+
+var _ = add(
+	T("the signature's image: %w", "gambar tanda tangan: %w"),
+	T("the signature's box (page %d, %.1f, %.1f) covers no signature block", "kotak tanda tangan (halaman %d, %.1f, %.1f) tidak menutupi blok tanda tangan mana pun"),
+)

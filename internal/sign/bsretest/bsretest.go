@@ -13,7 +13,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
-	"fmt"
 	"io"
 	"math"
 	"net/http"
@@ -23,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"renja/internal/msg"
 	"renja/internal/sign"
 	"renja/internal/sign/signtest"
 )
@@ -302,7 +302,7 @@ func place(doc []byte, p Props) (block string, image []byte, err error) {
 			return b.ID, image, nil
 		}
 	}
-	return "", nil, fmt.Errorf("posisi tanda tangan (halaman %d, %.1f, %.1f) tidak sesuai", p.Page, p.OriginX, p.OriginY)
+	return "", nil, msg.Errorf("the signature's box (page %d, %.1f, %.1f) covers no signature block", p.Page, p.OriginX, p.OriginY)
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 0.5 }

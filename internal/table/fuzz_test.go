@@ -27,6 +27,8 @@ func FuzzParse(f *testing.F) {
 		"",
 		"\"",
 		";;;\n\"\n",
+		"kode;uraian;target;pagu;contoh\n7.01.01;a;1;2;ya\n7.01.02;b;1;2;\n",
+		"contoh;kode;uraian;target;pagu;contoh\nya;7.01.01;a;1;2;ya\n",
 	} {
 		f.Add([]byte(s))
 	}

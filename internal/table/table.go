@@ -36,14 +36,6 @@ type Row struct {
 	Example bool // marked in the column contoh: a row of the example a new project started from
 }
 
-// ExampleColumn is the column renja init adds to a new office's tables, not
-// declared by their schemas: a row with anything in it is the example's
-// (renja check counts such rows; a final build waits until none is left).
-const ExampleColumn = "contoh"
-
-// ExampleMark is what renja writes in an example row's column contoh.
-const ExampleMark = "ya"
-
 // Table is a loaded table.
 type Table struct {
 	*Schema
@@ -328,9 +320,6 @@ func Parse(s *Schema, path string, src []byte) (*Table, error) {
 	return t, nil
 }
 
-// exampleCol stands for ExampleColumn among a header's columns.
-const exampleCol = -2
-
 // slab is how many rows (and their cells) are allocated at once.
 const slab = 4096
 
@@ -346,13 +335,6 @@ func inText(text string, off int, f string) string {
 		return text[off+1 : off+1+len(f)]
 	}
 	return strings.Clone(f)
-}
-
-// IsPlaceholder reports whether a cell is a mark to fill in: text in square
-// brackets, such as [isi] or [isi realisasi 2024].
-func IsPlaceholder(s string) bool {
-	s = strings.TrimSpace(s)
-	return len(s) >= 3 && s[0] == '[' && s[len(s)-1] == ']' && !strings.ContainsAny(s[1:len(s)-1], "[]")
 }
 
 func inParens(s string) string {

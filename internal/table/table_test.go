@@ -355,3 +355,22 @@ func TestHeaderCol(t *testing.T) {
 		t.Errorf("HeaderCol = %s", got)
 	}
 }
+
+// TestExampleColumn: the column contoh that renja init adds marks the
+// example's rows without a schema declaring it; twice is an error.
+func TestExampleColumn(t *testing.T) {
+	s, err := table.ParseSchema("data/x.toml", "x", []byte("[[columns]]\nname = \"kode\"\ntype = \"code\"\n[[columns]]\nname = \"pagu\"\ntype = \"money\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := table.Parse(s, "data/x.csv", []byte("kode;contoh;pagu\n7.01.01;ya;20.000.000\n7.01.01.2.01; ;20.000.000\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tab.Rows[0].Example || tab.Rows[1].Example || tab.Cell(tab.Rows[1], "pagu").Raw != "20.000.000" || tab.HeaderCol[1] != 13 {
+		t.Errorf("rows %+v %+v, header columns %v", tab.Rows[0].Example, tab.Rows[1].Example, tab.HeaderCol)
+	}
+	if _, err := table.Parse(s, "data/x.csv", []byte("kode;contoh;pagu;contoh\n7.01.01;ya;1;ya\n")); err == nil || !strings.Contains(err.Error(), `unknown column "contoh"`) {
+		t.Errorf("contoh twice: %v", err)
+	}
+}

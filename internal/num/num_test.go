@@ -103,8 +103,8 @@ func TestParseDec(t *testing.T) {
 		{"461.168.601.842.738", 4611686018427380000, true, "", ""},
 		{"-", 0, false, "", ""},
 		{"", 0, false, "", ""},
-		{"1.5", 0, false, "for a decimal use a comma: 1,5", "thousands groups of three digits"},
-		{"99.47", 0, false, "for a decimal use a comma: 99,47", "thousands groups"},
+		{"1.5", 0, false, `write "1,5": a dot groups thousands; for a decimal use a comma`, "thousands groups of three digits"},
+		{"99.47", 0, false, `write "99,47": a dot groups thousands; for a decimal use a comma`, "thousands groups"},
 		{"1,23456", 0, false, "round the number", "at most four decimals"},
 		{"12x4", 0, false, `'x' is not part of a number`, "digits"},
 		{"17 Org/ Bln", 0, false, `write "17": the unit "Org/ Bln" belongs in the indicator`, "digits"},
@@ -139,7 +139,7 @@ func TestParsePercent(t *testing.T) {
 		{"", 0, false, ""},
 		{"%", 0, false, "write the figure"},
 		{"\\100%", 0, false, `remove the stray '\\'`},
-		{"99.47%", 0, false, "for a decimal use a comma: 99,47%"},
+		{"99.47%", 0, false, `write "99,47%": a dot groups thousands; for a decimal use a comma`},
 		{"100%%", 0, false, `remove the stray '%'`},
 	}
 	for _, tt := range tests {

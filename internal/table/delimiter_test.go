@@ -68,3 +68,14 @@ func TestOpenCSV(t *testing.T) {
 		}
 	}
 }
+
+func TestIsPlaceholder(t *testing.T) {
+	for s, want := range map[string]bool{
+		"[isi]": true, " [isi realisasi] ": true, "[]": false, "[a]": true, "[a][b]": false, "[[a]]": false,
+		"isi": false, "[isi": false, "isi]": false, "": false, "x[isi]": false,
+	} {
+		if got := IsPlaceholder(s); got != want {
+			t.Errorf("IsPlaceholder(%q) = %v", s, got)
+		}
+	}
+}

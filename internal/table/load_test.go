@@ -2,34 +2,18 @@ package table_test
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"renja/internal/diag"
 	"renja/internal/table"
+	"renja/internal/testenv"
 )
-
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 // TestLoadDir reads a project's tables from its files, sorted by id, and
 // looks cells up by column name.
 func TestLoadDir(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testenv.Files(t, map[string]string{
 		"data/b.toml": schemaSrc,
 		"data/b.csv":  "kode;uraian;target;pagu\n7.01.01;PROGRAM;;1.000\n7.01.01.2.01;Kegiatan;12 Dokumen Perencanaan Tahunan;1.000\n",
 		"data/a.toml": "[[columns]]\nname = \"uraian\"\n",
@@ -84,7 +68,7 @@ func TestLoadErrors(t *testing.T) {
 		{"an empty table", map[string]string{"data/b.toml": schemaSrc, "data/b.csv": "\n"},
 			[]string{"data/b.csv", "the table is empty", "kode;uraian;target;pagu"}},
 	} {
-		_, err := table.LoadDir(writeFiles(t, c.files))
+		_, err := table.LoadDir(testenv.Files(t, c.files))
 		if err == nil {
 			t.Errorf("%s: no error", c.name)
 			continue
@@ -119,7 +103,7 @@ func TestLoadErrors(t *testing.T) {
 // TestLoadReference reads a nomenclature list in any encoding and delimiter
 // a table may have, and refuses a code it cannot read, at its line.
 func TestLoadReference(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testenv.Files(t, map[string]string{
 		"ref.csv":  "kode,nama\n7.01.01, PROGRAM PENUNJANG \n7.01.01.2.01,Perencanaan Caf\xe9\n",
 		"bad.csv":  "kode;nama\n7.01.01;a\nx.y;b\n;c\n",
 		"junk.csv": "kode;nama\n\"open;a\n",

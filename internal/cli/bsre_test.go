@@ -276,3 +276,20 @@ func TestBSrEOneTimeCode(t *testing.T) {
 	}
 	noSecrets(t, dir, out, errs)
 }
+
+// TestVerifyBSrENoAnswer: verify --bsre against a server that never answers
+// ends within its time limit, says so, and fails.
+func TestVerifyBSrENoAnswer(t *testing.T) {
+	dir := signProject(t)
+	in, _ := finalPDF(t, dir, "renja.pdf", nil)
+	srv := bsreSetup(t)
+	srv.Hang = true
+	start := time.Now()
+	code, out, errs := signRun("verify", "--bsre", srv.URL, "--timeout", "1s", "-C", dir, in)
+	if code != ExitFail || !strings.Contains(out, "BSrE:           NOT ASKED: no answer from BSrE's eSign Client") || time.Since(start) > 20*time.Second {
+		t.Errorf("verify --bsre without an answer: exit %d after %v\n%s%s", code, time.Since(start), out, errs)
+	}
+	if n := srv.Requests("verify/pdf"); n != 1 {
+		t.Errorf("%d verification requests, want 1", n)
+	}
+}

@@ -37,7 +37,7 @@ func bsreSetup(t *testing.T) *bsretest.Server {
 	t.Setenv(BSrEUserEnv, bsretest.ClientUser)
 	t.Setenv(BSrEPasswordEnv, bsretest.ClientPassword)
 	t.Setenv(BSrEPassphraseEnv, testPassphrase)
-	t.Setenv(BSrENIKEnv, "")
+	t.Setenv(BSrENIKEnv, testNIK)
 	return srv
 }
 
@@ -104,7 +104,7 @@ func TestBSrEFailures(t *testing.T) {
 			if c.setup != nil {
 				c.setup(srv)
 			}
-			args := []string{"sign", "--bsre", srv.URL, "--nik", testNIK, "--blok", "-", "-C", dir}
+			args := []string{"sign", "--bsre", srv.URL, "--blok", "-", "-C", dir}
 			if c.args == nil {
 				c.args = []string{in}
 			}
@@ -150,7 +150,7 @@ func TestBSrESignedFinal(t *testing.T) {
 	}
 	doc, _ := os.ReadFile(res.PDF)
 	srv := bsreSetup(t)
-	code, out, errs := signRun("sign", "--bsre", srv.URL, "--nik", testNIK, "-C", dir, res.PDF)
+	code, out, errs := signRun("sign", "--bsre", srv.URL, "-C", dir, res.PDF)
 	if code != ExitOK {
 		t.Fatalf("sign --bsre: exit %d\n%s%s", code, out, errs)
 	}

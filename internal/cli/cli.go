@@ -33,7 +33,7 @@ var commands = []struct{ syntax, what string }{
 	{"check [flags] [PROJECT]", "check every number and report each mistake at its cell"},
 	{"diff [REV [REV]]", "what changed in the plan, by code, with the effect on every total"},
 	{"fmt [--check] [PROJECT]", "write every table in canonical form (undoes an Excel round trip)"},
-	{"sign --bsre URL --nik NIK IN.pdf", "sign the final PDF through BSrE's eSign Client (or --p12 FILE to test without BSrE)"},
+	{"sign --bsre URL IN.pdf", "sign the final PDF through BSrE's eSign Client (or --p12 FILE to test without BSrE)"},
 	{"verify [--bsre URL] FILE.pdf", "is the signature intact, who signed, and was it built from these sources"},
 	{"serve [flags] [PROJECT]", "preview the website on 127.0.0.1, rebuilt on every change"},
 	{"init DIR --kecamatan X --kabupaten Y [--year N]", "start a new project from the bundled one"},

@@ -66,7 +66,7 @@ type signJob struct {
 }
 
 func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sign", "sign (--bsre URL --nik NIK | --p12 FILE) [--out SIGNED.pdf] [--tsa URL] [--blok ID] [--location PLACE] [-C PROJECT] IN.pdf", stderr)
+	fs := newFlags("sign", "sign (--bsre URL | --p12 FILE) [--out SIGNED.pdf] [--tsa URL] [--blok ID] [--location PLACE] [-C PROJECT] IN.pdf", stderr)
 	p12 := fs.String("p12", "", msg.Sprintf("PKCS#12 file (.p12, .pfx) holding the signer's key and certificate, to sign without BSrE (tests, trials); its password from $%s or asked at the terminal", PasswordEnv))
 	out := fs.String("out", "", msg.Sprintf("the signed PDF (default: signed/IN-signed.pdf in the project, which renja build publishes with the website)"))
 	location := fs.String("location", "", msg.Sprintf("place of signing (default: signatory.place in the project's renja.toml)"))
@@ -83,10 +83,8 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case len(pos) != 1:
 		fs.Usage()
 		return usagef("sign needs one PDF, got %d", len(pos))
-	case *p12 != "" && (flagSet(fs, "bsre") || flagSet(fs, "nik")):
-		return usagef("sign takes either --bsre/--nik or --p12, not both")
-	case *p12 == "" && b.nik() == "":
-		return usagef("sign needs --nik NIK (or $%s) and --bsre URL (or [signing] bsre in renja.toml) to sign through BSrE's eSign Client, or --p12 FILE (a key and certificate, to sign without BSrE)", BSrENIKEnv)
+	case *p12 != "" && flagSet(fs, "bsre"):
+		return usagef("sign takes either --bsre or --p12, not both")
 	}
 	job, err := prepareSign(fs, pos[0], *out, *dir, *location)
 	if err != nil {

@@ -284,8 +284,9 @@ func TestSignUsage(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"sign", "-C", dir, in}, ExitUsage, "needs --nik NIK (or $RENJA_BSRE_NIK) and --bsre URL"},
-		{[]string{"sign", "--p12", p12, "--bsre", "https://x", "-C", dir, in}, ExitUsage, "either --bsre/--nik or --p12"},
+		{[]string{"sign", "-C", dir, in}, ExitUsage, "needs --bsre URL (or [signing] bsre in renja.toml)"},
+		{[]string{"sign", "--bsre", "https://x", "--nik", "7324012345678901", "-C", dir, in}, ExitUsage, "there is no flag -nik"},
+		{[]string{"sign", "--p12", p12, "--bsre", "https://x", "-C", dir, in}, ExitUsage, "either --bsre or --p12"},
 		{[]string{"sign", "--p12", p12, "-C", dir}, ExitUsage, "needs one PDF, got 0"},
 		{[]string{"sign", "--p12", p12, in, in}, ExitUsage, "needs one PDF, got 2"},
 		{[]string{"sign", "--p12", p12, in}, ExitUsage, "no renja.toml in .: renja sign signs a project's final PDF"},

@@ -19,12 +19,12 @@ const (
 	BSrEUserEnv       = "RENJA_BSRE_USER"       // the client application's user at the eSign Client
 	BSrEPasswordEnv   = "RENJA_BSRE_PASSWORD"   // and its password
 	BSrEPassphraseEnv = "RENJA_BSRE_PASSPHRASE" // the signer's passphrase
-	BSrENIKEnv        = "RENJA_BSRE_NIK"        // the signer's NIK, when --nik is not given
+	BSrENIKEnv        = "RENJA_BSRE_NIK"        // the signer's NIK, else asked at the terminal
 )
 
 // bsreFlags are renja sign's and renja verify's options for BSrE.
 type bsreFlags struct {
-	url, nikFlag, totp *string
+	url, totp *string
 	timeout            *time.Duration
 	insecure           *bool
 }
@@ -34,17 +34,8 @@ func (b *bsreFlags) register(fs *flag.FlagSet, signing bool) {
 	b.timeout = fs.Duration("timeout", 2*time.Minute, msg.Sprintf("how long to wait for each answer of BSrE (a request without an answer is never sent again)"))
 	b.insecure = fs.Bool("insecure-http", false, msg.Sprintf("allow plain HTTP to an eSign Client that is not on this machine (the passphrase crosses the network unencrypted)"))
 	if signing {
-		b.nikFlag = fs.String("nik", "", msg.Sprintf("the signer's NIK at BSrE (or $%s); never written into renja.toml, which is published", BSrENIKEnv))
 		b.totp = fs.String("totp", "", msg.Sprintf("a one-time code from the BeSign app, instead of the passphrase ($%s or asked at the terminal)", BSrEPassphraseEnv))
 	}
-}
-
-// nik is --nik, else $RENJA_BSRE_NIK.
-func (b *bsreFlags) nik() string {
-	if b.nikFlag != nil && *b.nikFlag != "" {
-		return *b.nikFlag
-	}
-	return os.Getenv(BSrENIKEnv)
 }
 
 // client connects to the eSign Client at address with the client
@@ -74,9 +65,16 @@ func signBSrE(ctx context.Context, job *signJob, b *bsreFlags, blockID string, s
 		address = job.signing.BSrE
 	}
 	if address == "" {
-		return usagef("sign needs --bsre URL or [signing] bsre in renja.toml: the address of the district's BSrE eSign Client")
+		return usagef("sign needs --bsre URL (or [signing] bsre in renja.toml), the address of the district's BSrE eSign Client, or --p12 FILE (a key and certificate, to sign without BSrE)")
 	}
-	nik := b.nik()
+	// The NIK identifies the Camat: like the passphrase it is no flag (a
+	// flag is seen by every user of the machine and kept in the shell's
+	// history) and never in renja.toml, which is published.
+	nik, err := askSecret(ctx, BSrENIKEnv, msg.Sprintf("The signer's NIK: "),
+		msg.Sprintf("no NIK of the signer: set %s, or run renja sign in a terminal to be asked", BSrENIKEnv), stderr)
+	if err != nil {
+		return usagef("%v", err)
+	}
 	c, err := b.client(address, stderr)
 	if err != nil {
 		return err

@@ -20,7 +20,7 @@ type Signing struct {
 // a corner of the page.
 func (c *Config) validateSigning(keys *tomlx.Keys) (errs diag.List) {
 	if c.Signing.NIK != "" {
-		errs = append(errs, keys.Errorf([]string{"signing", "nik"}, "remove nik from [signing]; give it to renja sign with --nik or $RENJA_BSRE_NIK",
+		errs = append(errs, keys.Errorf([]string{"signing", "nik"}, "remove nik from [signing]; renja sign asks for it, or reads $RENJA_BSRE_NIK",
 			"the signer's NIK does not belong in renja.toml, which is published with the sources"))
 	}
 	if o := c.Signing.Origin; o != "" && o != "top-left" && o != "bottom-left" {

@@ -25,8 +25,8 @@ const (
 // bsreFlags are renja sign's and renja verify's options for BSrE.
 type bsreFlags struct {
 	url, totp *string
-	timeout            *time.Duration
-	insecure           *bool
+	timeout   *time.Duration
+	insecure  *bool
 }
 
 func (b *bsreFlags) register(fs *flag.FlagSet, signing bool) {

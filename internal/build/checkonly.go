@@ -15,15 +15,19 @@ import (
 // It returns the checker's diagnostics and the first stage's error that
 // stopped it (a diag.List for files that cannot be read or rendered), never
 // one kind hiding the other: the checker's findings come with a layout's
-// error.
+// error, and the other tables' findings with a table that cannot be read.
 func Check(ctx context.Context, dir string) ([]diag.Diagnostic, error) {
-	p, err := model.LoadContext(ctx, dir)
+	p, unread, err := model.LoadPartial(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
 	ds, err := check.RunContext(ctx, p)
 	if err != nil {
 		return ds, err
+	}
+	if unread != nil {
+		// The layouts would only repeat that a table is missing.
+		return ds, unread
 	}
 	tpl, err := render.LoadTemplates(dir)
 	if err != nil {

@@ -86,5 +86,9 @@ func loadOther(ctx context.Context, dir string, s config.Source) (*Project, erro
 	} else if fi, err := os.Stat(at); err != nil || !fi.IsDir() {
 		return nil, msg.Errorf("the folder %s does not exist", s.Project)
 	}
-	return load(ctx, at, false)
+	p, unread, err := load(ctx, at, false)
+	if err == nil && unread != nil {
+		return nil, unread
+	}
+	return p, err
 }

@@ -72,22 +72,35 @@ func Load(dir string) (*Project, error) {
 // LoadContext is Load that stops, with ctx's cause as its error, when ctx
 // ends.
 func LoadContext(ctx context.Context, dir string) (*Project, error) {
+	p, unread, err := load(ctx, dir, true)
+	if err == nil && unread != nil {
+		return nil, unread
+	}
+	return p, err
+}
+
+// LoadPartial is LoadContext that keeps going past tables that cannot be
+// read (a missing column, a ragged row): it returns the project of the
+// tables that could be read and, as unread, the errors of the others, so
+// that `renja check` reports every other table's findings beside them.
+// Settings or content that cannot be read still stop it (err).
+func LoadPartial(ctx context.Context, dir string) (p *Project, unread, err error) {
 	return load(ctx, dir, true)
 }
 
 // load reads a project: a Renja with its parts and the documents it is
 // checked against (renja), or another document (last year's Renja, a
 // Renstra), of which the carry rule compares only the settings and tables.
-func load(ctx context.Context, dir string, renja bool) (*Project, error) {
+func load(ctx context.Context, dir string, renja bool) (*Project, error, error) {
 	if ctx.Err() != nil {
-		return nil, context.Cause(ctx)
+		return nil, nil, context.Cause(ctx)
 	}
 	cfg, err := config.Load(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if ctx.Err() != nil {
-		return nil, context.Cause(ctx)
+		return nil, nil, context.Cause(ctx)
 	}
 	var parts []*content.Part
 	var perr error
@@ -95,25 +108,40 @@ func load(ctx context.Context, dir string, renja bool) (*Project, error) {
 		parts, perr = content.LoadDir(dir, cfg.Parts)
 	}
 	if ctx.Err() != nil {
-		return nil, context.Cause(ctx)
+		return nil, nil, context.Cause(ctx)
 	}
 	tables, terr := table.LoadDir(dir)
-	if err := diag.Join(perr, terr); err != nil {
-		return nil, err
+	if _, ok := diag.ListOf(terr); terr != nil && (!ok || len(tables) == 0) {
+		return nil, nil, terr
+	}
+	if perr != nil {
+		return nil, nil, diag.Join(perr, terr)
 	}
 	if ctx.Err() != nil {
-		return nil, context.Cause(ctx)
+		return nil, nil, context.Cause(ctx)
 	}
 	p := New(cfg, parts, tables)
 	p.Dir = dir
-	if id := cfg.Plan.Table; id != "" && p.Trees[id] == nil {
-		return nil, &diag.Error{File: config.FileName, Msg: msg.Sprintf("plan.table %q is not a hierarchical table in data/", id),
-			Hint: msg.Sprintf("name a table whose schema says hierarchy = true, e.g. t31")}
+	if id := cfg.Plan.Table; id != "" && p.Trees[id] == nil && !unreadTable(terr, id) {
+		return nil, nil, diag.Join(terr, &diag.Error{File: config.FileName, Msg: msg.Sprintf("plan.table %q is not a hierarchical table in data/", id),
+			Hint: msg.Sprintf("name a table whose schema says hierarchy = true, e.g. t31")})
 	}
 	if renja {
 		p.loadChain(ctx)
 	}
-	return p, nil
+	return p, terr, nil
+}
+
+// unreadTable reports whether table id is among the tables that could not
+// be read (its plan.table error would only repeat theirs).
+func unreadTable(unread error, id string) bool {
+	l, _ := diag.ListOf(unread)
+	for _, e := range l {
+		if e.File == "data/"+id+".csv" || e.File == "data/"+id+".toml" {
+			return true
+		}
+	}
+	return false
 }
 
 // New makes a project of what was read, and computes its trees.

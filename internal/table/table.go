@@ -72,7 +72,10 @@ func (t *Table) Name(r *Row) string {
 	return ""
 }
 
-// LoadDir loads every table in dir/data, sorted by id.
+// LoadDir loads every table in dir/data, sorted by id. A table that cannot
+// be read is left out and its errors are returned beside the tables that
+// could be read, so that the checker can still judge those (nothing hides
+// the rest).
 func LoadDir(projectDir string) ([]*Table, error) {
 	schemas, err := projfs.List(projectDir, "data", ".toml")
 	if err != nil {
@@ -99,10 +102,7 @@ func LoadDir(projectDir string) ([]*Table, error) {
 				Hint: msg.Sprintf("write data/%s.toml beside it to declare its columns (see docs/project.md)", id)})
 		}
 	}
-	if err := diag.Join(errs...); err != nil {
-		return nil, err
-	}
-	return tables, nil
+	return tables, diag.Join(errs...)
 }
 
 // tableCells is limits.TableCells; the tests lower it.

@@ -2,11 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"renja/internal/check"
 	"renja/internal/diag"
@@ -81,5 +84,108 @@ func TestUnreadTableHidesNothing(t *testing.T) {
 				t.Errorf("the summary does not count all %d errors:\n%s", errs, out[max(0, len(out)-200):])
 			}
 		})
+	}
+}
+
+// libraryWords are words of the template and TOML libraries' own errors
+// that must not reach an officer.
+var libraryWords = regexp.MustCompile(`(?i)\b(expected|unrecognized|character|invalid|hexadecimal|digits|escape|instead|action|operand|unterminated|unclosed|unexpected|got|but|want|usage)\b`)
+
+// TestSyntaxHintsQuoteTheFix: a word processor's curly quotes in a
+// template call and in renja.toml, and a Windows path in a "…" string, are
+// reported in Indonesian at the offending character (its column in
+// characters), with a hint that quotes the corrected text; writing what
+// the hint quotes makes the error go away. No word of the libraries'
+// English reaches the officer.
+func TestSyntaxHintsQuoteTheFix(t *testing.T) {
+	for _, c := range []struct {
+		name, file, old, bad string
+		at                   string // the offending text in bad
+		want                 string // in the message
+		fixes                []string
+		clean                bool // the fixed line has no finding at all
+	}{
+		{"curly quotes in a call", "content/10-bab-1.md", "Kabupaten {{ kabupaten }}", "Kabupaten {{ kapital “kecamatan” }}", "“",
+			"tanda “ tidak dapat dipakai di dalam {{ … }}", []string{`{{ kapital "kecamatan" }}`}, true},
+		{"a semicolon in a call", "content/10-bab-1.md", "Kabupaten {{ kabupaten }}", "Kabupaten {{ kabupaten; }}", ";",
+			"tanda ; tidak dapat dipakai", nil, false},
+		{"an unclosed quote in a call", "content/10-bab-1.md", "Kabupaten {{ kabupaten }}", `Kabupaten {{ kapital "kecamatan }}`, `"kec`,
+			"teks dalam tanda kutip tidak ditutup", []string{`{{ kapital "kecamatan" }}`}, true},
+		{"a Windows path", "renja.toml", "[plan]", "logo = \"C:\\Users\\camat\\logo.png\"\n\n[plan]", `\U`,
+			`garis miring terbalik \ memulai kode khusus, dan \U bukan kode khusus`,
+			[]string{`logo = 'C:\Users\camat\logo.png'`, `logo = "C:/Users/camat/logo.png"`}, false},
+		{"a Windows path, \\d", "renja.toml", "[plan]", "logo = \"D:\\data\\logo.png\"\n\n[plan]", `\d`,
+			`dan \d bukan kode khusus`, []string{`logo = 'D:\data\logo.png'`, `logo = "D:/data/logo.png"`}, false},
+		{"curly quotes in renja.toml", "renja.toml", `website = "Kec-kalaena.luwutimurkab.go.id"`, `website = “Kec-kalaena.luwutimurkab.go.id”`, "“",
+			"tanda kutip “ adalah tanda kutip lengkung", []string{`website = "Kec-kalaena.luwutimurkab.go.id"`}, true},
+		{"a missing column", "data/t41.csv", "kode;uraian;target;pagu;sumber_dana", "kode;uraian;target;pagu", "",
+			`kolom "sumber_dana" (Sumber Dana) tidak ada`, nil, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := copyBundled(t)
+			path := filepath.Join(dir, filepath.FromSlash(c.file))
+			orig := string(must(os.ReadFile(path)))
+			if !strings.Contains(orig, c.old) {
+				t.Fatalf("%s has no %q", c.file, c.old)
+			}
+			bad := strings.Replace(orig, c.old, c.bad, 1)
+			write(t, path, bad)
+			// Where the offending text is: its line, and its column in characters.
+			off := strings.Index(bad, c.bad) + strings.Index(c.bad, c.at)
+			line := strings.Count(bad[:off], "\n") + 1
+			col := utf8.RuneCountInString(bad[strings.LastIndex(bad[:off], "\n")+1:off]) + 1
+			where := fmt.Sprintf("%s:%d:%d: ", c.file, line, col)
+			if c.at == "" {
+				where = fmt.Sprintf("%s:%d: ", c.file, line)
+			}
+			_, out, errOut := runIn(t, "check", "--lang", "id", dir)
+			report := out + errOut
+			if w := append(englishWords(report), libraryWords.FindAllString(report, -1)...); len(w) > 0 {
+				t.Errorf("English words reach the officer: %q\n%s", w, report)
+			}
+			var got, hint string
+			lines := strings.Split(report, "\n")
+			for i, l := range lines {
+				if strings.HasPrefix(l, where) {
+					got = l
+					for _, h := range lines[i+1:] {
+						if strings.HasPrefix(h, "\tsaran: ") {
+							hint = h
+							break
+						}
+					}
+					break
+				}
+			}
+			if !strings.Contains(got, c.want) {
+				t.Fatalf("want %s%s…, got:\n%s", where, c.want, report)
+			}
+			for _, fix := range c.fixes {
+				if !strings.Contains(hint, fix) {
+					t.Errorf("the hint %q does not quote %q", hint, fix)
+				}
+				fixedLine := strings.Split(c.bad, "\n")[0]
+				fixedLine = strings.Replace(fixedLine, fixedLine[strings.Index(fixedLine, fix[:min(len(fix), 5)]):], fix, 1)
+				if strings.HasPrefix(fix, "{{") {
+					fixedLine = strings.Replace(c.bad, c.bad[strings.Index(c.bad, "{{"):], fix, 1)
+				}
+				write(t, path, strings.Replace(bad, strings.Split(c.bad, "\n")[0], fixedLine, 1))
+				_, out, errOut := runIn(t, "check", "--lang", "id", dir)
+				after := out + errOut
+				if strings.Contains(after, c.want) {
+					t.Errorf("with %q written, still: %s", fix, c.want)
+				}
+				if c.clean && strings.Contains(after, fmt.Sprintf("%s:%d:", c.file, line)) {
+					t.Errorf("with %q written, %s:%d still has a finding:\n%s", fix, c.file, line, after)
+				}
+			}
+		})
+	}
+}
+
+func write(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

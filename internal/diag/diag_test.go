@@ -65,7 +65,9 @@ func TestTemplateError(t *testing.T) {
 		want string
 	}{
 		{`template: content/a.md:3:14: function "tabel" not defined`, `content/a.md:8:11: function "tabel" not defined`},
-		{`template: content/a.md:3: unexpected "}" in operand`, `content/a.md:8: unexpected "}" in operand`},
+		{`template: content/a.md:3: unexpected "}" in operand`, `content/a.md:8: "}" is not expected here`},
+		// The lexer gives the line only: the column is the sign's own, in characters.
+		{`template: content/a.md:3: unrecognized character in action: U+201C '“'`, `content/a.md:8:6: the sign “ cannot be used inside {{ … }}`},
 		{`template: content/a.md:3:14: executing "content/a.md" at <pagu "t1" "x">: error calling pagu: code x is not in data/t1.csv`, `content/a.md:8:11: pagu: code x is not in data/t1.csv`},
 		{`html/template:table.html:1:5: no such template "x"`, `content/a.md:6:6: no such template "x"`},
 		{`something else`, `content/a.md: something else`},

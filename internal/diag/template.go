@@ -38,5 +38,10 @@ func TemplateError(src *Source, err error, hint string) *Error {
 			text = text[j+2:]
 		}
 	}
-	return src.ErrorAt(line, byteCol, hint, "%s", text)
+	text, sign := templateMessage(text)
+	e := src.ErrorAt(line, byteCol, hint, "%s", text)
+	if sign != "" {
+		placeSign(src, e, sign)
+	}
+	return e
 }

@@ -41,13 +41,11 @@ func Decode(file string, src []byte, firstLine int, v any) error {
 			if at < 0 || at > len(src) {
 				at = 0
 			}
-			hint := strings.TrimSpace(pe.Usage)
-			if hint == "" {
-				hint = msg.Sprintf("see the TOML syntax at toml.io; strings need quotes, dates are written 2023-05-01")
+			if off, text, hint, ok := fixed(src, at, pe.Message); ok {
+				return source.Errorf(off, hint, "%s", text)
 			}
-			if i := strings.Index(hint, "\n"); i > 0 {
-				hint = hint[:i]
-			}
+			// Not pe.Usage: it is the library's English.
+			hint := msg.Sprintf("see the TOML syntax at toml.io; strings need quotes, dates are written 2023-05-01")
 			return source.Errorf(at, hint, "%s", syntaxMessage(pe.Message))
 		}
 		if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {

@@ -1,0 +1,28 @@
+package msg
+
+// Template syntax in the officer's words (diag.TemplateError).
+var _ = add(
+	T("the sign %s cannot be used inside {{ … }}", "tanda %s tidak dapat dipakai di dalam {{ … }}"),
+	T("write straight quotes: %s", "tulis tanda kutip lurus: %s"),
+	T("a text in quotes is not closed with its \"", "teks dalam tanda kutip tidak ditutup dengan \""),
+	T("a ( is not closed with its )", "tanda ( tidak ditutup dengan )"),
+	T("a ) without its (", "tanda ) tanpa pasangan ("),
+	T("a comment {{/* is not closed with */}}", "komentar {{/* tidak ditutup dengan */}}"),
+	T("the text ends inside a {{ … }} block: a {{ end }} is missing", "teks berakhir di dalam blok {{ … }}: {{ end }} belum ditulis"),
+	T("%q cannot be read as a number", "%q tidak dapat dibaca sebagai angka"),
+	T("a {{ … }} has nothing inside it", "ada {{ … }} yang kosong"),
+	T("the variable %q is not defined", "variabel %q tidak ada"),
+	T("%s takes %s values, it was given %s", "%s memerlukan %s nilai, diberi %s"),
+	T("%q is not expected here", "%q tidak semestinya ada di sini"),
+)
+
+// TOML that renja can mend (tomlx): a Windows path, curly quotes.
+var _ = add(
+	T(`in a "…" text a backslash \ starts an escape, and %s is none: the text cannot be read`, `di dalam teks "…" garis miring terbalik \ memulai kode khusus, dan %s bukan kode khusus: teks itu tidak dapat dibaca`),
+	T("write %s'%s' or %s\"%s\"", "tulis %s'%s' atau %s\"%s\""),
+	T("the quote %s is a word processor's curly quote; TOML reads only straight quotes \"", "tanda kutip %s adalah tanda kutip lengkung dari pengolah kata; TOML hanya membaca tanda kutip lurus \""),
+)
+
+var _ = add(
+	T("close the text with \": %s", "tutup teksnya dengan \": %s"),
+)

@@ -109,6 +109,9 @@ func (c *checker) report(rule string, sev diag.Severity, t *table.Table, r *tabl
 	} else if col >= 0 {
 		d.Line, d.Column = 1, t.HeaderCol[col]
 	}
+	if col >= 0 {
+		d.Field = t.Columns[col].Name // the message names it by its title
+	}
 	c.out = append(c.out, d)
 	return d
 }

@@ -138,12 +138,8 @@ func (c *checker) todos() {
 				}
 				at := t.Pos(cell)
 				col := t.Columns[i]
-				what := col.Title
-				if col.Group != "" {
-					what = col.Group + " — " + col.Title
-				}
-				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Todo, File: t.Path, Line: at.Line, Column: at.Column, Code: codeOf(t, r),
-					Message: msg.Sprintf("to fill: %s (%s) %s", col.Name, strings.Join(strings.Fields(what), " "), cell.Raw),
+				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Todo, File: t.Path, Line: at.Line, Column: at.Column, Code: codeOf(t, r), Field: col.Name,
+					Message: msg.Sprintf("to fill: %s %s", col.Label(), cell.Raw),
 					Hint:    msg.Sprintf("write the figure in place of the bracketed mark; - means nothing was planned or reported")})
 			}
 		}

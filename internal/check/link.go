@@ -298,7 +298,7 @@ func (c *checker) foldLocale(t *table.Table, cols []int, whole bool) {
 	if whole {
 		root.Message = msg.Sprintf("the numbers of this file are written the English way (%s): none can be read", example)
 	} else {
-		root.Message = msg.Sprintf("the numbers of column %s are written the English way (%s): none can be read", t.Columns[cols[0]].Name, example)
+		root.Message = msg.Sprintf("the numbers of column %s are written the English way (%s): none can be read", t.Columns[cols[0]].Label(), example)
 	}
 	root.Hint = msg.Sprintf("the sheet was saved by an Excel set to English: set Windows' region (Control Panel → Region) to Indonesia and save the CSV again, or replace , by nothing and . by , in these cells")
 	at := root.Position().String()

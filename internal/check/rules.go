@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"renja/internal/diag"
 	"renja/internal/kode"
@@ -70,7 +71,16 @@ func asKode(err error, ke **kode.Error) bool {
 	return ok
 }
 
-func quote(s string) string { return fmt.Sprintf("%q", s) }
+// quote shows a cell as written, in quotes: "\100%", not Go's "\\100%";
+// Go's quoting only for a text with invisible characters.
+func quote(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return fmt.Sprintf("%q", s)
+		}
+	}
+	return `"` + s + `"`
+}
 
 func (c *checker) values() {
 	for _, t := range c.p.Tables {
@@ -80,7 +90,7 @@ func (c *checker) values() {
 			for i, col := range t.Columns {
 				cell := r.Cells[i]
 				if cell.Unreadable() {
-					d := c.report(Values, diag.SevError, t, r, i, "%s cannot be read as %s", col.Name, typeName(col.Type))
+					d := c.report(Values, diag.SevError, t, r, i, "%s cannot be read as %s", col.Label(), typeName(col.Type))
 					err := t.Err(&r.Cells[i])
 					d.Found, d.Expected, d.Hint = quote(cell.Raw), err.Expected, err.Hint
 					if d.Expected == "" {
@@ -94,7 +104,7 @@ func (c *checker) values() {
 				switch col.Type {
 				case table.Money:
 					if cell.Money() < 0 {
-						d := c.report(Values, diag.SevError, t, r, i, "%s is negative", col.Name)
+						d := c.report(Values, diag.SevError, t, r, i, "%s is negative", col.Label())
 						d.Found, d.Expected = num.FormatMoney(cell.Money()), msg.Sprintf("an amount of 0 or more")
 					}
 				case table.Target:
@@ -108,12 +118,12 @@ func (c *checker) values() {
 					}
 				case table.Percent:
 					if col.Expr == nil && cell.Dec() > num.DecOf(100) {
-						d := c.report(Values, diag.SevWarning, t, r, i, "%s is above 100%%", col.Name)
+						d := c.report(Values, diag.SevWarning, t, r, i, "%s is above 100%%", col.Label())
 						d.Found, d.Expected = cell.Raw, msg.Sprintf("at most 100")
 					}
 				case table.Number:
 					if isPct && cell.Dec() > num.DecOf(100) {
-						d := c.report(Values, diag.SevError, t, r, i, "the indicator is a percentage but %s is above 100", col.Name)
+						d := c.report(Values, diag.SevError, t, r, i, "the indicator is a percentage but %s is above 100", col.Label())
 						d.Found, d.Expected = cell.Raw, msg.Sprintf("at most 100")
 					}
 				}
@@ -143,7 +153,7 @@ func (c *checker) hierarchy() {
 						continue
 					}
 					d := c.report(Hierarchy, diag.SevError, t, r, i, "%s %s states %s, but its %s add up to %s (differs by %s)",
-						what, col.Name, num.FormatMoney(cell.Money()), childWord(n), num.FormatMoney(want), num.FormatMoney(abs(cell.Money()-want)))
+						what, col.Label(), num.FormatMoney(cell.Money()), childWord(n), num.FormatMoney(want), num.FormatMoney(abs(cell.Money()-want)))
 					d.Found, d.Expected = num.FormatMoney(cell.Money()), num.FormatMoney(want)
 					d.Hint = msg.Sprintf("the amount is printed as written; correct it or the amounts below it, or leave it empty to print the sum")
 				}
@@ -228,7 +238,8 @@ func (c *checker) derived() {
 			}
 			if len(fails) >= 5 && len(fails)*5 >= checked*4 {
 				d := c.report(Derived, diag.SevError, t, nil, i, "column %s (%s) differs from its formula %s in %d of %d rows: the column seems to hold something else than its header's formula",
-					col.Name, col.Number, col.Formula, len(fails), checked)
+					col.Label(), col.Number, col.Expr.Words(t.Columns), len(fails), checked)
+				d.Field, d.Formula = col.Name, col.Formula
 				d.Found = msg.Sprintf("%s in row %d", format(col, fails[0].found), fails[0].r.Line)
 				d.Expected = format(col, fails[0].expect)
 				d.Hint = msg.Sprintf("check what the column really holds; if the header is wrong, correct the formula in %s", t.File)
@@ -236,7 +247,8 @@ func (c *checker) derived() {
 			}
 			for _, f := range fails {
 				d := c.report(Derived, diag.SevError, t, f.r, i, "%s should be %s = %s, not %s (differs by %s)",
-					col.Name, col.Formula, format(col, num.Round(f.expect, 2)), format(col, f.found), format(col, absDec(f.found-f.expect)))
+					col.Label(), col.Expr.Words(t.Columns), format(col, num.Round(f.expect, 2)), format(col, f.found), format(col, absDec(f.found-f.expect)))
+				d.Field, d.Formula = col.Name, col.Formula
 				d.Found, d.Expected = format(col, f.found), format(col, num.Round(f.expect, 2))
 				d.Hint = msg.Sprintf("the figure is computed from the row; correct it, or the figures it is computed from")
 			}

@@ -163,18 +163,18 @@ var badCases = []badCase{
 	// templates/
 	{"template syntax", set("templates/table.html", `{{ define "table" }}{{ .Caption }`), `^templates/table.html:1`, false},
 	// cells whose value is wrong: diagnostics, and the build goes on to a draft
-	{"cell groups", replace("data/t41.csv", "12.000.000", "12.00.000"), `^data/t41.csv:4:\d+: error \[values\] 7.01.01.2.01.01: pagu cannot be read as money`, true},
+	{"cell groups", replace("data/t41.csv", "12.000.000", "12.00.000"), `^data/t41.csv:4:\d+: error \[values\] 7.01.01.2.01.01: Pagu cannot be read as money`, true},
 	{"cell letter", replace("data/t41.csv", "12.000.000", "12x4"), `^data/t41.csv:4:\d+: error \[values\] .*found "12x4"`, true},
-	{"cell stray backslash", replace("data/t41.csv", "2 Dok;12", `\2 Dok;12`), `^data/t41.csv:4:\d+: error \[values\] .*found "\\\\2 Dok"`, true},
-	{"cell decimal money", replace("data/t41.csv", "12.000.000", "12.000,000"), `^data/t41.csv:4:\d+: error \[values\] .*hint: .*12.000.000|pagu cannot be read`, true},
-	{"cell negative", replace("data/t41.csv", "12.000.000", "-12.000.000"), `^data/t41.csv:4:\d+: error \[values\] 7.01.01.2.01.01: pagu is negative`, true},
+	{"cell stray backslash", replace("data/t41.csv", "2 Dok;12", `\2 Dok;12`), `^data/t41.csv:4:\d+: error \[values\] .*found "\\2 Dok".*\n\thint: write "2 Dok"`, true},
+	{"cell decimal money", replace("data/t41.csv", "12.000.000", "12.000,000"), `^data/t41.csv:4:\d+: error \[values\] .*hint: .*12.000.000|Pagu cannot be read`, true},
+	{"cell negative", replace("data/t41.csv", "12.000.000", "-12.000.000"), `^data/t41.csv:4:\d+: error \[values\] 7.01.01.2.01.01: Pagu is negative`, true},
 	{"cell target unit", replace("data/t41.csv", "2 Dok;12", "2;12"), `^data/t41.csv:4:\d+: error \[values\] .*has no unit`, true},
 	{"cell code", replace("data/t41.csv", "7.01.01.2.01.02;", "7.01.0x.2.01.02;"), `^data/t41.csv:5:1: error \[codes\]`, true},
 	{"cell duplicate code", replace("data/t41.csv", "7.01.01.2.01.02;", "7.01.01.2.01.01;"), `^data/t41.csv:5:1: error \[codes\] 7.01.01.2.01.01: code 7.01.01.2.01.01 appears again`, true},
 	{"cell hierarchy", replace("data/t41.csv", "Perencanaan;100%;20.000.000", "Perencanaan;100%;21.000.000"), `^data/t41.csv:3:\d+: error \[hierarchy\]`, true},
 	{"cell missing dot", replace("data/t41.csv", "7.01.01.2.01.02;", "7.01.01.2.0102;"), `^data/t41.csv:5:1: error \[codes\] .*\n\thint: one dot is missing: 7.01.01.2.0102 reads as 7.01.01.2.01.02`, true},
 	{"csv english locale", set("data/t41.csv", "kode;uraian;target;pagu\n7.01.01;PROGRAM PENUNJANG;100%;20,000,000\n7.01.01.2.01;Perencanaan;100%;20,000,000\n7.01.01.2.01.01;Penyusunan Dokumen;2 Dok;12,000,000\n7.01.01.2.01.02;Koordinasi RKA;2 Dok;8,000,000\n"),
-		`^data/t41.csv:2:\d+: error \[values\] .*the numbers of column pagu are written the English way`, true},
+		`^data/t41.csv:2:\d+: error \[values\] .*the numbers of column Pagu are written the English way`, true},
 	{"cell non-ASCII before", replace("data/t41.csv", "Penyusunan Dokumen;2 Dok;12.000.000", "Penyusunan Dokumen ≤ é;2 Dok;12.00.000"), `^data/t41.csv:4:46: error \[values\]`, true}, // 49 in bytes
 	{"call and data", func(f map[string]string) {
 		replace("content/10-bab-1.md", `{{ signature }}`, `{{ pagu "t41" "7.01.09" }}`)(f)

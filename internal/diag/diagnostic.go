@@ -56,6 +56,11 @@ type Diagnostic struct {
 	Found    string   `json:"found"`
 	Expected string   `json:"expected"`
 	Hint     string   `json:"hint,omitempty"`
+	// Field and Formula are the column's id and its formula as the schema
+	// writes them, for tools: the message names the column by its title
+	// and the formula in words.
+	Field   string `json:"field,omitempty"`
+	Formula string `json:"formula,omitempty"`
 	// Cause is where the finding this one follows from is (file:line:col),
 	// when it is a consequence of another: renja check folds it under that.
 	Cause string `json:"cause,omitempty"`

@@ -26,3 +26,7 @@ var _ = add(
 var _ = add(
 	T("close the text with \": %s", "tutup teksnya dengan \": %s"),
 )
+
+var _ = add(
+	T("to fill: %s %s", "perlu diisi: %s %s"),
+)

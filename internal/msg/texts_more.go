@@ -7,7 +7,6 @@ var _ = add(
 	T("write what the brackets ask for; a final build waits for every placeholder", "tulis yang diminta di dalam kurung siku; build final menunggu setiap isian"),
 	T("%s is still a placeholder: %s", "%s masih berupa isian: %s"),
 	T("a placeholder in the text: %s", "isian di dalam teks: %s"),
-	T("to fill: %s (%s) %s", "perlu diisi: %s (%s) %s"),
 	T("write the figure in place of the bracketed mark; - means nothing was planned or reported", "tulis angkanya menggantikan tanda dalam kurung siku; - berarti tidak ada yang direncanakan atau dilaporkan"),
 	T("%q, the kecamatan of the example this project was made from", "%q, kecamatan contoh asal proyek ini"),
 	T("write {{ kecamatan }} (in a schema: {kecamatan}) for this office's name, or rewrite the passage for Kecamatan %s", "tulis {{ kecamatan }} (di skema: {kecamatan}) untuk nama kantor ini, atau tulis ulang bagian itu untuk Kecamatan %s"),

@@ -3,6 +3,7 @@ package num
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"renja/internal/msg"
 )
@@ -72,6 +73,15 @@ func fixNumber(s string, parse func(string) error, unitless bool) (fix, why stri
 		if m := numUnit.FindStringSubmatch(t); m != nil && try(m[1], msg.Sprintf("the unit %q belongs in the indicator, not in this column", m[2])) {
 			return
 		}
+	}
+	// A stray sign typed into the number: \100%, 100%', *5.000.
+	if p := strings.Map(func(r rune) rune {
+		if (unicode.IsPunct(r) || unicode.IsSymbol(r)) && !strings.ContainsRune(".,%-", r) {
+			return -1
+		}
+		return r
+	}, t); p != t && try(p, "") {
+		return
 	}
 	return "", "", false
 }

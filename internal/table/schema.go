@@ -215,3 +215,40 @@ func ParseSchema(file, id string, src []byte) (*Schema, error) {
 	}
 	return &s, nil
 }
+
+// unitRe is a title's trailing unit: "Capaian (%)", "Target (Rp)".
+var unitRe = regexp.MustCompile(`^(.*\S)\s*(\([^()]*\))$`)
+
+// Label is the column as an officer knows it: its title, with its group
+// when it has one ("Capaian kinerja (%)", "Prakiraan Maju … — Target");
+// the name when it has no title.
+func (c *Column) Label() string {
+	title, group := strings.Join(strings.Fields(c.Title), " "), strings.Join(strings.Fields(c.Group), " ")
+	switch {
+	case title == "":
+		return c.Name
+	case group == "" || strings.Contains(strings.ToLower(title), strings.ToLower(group)):
+		return title
+	case strings.Contains(group, " "):
+		return group + " — " + title
+	}
+	base, unit := title, ""
+	if m := unitRe.FindStringSubmatch(title); m != nil {
+		base, unit = m[1], " "+m[2]
+	}
+	return base + " " + strings.ToLower(group) + unit
+}
+
+// Words is the formula in the officer's words, with the columns' labels:
+// "Realisasi kinerja ÷ Target kinerja", "A + B + C".
+func (f *Formula) Words(cols []Column) string {
+	sep := " + "
+	if f.Op == Ratio {
+		sep = " ÷ "
+	}
+	labels := make([]string, len(f.Args))
+	for i, a := range f.Args {
+		labels[i] = cols[a].Label()
+	}
+	return strings.Join(labels, sep)
+}

@@ -177,7 +177,7 @@ func TestParseValues(t *testing.T) {
 		{"7.01.01.2.02", "", "", false, 0, ""},
 		{"7.01.01.2.02.01", "", "17 Org/ Bln", true, 1851842950, ""},
 		{"7.01.01.2.01.04", "", "12 x4", false, 0, "write 278.000.000 with a dot"},
-		{"", "remove 'x'", "error: remove the stray '\\\\'", true, -5, ""},
+		{"", "remove 'x'", `error: write "100%"`, true, -5, ""},
 		{"", "", "", true, 2590643300, ""},
 	}
 	if len(tab.Rows) != len(want) {

@@ -228,14 +228,14 @@ func TestTableForm(t *testing.T) {
 }
 
 // bodyLines is each page's lines, spaces normalised, without the running
-// header, DRAFT and the page number.
+// header, DRAF and the page number.
 func bodyLines(ps []string) [][]string {
 	body := make([][]string, len(ps))
 	number := regexp.MustCompile(`^([0-9]+|[ivxlc]+)$`)
 	for i, p := range ps {
 		for _, l := range strings.Split(p, "\n") {
 			l = norm(l)
-			if l == "" || l == "DRAFT" || l == "RENCANA KERJA KANTOR KECAMATAN KALAENA" || number.MatchString(l) {
+			if l == "" || l == "DRAF" || l == "RENCANA KERJA KANTOR KECAMATAN KALAENA" || number.MatchString(l) {
 				continue
 			}
 			body[i] = append(body[i], l)

@@ -117,7 +117,7 @@ func pagesRaw(t *testing.T, file string) [][]string {
 	for _, p := range pages(t, file) {
 		var lines []string
 		for _, l := range strings.Split(p, "\n") {
-			if t := strings.TrimSpace(l); t != "" && t != "DRAFT" && !regexp.MustCompile(`^([0-9]+|[ivxlc]+)$`).MatchString(t) {
+			if t := strings.TrimSpace(l); t != "" && t != "DRAF" && !regexp.MustCompile(`^([0-9]+|[ivxlc]+)$`).MatchString(t) {
 				lines = append(lines, l)
 			}
 		}

@@ -19,7 +19,7 @@ var _ = add(
 	T("NOT INTACT", "TIDAK UTUH"),
 	T("no time stamp", "tanpa cap waktu"),
 	T("the private key (public key %s) is not the key of the certificate of %s (serial %s, public key %s): they do not belong together", "kunci privat (kunci publik %s) bukan kunci sertifikat %s (nomor seri %s, kunci publik %s): keduanya bukan pasangan"),
-	T("%s is a DRAFT: it was made while `renja check` reported errors, and a draft is never signed; correct them and make the final PDF with `renja build --final`", "%s adalah DRAFT: dibuat ketika `renja check` melaporkan kesalahan, dan draft tidak pernah ditandatangani; perbaiki kesalahannya lalu buat PDF final dengan `renja build --final`"),
+	T("%s is a DRAFT: it was made while `renja check` reported errors, and a draft is never signed; correct them and make the final PDF with `renja build --final`", "%s adalah DRAF: dibuat ketika `renja check` melaporkan kesalahan, dan draf tidak pernah ditandatangani; perbaiki kesalahannya lalu buat PDF final dengan `renja build --final`"),
 	T("%s records no source digest (it was not made by renja build), so no one could tell which sources were signed; sign the PDF that `renja build --final` makes", "%s tidak mencatat sidik sumber (bukan buatan renja build), sehingga tidak ada yang bisa tahu sumber mana yang ditandatangani; tandatangani PDF buatan `renja build --final`"),
 	T("%s was not made from the sources now in %s (source digest %s, here %s): build it again with `renja build --final` and sign that", "%s tidak dibuat dari sumber yang sekarang ada di %s (sidik sumber %s, di sini %s): buat lagi dengan `renja build --final` lalu tandatangani yang itu"),
 	T("the certificate is %q's, but renja.toml names %q as the signatory: only the signatory signs this Renja (change [signatory] name in renja.toml if the signatory changed, and build again)", "sertifikat ini milik %q, padahal renja.toml menyebut %q sebagai penanda tangan: hanya penanda tangan itu yang menandatangani Renja ini (ubah name di [signatory] renja.toml bila penanda tangannya berganti, lalu build lagi)"),
@@ -72,7 +72,7 @@ var _ = add(
 
 // What renja build publishes of signed/.
 var _ = add(
-	T("it is a signed DRAFT", "PDF itu DRAFT yang ditandatangani"),
+	T("it is a signed DRAFT", "PDF itu DRAF yang ditandatangani"),
 	T("it was made from other sources than the current ones (source digest %s, now %s)", "PDF itu dibuat dari sumber lain, bukan yang sekarang (sidik sumber %s, sekarang %s)"),
 	T("it is signed by %s, not by the signatory %s", "PDF itu ditandatangani %s, bukan oleh penanda tangan %s"),
 	T("none", "tidak ada"),

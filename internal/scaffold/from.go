@@ -219,7 +219,7 @@ func WithPrevious(src []byte, folder string) []byte {
 		out = append(out, l)
 	}
 	if !done {
-		out = append(out, "", "# Last year's Renja: renja check's carry rule compares the figures this year carries from it.", "[previous]", line)
+		out = append(out, "", "# Renja tahun lalu: aturan carry dari renja check membandingkan angka yang dibawa tahun ini darinya.", "[previous]", line)
 	}
 	return []byte(strings.Join(out, "\n") + "\n")
 }

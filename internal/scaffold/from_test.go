@@ -36,7 +36,7 @@ year = 2024
 
 func TestWithPrevious(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{"[plan]\nyear = 2025\n", "[plan]\nyear = 2025\n\n# Last year's Renja: renja check's carry rule compares the figures this year carries from it.\n[previous]\nproject = \"../k24\"\n"},
+		{"[plan]\nyear = 2025\n", "[plan]\nyear = 2025\n\n# Renja tahun lalu: aturan carry dari renja check membandingkan angka yang dibawa tahun ini darinya.\n[previous]\nproject = \"../k24\"\n"},
 		{"[previous]\nrev = \"renja-2023\"\n\n[plan]\nyear = 2025\n", "[previous]\nproject = \"../k24\"\n\n[plan]\nyear = 2025\n"},
 		{"[previous] # 2023\nproject = \"../k23\"\n", "[previous] # 2023\nproject = \"../k24\"\n"},
 	} {

@@ -227,11 +227,11 @@ var configTemplate = template.Must(template.New("renja.toml").Funcs(template.Fun
 	"q":     quote,
 	"upper": strings.ToUpper,
 	"minus": func(a, b int) int { return a - b },
-}).Parse(`# The settings of this Renja. Dates are written {{ minus .Year 1 }}-05-01; text in quotes.
-# Written by renja init. Fill in what is in [brackets] (renja check lists it,
-# and renja build --final waits for it). content/ holds the bundled example's
-# text, which names this office and year from this file (the functions
-# kantor, kecamatan, tahun); data/ holds the example's figures: example data to replace.
+}).Parse(`# Pengaturan Renja ini. Tanggal ditulis {{ minus .Year 1 }}-05-01; teks di dalam tanda kutip lurus "…".
+# Ditulis oleh renja init. Isi yang masih di dalam [kurung siku] (renja check
+# mendaftarnya, dan renja build --final menunggunya). content/ berisi teks contoh
+# bawaan, yang menyebut kantor dan tahun ini dari berkas ini (fungsi kantor,
+# kecamatan, tahun); data/ berisi angka contoh: ganti dengan angka kantor ini.
 
 parts = [{{ range $i, $p := .Parts }}{{ if $i }}, {{ end }}{{ q $p }}{{ end }}]
 
@@ -264,7 +264,7 @@ date = {{ minus .Year 1 }}-05-01
 [paper]
 size = "A4"
 
-# Unit spellings that mean the same unit (used when targets are compared across tables).
+# Ejaan satuan yang berarti satuan yang sama (dipakai saat target dibandingkan antartabel).
 [units]
 Dok = "Dokumen"
 Lap = "Laporan"

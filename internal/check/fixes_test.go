@@ -39,6 +39,8 @@ func TestOfficerMistakes(t *testing.T) {
 		{"data/eval21.csv", "7.01.01.2.01.01", "capaian_anggaran", "97.10", "97,10"},
 		{"data/eval21.csv", "7.01.01.2.01.01", "capaian_anggaran", "97,l0", "97,10"},
 		{"data/eval21.csv", "7.01.01.2.01.01", "pagu", "3.852.935 Rupiah", "3.852.935"},
+		{"data/eval21.csv", "7.01.01.2.01.01", "capaian_kinerja", `\100`, "100"},
+		{"data/eval21.csv", "7.01.01.2.01.01", "realisasi_anggaran", "“3.741.200”", "3.741.200"},
 	} {
 		t.Run(c.column+"="+c.typed, func(t *testing.T) {
 			dir := t.TempDir()

@@ -189,3 +189,46 @@ func write(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+// TestNoLibraryEnglish: on each of the issue's officer mistakes, the
+// report in the default language has no English word, neither renja's nor
+// a library's (the template, TOML and CSV readers').
+func TestNoLibraryEnglish(t *testing.T) {
+	for _, c := range []struct{ name, file, old, bad string }{
+		{"Rp and ,-", "data/t41.csv", ";100%;33.146.700;", ";100%;Rp 33.146.700,-;"},
+		{"English grouping", "data/t41.csv", ";100%;33.146.700;", ";100%;33,146,700;"},
+		{"a unit in a number column", "data/eval21.csv", "2 dokumen;100;3.852.935", "2 dokumen;2 Dok;3.852.935"},
+		{"a letter O in a code", "data/t41.csv", "07.01.01.2.01;", "07.01.01.2.O1;"},
+		{"a stray backslash", "data/eval21.csv", "2 dokumen;100;3.852.935", `2 dokumen;\100%;3.852.935`},
+		{"curly quotes in a number", "data/eval21.csv", ";3.741.200;", ";“3.741.200”;"},
+		{"a ragged row", "data/t41.csv", ";33.146.700;Pendapatan Asli Daerah (PAD)", ";33.146.700"},
+		{"an unclosed call", "content/10-bab-1.md", "Kabupaten {{ kabupaten }}", "Kabupaten {{ kabupaten"},
+		{"an unknown function", "content/10-bab-1.md", "Kabupaten {{ kabupaten }}", "Kabupaten {{ kabupatn }}"},
+		{"a date without quotes that is no date", "renja.toml", "[plan]", "[plan]\nstart = 2024-13-45"},
+		{"a key written twice", "renja.toml", "[plan]", "[plan]\nyear = 2023"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := copyBundled(t)
+			path := filepath.Join(dir, filepath.FromSlash(c.file))
+			orig := string(must(os.ReadFile(path)))
+			if !strings.Contains(orig, c.old) {
+				t.Fatalf("%s has no %q", c.file, c.old)
+			}
+			write(t, path, strings.Replace(orig, c.old, c.bad, 1))
+			_, out, errOut := runIn(t, "check", "--lang", "id", dir)
+			report := out + errOut
+			if !strings.Contains(report, c.file+":") {
+				t.Fatalf("nothing reported in %s:\n%s", c.file, report)
+			}
+			if w := append(englishWords(report), libraryWords.FindAllString(report, -1)...); len(w) > 0 {
+				t.Errorf("English words reach the officer: %q\n%s", w, report)
+			}
+		})
+	}
+	for _, args := range [][]string{{"--lang", "id", "bulid"}, {"--lang", "id", "chek", "."}} {
+		_, out, errOut := runIn(t, args...)
+		if w := append(englishWords(out+errOut), libraryWords.FindAllString(out+errOut, -1)...); len(w) > 0 || !strings.Contains(errOut, "maksudnya") {
+			t.Errorf("renja %s: English words %q or no suggestion:\n%s%s", strings.Join(args, " "), w, out, errOut)
+		}
+	}
+}

@@ -89,7 +89,7 @@ func TestParseErrors(t *testing.T) {
 		{"unclosed string", "\n[decree]\nnumber = \"800/12\n", "renja.toml:13:17", "strings cannot contain newlines", ""},
 		{"wrong type", "\n[decree]\nyear = \"2023\"\n", "renja.toml:13:1", "decree.year: the value is text in quotes, but it should be a whole number", "check the value's type"},
 		{"unknown sub-table", "\n[decree]\nyear = 2023\n[signatory.x]\n", "renja.toml:14:1", `unknown key "x" in [signatory]`, `known keys here: "title", "name", "rank", "nip", "place", "date"`},
-		{"bad date", "date = 2023-13-01\n", "renja.toml:11:8", `invalid datetime: "2023-13-01"`, "dates are written 2023-05-01"},
+		{"bad date", "date = 2023-13-01\n", "renja.toml:11:8", `"2023-13-01" is not a date: dates are written 2023-05-01`, "dates are written 2023-05-01"},
 		{"date in quotes", "date = \"2023-05-01\"\n", "renja.toml:11:9", "parsing time", "dates are written 2023-05-01"},
 		{"misspelt dotted key", "\n[decree]\nyear = 2023\n[check]\nvalues.severty = \"off\"\n", "renja.toml:15:8", `unknown key "severty" in [check.values]`, `did you mean "severity"?`},
 		{"bad paper", "\n[paper]\nsize = \"Letter\"\n", "renja.toml:13:1", `paper.size "Letter"`, `"A4"`},

@@ -30,3 +30,13 @@ var _ = add(
 var _ = add(
 	T("to fill: %s %s", "perlu diisi: %s %s"),
 )
+
+// TOML syntax in the officer's words (tomlx's syntaxMessages).
+var _ = add(
+	T("%q is not a date: dates are written 2023-05-01", "%q bukan tanggal: tanggal ditulis 2023-05-01"),
+	T("a digit is expected here, not %q", "di sini seharusnya angka, bukan %q"),
+	T("a value is expected after =", "sesudah = seharusnya ada nilai"),
+	T("a key is followed by =, not %q: text needs quotes", "sesudah nama kunci seharusnya =, bukan %q: teks perlu tanda kutip"),
+	T("a list [ … ] separates its values with commas and ends with ]", "daftar [ … ] memisahkan nilainya dengan koma dan diakhiri ]"),
+	T("a key is missing before =", "nama kunci tidak ada sebelum ="),
+)

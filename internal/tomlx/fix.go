@@ -11,7 +11,7 @@ import (
 
 // escapeRe matches BurntSushi/toml's errors for a backslash in a "…" string
 // that starts no escape it knows: a Windows path, mostly.
-var escapeRe = regexp.MustCompile(`^(?:invalid escape in string '(\\.)'|expected \w+ hexadecimal digits after '(\\.)'.*)$`)
+var escapeRe = regexp.MustCompile(`^(?:invalid escape in string '(\\.)'|invalid escape: '(\\.)'|expected \w+ hexadecimal digits after '(\\.)'.*)$`)
 
 // foundRe matches "expected value but found '“' instead".
 var foundRe = regexp.MustCompile(`^expected value but found '(.+)' instead$`)
@@ -31,7 +31,7 @@ func fixed(src []byte, at int, message string) (off int, text, hint string, ok b
 	}
 	line := strings.TrimRight(string(src[start:start+end]), "\r")
 	if m := escapeRe.FindStringSubmatch(message); m != nil {
-		esc := m[1] + m[2]
+		esc := m[1] + m[2] + m[3]
 		open := strings.IndexByte(line, '"')
 		closing := strings.LastIndexByte(line, '"')
 		i := strings.Index(line[open+1:], esc)

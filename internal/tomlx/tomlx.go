@@ -134,6 +134,13 @@ var syntaxMessages = []struct {
 	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead$`), "the line goes on after its value with %q: one key = value per line"},
 	{regexp.MustCompile(`^unexpected EOF; expected '(.*)'$`), "the file ends where %q is still expected"},
 	{regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`), "key %q is written twice"},
+	{regexp.MustCompile(`^invalid datetime: "(.*)"$`), "%q is not a date: dates are written 2023-05-01"},
+	{regexp.MustCompile(`^(?i:invalid (?:integer|float)(?: value)?):? ['"]?([^'"]*)['"]?(?::.*)?$`), "%q cannot be read as a number"},
+	{regexp.MustCompile(`^expected a digit but got '(.*)'$`), "a digit is expected here, not %q"},
+	{regexp.MustCompile(`^unexpected EOF; expected value$`), "a value is expected after ="},
+	{regexp.MustCompile(`^expected '\.' or '=', but got '(.*)' instead$`), "a key is followed by =, not %q: text needs quotes"},
+	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\), but got (.*)$`), "a list [ … ] separates its values with commas and ends with ]"},
+	{regexp.MustCompile(`^unexpected '='.*$`), "a key is missing before ="},
 }
 
 func syntaxMessage(m string) string {

@@ -92,3 +92,18 @@ func FuzzSource(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTemplateError: a template error placed in any text never panics and
+// keeps its column inside the line.
+func FuzzTemplateError(f *testing.F) {
+	f.Add("a {{ kapital “x” }}", "template: a:1: unrecognized character in action: U+201C '“'")
+	f.Add("{{ kapital \"x }}", "template: a:1: unterminated quoted string")
+	f.Add("“", "template: a:1: unrecognized character in action: U+201C '“'")
+	f.Fuzz(func(t *testing.T, src, e string) {
+		s := NewSource("a", []byte(src), 1)
+		d := TemplateError(s, errors.New(e), "")
+		if d.Column < 0 {
+			t.Fatalf("column %d", d.Column)
+		}
+	})
+}

@@ -86,7 +86,7 @@ func placeSign(src *Source, e *Error, sign string) {
 		return
 	}
 	r, _ := utf8.DecodeRuneInString(sign)
-	if !strings.ContainsRune(curly, r) {
+	if !IsCurly(r) {
 		return
 	}
 	start := strings.LastIndex(e.Source[:i], "{{")
@@ -94,14 +94,20 @@ func placeSign(src *Source, e *Error, sign string) {
 	if start < 0 || end < 0 {
 		return
 	}
-	call := e.Source[start : i+end+2]
-	fixed := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(curly, r) {
+	e.Hint = msg.Sprintf("write straight quotes: %s", StraightQuotes(e.Source[start:i+end+2]))
+}
+
+// IsCurly reports whether r is a quote a word processor types for ".
+func IsCurly(r rune) bool { return strings.ContainsRune(curly, r) }
+
+// StraightQuotes turns a word processor's curly quotes into ".
+func StraightQuotes(s string) string {
+	return strings.Map(func(r rune) rune {
+		if IsCurly(r) {
 			return '"'
 		}
 		return r
-	}, call)
-	e.Hint = msg.Sprintf("write straight quotes: %s", fixed)
+	}, s)
 }
 
 // closeQuote quotes the call whose text in quotes, opened at i, is not

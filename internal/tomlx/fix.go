@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"renja/internal/diag"
 	"renja/internal/msg"
 )
 
@@ -15,9 +16,6 @@ var escapeRe = regexp.MustCompile(`^(?:invalid escape in string '(\\.)'|invalid 
 
 // foundRe matches "expected value but found '“' instead".
 var foundRe = regexp.MustCompile(`^expected value but found '(.+)' instead$`)
-
-// curly are the quotes a word processor types for ".
-const curly = "“”„‟‘’«»"
 
 // fixed explains the syntax errors renja can mend, at the offending
 // character, and quotes the line as it should be written: a backslash in a
@@ -49,15 +47,10 @@ func fixed(src []byte, at int, message string) (off int, text, hint string, ok b
 	if m := foundRe.FindStringSubmatch(message); m != nil {
 		r, _ := utf8.DecodeRuneInString(m[1])
 		i := strings.IndexRune(line, r)
-		if !strings.ContainsRune(curly, r) || i < 0 {
+		if !diag.IsCurly(r) || i < 0 {
 			return 0, "", "", false
 		}
-		straight := strings.Map(func(r rune) rune {
-			if strings.ContainsRune(curly, r) {
-				return '"'
-			}
-			return r
-		}, line)
+		straight := diag.StraightQuotes(line)
 		text = msg.Sprintf("the quote %s is a word processor's curly quote; TOML reads only straight quotes \"", m[1])
 		return start + i, text, msg.Sprintf("write %s", strings.TrimSpace(straight)), true
 	}

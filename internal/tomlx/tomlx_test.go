@@ -181,3 +181,18 @@ func TestKeysFindArrayElements(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecode: any text decodes or gives a positioned error, never a panic
+// (the mended errors of fix.go index into the line they read).
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"logo = \"C:\\Users\\camat\\logo.png\"\n", "a = “x”\n", "a = \"\\d\"", "a = \"C:\\u12\"", "a = “", "\"\\x\"", "a = 'x'\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v map[string]any
+		err := Decode("x.toml", []byte(s), 1, &v)
+		if err != nil && err.Error() == "" {
+			t.Fatalf("an empty error for %q", s)
+		}
+	})
+}

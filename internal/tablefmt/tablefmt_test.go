@@ -182,11 +182,10 @@ func FuzzFormat(f *testing.F) {
 }
 
 // values reads the non-blank records with trailing empty cells dropped.
+// The source is read as renja reads it (table.OpenCSV: a Windows-1252 or
+// UTF-16 file decoded), so a value is compared with what it means.
 func values(src []byte) [][]string {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	r := csv.NewReader(bytes.NewReader(src))
-	r.Comma = table.DetectDelimiter(src)
-	r.FieldsPerRecord = -1
+	_, r, _ := table.OpenCSV(src, 0)
 	recs, _ := r.ReadAll()
 	var out [][]string
 	for _, rec := range recs {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"renja/internal/msg"
+	"renja/internal/testenv"
 )
 
 // base is a small valid project; each case below breaks one thing.
@@ -182,19 +183,6 @@ var badCases = []badCase{
 	}, `^content/10-bab-1.md:12:\d+: .*code 7.01.09 is not in data/t41.csv`, false},
 }
 
-func writeProject(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	m := map[string]string{}
@@ -235,9 +223,9 @@ func badInput(t *testing.T, c badCase, lang string) {
 		files[k] = v
 	}
 	c.edit(files)
-	writeProject(t, dir, files)
+	testenv.WriteFiles(t, dir, files)
 	out := filepath.Join(dir, "output")
-	writeProject(t, out, map[string]string{"index.html": "yesterday's good build\n", "style.css": "old\n"})
+	testenv.WriteFiles(t, out, map[string]string{"index.html": "yesterday's good build\n", "style.css": "old\n"})
 	before := snapshot(t, out)
 	msg.ResetMissing()
 	run := func(args ...string) (int, string, string) {
@@ -347,14 +335,14 @@ func englishWords(report string) []string {
 
 func TestBaseProjectIsClean(t *testing.T) {
 	dir := t.TempDir()
-	writeProject(t, dir, base)
+	testenv.WriteFiles(t, dir, base)
 	var stdout, stderr bytes.Buffer
 	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitOK {
 		t.Fatalf("the base project of TestBadInput should be clean; exit %d:\n%s%s", code, stdout.String(), stderr.String())
 	}
 	// Excel's way of writing it: BOM, CRLF, trailing empty columns.
 	excel := "\xef\xbb\xbf" + strings.ReplaceAll(strings.ReplaceAll(base["data/t41.csv"], "\n", ";;\r\n"), "pagu;;", "pagu;;")
-	writeProject(t, dir, map[string]string{"data/t41.csv": excel})
+	testenv.WriteFiles(t, dir, map[string]string{"data/t41.csv": excel})
 	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitOK {
 		t.Fatalf("the same table as Excel writes it should be clean; exit %d:\n%s%s", code, stdout.String(), stderr.String())
 	}
@@ -390,7 +378,7 @@ func TestNoScriptReachesOutput(t *testing.T) {
 	}
 	replace("content/10-bab-1.md", "## 1.1 Alokasi", "## 1.1 Alokasi\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[klik](javascript:alert(3)) dan <a href=\"javascript:alert(4)\">ini</a>")(files)
 	replace("data/t41.csv", "Koordinasi RKA", `"<script>alert(5)</script> "" onmouseover=""alert(6)"`)(files)
-	writeProject(t, dir, files)
+	testenv.WriteFiles(t, dir, files)
 	var stdout, stderr bytes.Buffer
 	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitOK {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"renja/internal/testenv"
 )
 
 // TestInputsOutsideProjectRefused: a symbolic link that leads out of the
@@ -36,7 +38,7 @@ func TestInputsOutsideProjectRefused(t *testing.T) {
 				files[k] = v
 			}
 			delete(files, c.link)
-			writeProject(t, dir, files)
+			testenv.WriteFiles(t, dir, files)
 			link := filepath.Join(dir, filepath.FromSlash(c.link))
 			os.MkdirAll(filepath.Dir(link), 0o755)
 			if err := os.Symlink(secretFile, link); err != nil {
@@ -78,7 +80,7 @@ func TestInputsOutsideProjectRefused(t *testing.T) {
 // TestFolderLinkOutsideRefused: data/ itself a link to a folder elsewhere.
 func TestFolderLinkOutsideRefused(t *testing.T) {
 	outside := t.TempDir()
-	writeProject(t, outside, map[string]string{"t41.csv": base["data/t41.csv"], "t41.toml": base["data/t41.toml"]})
+	testenv.WriteFiles(t, outside, map[string]string{"t41.csv": base["data/t41.csv"], "t41.toml": base["data/t41.toml"]})
 	dir := t.TempDir()
 	files := map[string]string{}
 	for k, v := range base {
@@ -86,7 +88,7 @@ func TestFolderLinkOutsideRefused(t *testing.T) {
 			files[k] = v
 		}
 	}
-	writeProject(t, dir, files)
+	testenv.WriteFiles(t, dir, files)
 	if err := os.Symlink(outside, filepath.Join(dir, "data")); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
@@ -107,7 +109,7 @@ func TestLinksInsideProjectAllowed(t *testing.T) {
 	for k, v := range base {
 		files[k] = v
 	}
-	writeProject(t, dir, files)
+	testenv.WriteFiles(t, dir, files)
 	if err := os.Symlink("../shared/extra.css", filepath.Join(dir, "templates", "extra.css")); err != nil {
 		if os.MkdirAll(filepath.Join(dir, "templates"), 0o755); os.Symlink("../shared/extra.css", filepath.Join(dir, "templates", "extra.css")) != nil {
 			t.Skipf("no symbolic links here: %v", err)
@@ -140,7 +142,7 @@ func TestErrorExcerptIsSafe(t *testing.T) {
 				files[k] = v
 			}
 			files["data/t41.csv"] = strings.Replace(base["data/t41.csv"], "7.01.01.2.01.02;Koordinasi RKA;2 Dok;8.000.000\n", c.row, 1)
-			writeProject(t, dir, files)
+			testenv.WriteFiles(t, dir, files)
 			var stdout, stderr bytes.Buffer
 			if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitFail {
 				t.Fatalf("exit %d, stderr:\n%.2000s", code, stderr.String())

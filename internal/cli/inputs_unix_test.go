@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"renja/internal/testenv"
 )
 
 // TestNamedPipeRefused: a FIFO in place of a CSV is refused at once; reading
@@ -20,7 +22,7 @@ func TestNamedPipeRefused(t *testing.T) {
 		files[k] = v
 	}
 	delete(files, "data/t41.csv")
-	writeProject(t, dir, files)
+	testenv.WriteFiles(t, dir, files)
 	if err := syscall.Mkfifo(filepath.Join(dir, "data", "t41.csv"), 0o644); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"renja/internal/diag"
 	"renja/internal/msg"
+	"renja/internal/testenv"
 )
 
 func runIn(t *testing.T, args ...string) (int, string, string) {
@@ -104,7 +105,7 @@ func TestOneReport(t *testing.T) {
 	}
 	replace("content/10-bab-1.md", `{{ signature }}`, `{{ pagu "t41" "7.01.09" }}`)(files)
 	replace("data/t41.csv", "12.000.000", "12.00.000")(files)
-	writeProject(t, dir, files)
+	testenv.WriteFiles(t, dir, files)
 	code, out, errs := runIn(t, "check", "--lang", "en", dir)
 	out = errs + out
 	if code != ExitUsage {
@@ -150,7 +151,7 @@ func TestRootCauseFirst(t *testing.T) {
 			} else {
 				files["data/t41.csv"] = strings.NewReplacer(".000.000", ",000,000").Replace(files["data/t41.csv"])
 			}
-			writeProject(t, dir, files)
+			testenv.WriteFiles(t, dir, files)
 			_, out, _ := runIn(t, "check", "--lang", "en", dir)
 			if !strings.Contains(out, c.want) || !strings.Contains(out, c.folded) || !strings.HasSuffix(out, "\n1 error, 0 warnings\n") {
 				t.Errorf("want one error with %q and %q:\n%s", c.want, c.folded, out)

@@ -122,14 +122,7 @@ func TestSyntaxHintsQuoteTheFix(t *testing.T) {
 			`kolom "sumber_dana" (Sumber Dana) tidak ada`, nil, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := copyBundled(t)
-			path := filepath.Join(dir, filepath.FromSlash(c.file))
-			orig := string(must(os.ReadFile(path)))
-			if !strings.Contains(orig, c.old) {
-				t.Fatalf("%s has no %q", c.file, c.old)
-			}
-			bad := strings.Replace(orig, c.old, c.bad, 1)
-			write(t, path, bad)
+			dir, path, bad := mistake(t, c.file, c.old, c.bad)
 			// Where the offending text is: its line, and its column in characters.
 			off := strings.Index(bad, c.bad) + strings.Index(c.bad, c.at)
 			line := strings.Count(bad[:off], "\n") + 1
@@ -183,6 +176,21 @@ func TestSyntaxHintsQuoteTheFix(t *testing.T) {
 	}
 }
 
+// mistake makes a copy of the bundled Renja in which file's first old is
+// written as bad; it returns the copy, the file's path and its new text.
+func mistake(t *testing.T, file, old, bad string) (dir, path, text string) {
+	t.Helper()
+	dir = copyBundled(t)
+	path = filepath.Join(dir, filepath.FromSlash(file))
+	orig := string(must(os.ReadFile(path)))
+	if !strings.Contains(orig, old) {
+		t.Fatalf("%s has no %q", file, old)
+	}
+	text = strings.Replace(orig, old, bad, 1)
+	write(t, path, text)
+	return dir, path, text
+}
+
 func write(t *testing.T, path, s string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
@@ -208,13 +216,7 @@ func TestNoLibraryEnglish(t *testing.T) {
 		{"a key written twice", "renja.toml", "[plan]", "[plan]\nyear = 2023"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := copyBundled(t)
-			path := filepath.Join(dir, filepath.FromSlash(c.file))
-			orig := string(must(os.ReadFile(path)))
-			if !strings.Contains(orig, c.old) {
-				t.Fatalf("%s has no %q", c.file, c.old)
-			}
-			write(t, path, strings.Replace(orig, c.old, c.bad, 1))
+			dir, _, _ := mistake(t, c.file, c.old, c.bad)
 			_, out, errOut := runIn(t, "check", "--lang", "id", dir)
 			report := out + errOut
 			if !strings.Contains(report, c.file+":") {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"renja/internal/testenv"
 )
 
 // TestOutputNotOwnedRefused: the commands of issue #12 that deleted a
@@ -17,9 +19,9 @@ func TestOutputNotOwnedRefused(t *testing.T) {
 	for k, v := range base {
 		files[k] = v
 	}
-	writeProject(t, dir, files)
+	testenv.WriteFiles(t, dir, files)
 	somewhere := t.TempDir()
-	writeProject(t, somewhere, map[string]string{"data/laporan.csv": "milik orang lain\n"})
+	testenv.WriteFiles(t, somewhere, map[string]string{"data/laporan.csv": "milik orang lain\n"})
 	for _, c := range []struct {
 		name string
 		args []string
@@ -55,9 +57,9 @@ func TestOutputNotOwnedRefused(t *testing.T) {
 // not make the next build empty elsewhere.
 func TestOutputLinkNotFollowed(t *testing.T) {
 	dir := t.TempDir()
-	writeProject(t, dir, base)
+	testenv.WriteFiles(t, dir, base)
 	elsewhere := t.TempDir()
-	writeProject(t, elsewhere, map[string]string{"penting.csv": "jangan dihapus\n"})
+	testenv.WriteFiles(t, elsewhere, map[string]string{"penting.csv": "jangan dihapus\n"})
 	os.MkdirAll(filepath.Join(dir, "output"), 0o755)
 	if err := os.Symlink(elsewhere, filepath.Join(dir, "output", "data")); err != nil {
 		t.Skipf("no symbolic links: %v", err)
@@ -82,8 +84,8 @@ func TestOutputLinkNotFollowed(t *testing.T) {
 // does not refuse a build.
 func TestStaleLockDoesNotBlock(t *testing.T) {
 	dir := t.TempDir()
-	writeProject(t, dir, base)
-	writeProject(t, dir, map[string]string{"output/.renja.lock": "1\n", ".output.renja-lock": "1\n"})
+	testenv.WriteFiles(t, dir, base)
+	testenv.WriteFiles(t, dir, map[string]string{"output/.renja.lock": "1\n", ".output.renja-lock": "1\n"})
 	var stdout, stderr bytes.Buffer
 	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())

@@ -10,6 +10,8 @@
 package diff
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -186,13 +188,13 @@ func compareTree(ot, nt *model.Tree, cols [][2]*table.Column) []Change {
 		}
 	}
 	movedFrom := map[string]*model.Node{} // new code → old node
-	for _, nc := range sortedKeys(fresh) {
+	for _, nc := range slices.Sorted(maps.Keys(fresh)) {
 		n := fresh[nc]
 		key := strings.ToLower(name(nt, n))
 		if key == "" {
 			continue
 		}
-		for _, oc := range sortedKeys(gone) {
+		for _, oc := range slices.Sorted(maps.Keys(gone)) {
 			o := gone[oc]
 			if o.Level() == n.Level() && strings.ToLower(name(ot, o)) == key {
 				movedFrom[nc] = o
@@ -233,7 +235,7 @@ func compareTree(ot, nt *model.Tree, cols [][2]*table.Column) []Change {
 			}
 		}
 	}
-	for _, code := range sortedKeys(gone) {
+	for _, code := range slices.Sorted(maps.Keys(gone)) {
 		n := gone[code]
 		out = append(out, addedRow(ot, n, Change{Table: id, Code: code, Name: name(ot, n), Level: n.Level()}, Removed)...)
 	}
@@ -432,12 +434,3 @@ func rowKeys(t *table.Table) []string {
 }
 
 func itoa(n int) string { return num.FormatDec(num.DecOf(int64(n)), 0) }
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}

@@ -12,9 +12,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -87,7 +88,7 @@ func (r Renamed) String() string { return fmt.Sprintf("%s: %s → %s", r.Table, 
 func RenameIDs(files map[string][]byte, planYear int) []Renamed {
 	byTable := map[string]map[string]string{}
 	var done []Renamed
-	for _, p := range sortedKeys(files) {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		if !strings.HasPrefix(p, "data/") || path.Ext(p) != ".toml" || strings.Count(p, "/") != 1 {
 			continue
 		}
@@ -105,28 +106,19 @@ func RenameIDs(files map[string][]byte, planYear int) []Renamed {
 		if csvb, ok := files["data/"+id+".csv"]; ok {
 			files["data/"+id+".csv"] = renameHeader(csvb, rn)
 		}
-		for _, o := range sortedKeys(rn) {
+		for _, o := range slices.Sorted(maps.Keys(rn)) {
 			done = append(done, Renamed{Table: id, Old: o, New: rn[o]})
 		}
 	}
 	if len(byTable) == 0 {
 		return nil
 	}
-	for _, p := range sortedKeys(files) {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		if strings.HasPrefix(p, "content/") || strings.HasPrefix(p, "templates/") {
 			files[p] = renameCalls(files[p], byTable)
 		}
 	}
 	return done
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 var idWordRe = regexp.MustCompile(`[a-z0-9_-]+`)

@@ -22,7 +22,7 @@ func (c *checker) facts() {
 				continue
 			}
 			line := p.BodyLine + f.Line - 1
-			c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: p.File, Line: line, Column: src.Column(line, f.Offset+1),
+			c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: placeholder, File: p.File, Line: line, Column: src.Column(line, f.Offset+1),
 				Message: msg.Sprintf("a fact of this office and year to fill: %s %s", f.What, f.Value),
 				Hint:    msg.Sprintf("write this office's own in the quotes, in place of the brackets: {{ fakta %s \"…\" }}", strconv.Quote(f.What))})
 		}

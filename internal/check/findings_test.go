@@ -17,10 +17,10 @@ func TestFindings(t *testing.T) {
 	}
 	ds := []diag.Diagnostic{
 		{Severity: diag.SevError, Rule: Hierarchy, File: "data/t41.csv", Line: 2, Column: 40, Cause: "data/t41.csv:15:1"},
-		{Severity: diag.SevTodo, Rule: Todo, File: "data/t41.csv", Line: 3, Column: 1},
+		{Severity: diag.SevTodo, Rule: todo, File: "data/t41.csv", Line: 3, Column: 1},
 		{Severity: diag.SevWarning, Rule: Codes, File: "data/t41.csv", Line: 9, Column: 5},
 		{Severity: diag.SevError, Rule: Codes, File: "data/t41.csv", Line: 15, Column: 1},
-		{Severity: diag.SevError, Rule: Years, File: "data/t41.toml", Line: 3, Column: 10},
+		{Severity: diag.SevError, Rule: years, File: "data/t41.toml", Line: 3, Column: 10},
 		{Severity: diag.SevError, Rule: Prose, File: "content/10-bab-1.md", Line: 7, Column: 3},
 	}
 	fs := Findings(p, ds)

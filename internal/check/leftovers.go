@@ -36,10 +36,10 @@ import (
 
 // Rule ids of the leftovers.
 const (
-	Years       = diag.RuleYears
-	OtherOffice = diag.RuleOther
-	Placeholder = diag.RulePlacehold
-	Todo        = diag.RuleTodo
+	years       = diag.RuleYears
+	otherOffice = diag.RuleOther
+	placeholder = diag.RulePlacehold
+	todo        = diag.RuleTodo
 )
 
 var (
@@ -92,7 +92,7 @@ func (c *checker) placeholders() {
 				continue
 			}
 			key := strings.TrimSpace(line[:eq])
-			c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: config.FileName, Line: i + 1, Column: cfg.Column(i+1, at+1),
+			c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: placeholder, File: config.FileName, Line: i + 1, Column: cfg.Column(i+1, at+1),
 				Message: msg.Sprintf("%s is still a placeholder: %s", key, line[at:eq+m[1]]), Hint: hint})
 		}
 	}
@@ -103,7 +103,7 @@ func (c *checker) placeholders() {
 				if rest := line[m[1]:]; strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[") || strings.HasPrefix(rest, ":") {
 					continue // a Markdown link or a link reference
 				}
-				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Placeholder, File: p.File, Line: p.BodyLine + i, Column: src.Column(p.BodyLine+i, m[0]+1),
+				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: placeholder, File: p.File, Line: p.BodyLine + i, Column: src.Column(p.BodyLine+i, m[0]+1),
 					Message: msg.Sprintf("a placeholder in the text: %s", src.Line(p.BodyLine + i)[m[0]:m[1]]), Hint: hint})
 			}
 		}
@@ -138,7 +138,7 @@ func (c *checker) todos() {
 				}
 				at := t.Pos(cell)
 				col := t.Columns[i]
-				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: Todo, File: t.Path, Line: at.Line, Column: at.Column, Code: codeOf(t, r), Field: col.Name,
+				c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: todo, File: t.Path, Line: at.Line, Column: at.Column, Code: codeOf(t, r), Field: col.Name,
 					Message: msg.Sprintf("to fill: %s %s", col.Label(), cell.Raw),
 					Hint:    msg.Sprintf("write the figure in place of the bracketed mark; - means nothing was planned or reported")})
 			}
@@ -173,13 +173,13 @@ func (c *checker) otherOffice() {
 			if loc := re.FindStringIndex(text); loc != nil {
 				col = fm.Column(line, loc[0]+1)
 			}
-			c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: p.File, Line: line, Column: col,
+			c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: otherOffice, File: p.File, Line: line, Column: col,
 				Message: msg.Sprintf("the part's title names %s", example), Found: quote(p.Title[m[0]:m[1]]), Expected: want, Hint: hint})
 		}
 		src := p.Source()
 		for i, line := range narrative(p) {
 			for _, m := range re.FindAllStringIndex(line, -1) {
-				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: p.File, Line: p.BodyLine + i, Column: src.Column(p.BodyLine+i, m[0]+1),
+				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: otherOffice, File: p.File, Line: p.BodyLine + i, Column: src.Column(p.BodyLine+i, m[0]+1),
 					Message: msg.Sprintf("the text names %s", example), Found: quote(line[m[0]:m[1]]), Expected: want, Hint: hint})
 			}
 		}
@@ -188,7 +188,7 @@ func (c *checker) otherOffice() {
 		for _, w := range schemaWords(t.Schema) {
 			for _, m := range re.FindAllStringIndex(w.text, -1) {
 				line, col := w.pos(t.Schema, w.text[m[0]:m[1]])
-				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: OtherOffice, File: t.File, Line: line, Column: col,
+				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: otherOffice, File: t.File, Line: line, Column: col,
 					Message: msg.Sprintf("the table's %s names %s", w.what, example), Found: quote(w.text[m[0]:m[1]]), Expected: want, Hint: hint})
 			}
 		}
@@ -221,7 +221,7 @@ func (c *checker) years() {
 					label = fmt.Sprintf("n%+d", k)
 				}
 				line, col := w.pos(t.Schema, year)
-				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: Years, File: t.File, Line: line, Column: col,
+				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: years, File: t.File, Line: line, Column: col,
 					Message: msg.Sprintf("the table's %s labels %s as %s, but %s is %d for plan.year %d", w.what, year, label, label, n+k, n),
 					Found:   year, Expected: strconv.Itoa(n + k),
 					Hint: msg.Sprintf("write {N%s} for the year, so it follows plan.year", offsetText(k))})
@@ -248,7 +248,7 @@ func (c *checker) years() {
 					continue
 				}
 				line, col := w.pos(t.Schema, m[1])
-				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: Years, File: t.File, Line: line, Column: col,
+				c.add(diag.Diagnostic{Severity: diag.SevWarning, Rule: years, File: t.File, Line: line, Column: col,
 					Message: msg.Sprintf("the table's %s writes the fixed year %s, which is N%s for plan.year %d and will not move with it", w.what, m[1], offsetText(y-n), n),
 					Found:   m[1], Expected: msg.Sprintf("{N%s}", offsetText(y-n)),
 					Hint: msg.Sprintf("write {N%s} (in a measure: %sN%s) if the year before the plan is meant, or {N} for the plan year", offsetText(y-n), measurePrefix(w), offsetText(y-n))})

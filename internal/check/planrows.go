@@ -21,8 +21,8 @@ import (
 	"renja/internal/tomlx"
 )
 
-// PlanRows is the rule's id.
-const PlanRows = diag.RulePlanRows
+// planRows is the rule's id.
+const planRows = diag.RulePlanRows
 
 // budgetTables returns the plan's budget tables, and the ids plan.budget
 // names that no table has.
@@ -59,7 +59,7 @@ func (c *checker) planRows() {
 		if i := strings.Index(src.Line(at.Line), strconv.Quote(id)); i >= 0 {
 			at.Column = src.Column(at.Line, i+1)
 		}
-		c.add(diag.Diagnostic{Severity: diag.SevError, Rule: PlanRows, File: config.FileName, Line: at.Line, Column: at.Column,
+		c.add(diag.Diagnostic{Severity: diag.SevError, Rule: planRows, File: config.FileName, Line: at.Line, Column: at.Column,
 			Message: msg.Sprintf("plan.budget names the table %q, which data/ does not have", id), Found: quote(id),
 			Hint: msg.Sprintf("name tables by the id of their data/<id>.toml")})
 	}
@@ -71,7 +71,7 @@ func (c *checker) planRows() {
 		if name == "" {
 			name = t.ID
 		}
-		c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: PlanRows, File: t.Path, Line: 1, Column: 1,
+		c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: planRows, File: t.Path, Line: 1, Column: 1,
 			Message: msg.Sprintf("%s has no sub kegiatan: the plan's budget is still empty", name),
 			Hint:    msg.Sprintf("write the plan's program, kegiatan and sub kegiatan rows with their targets and pagu; a final build waits for them")})
 	}

@@ -246,8 +246,8 @@ func badInput(t *testing.T, c badCase, lang string) {
 	re := regexp.MustCompile(`(?m)` + want)
 	var report string
 	if !c.draft {
-		if code != ExitFail {
-			t.Errorf("build exit code %d, want %d; stderr:\n%s", code, ExitFail, stderr)
+		if code != exitFail {
+			t.Errorf("build exit code %d, want %d; stderr:\n%s", code, exitFail, stderr)
 		}
 		first := strings.SplitN(stderr, "\n", 2)[0]
 		if !re.MatchString(first) {
@@ -260,15 +260,15 @@ func badInput(t *testing.T, c badCase, lang string) {
 			t.Errorf("output/ changed although the build stopped: %v", keys(after))
 		}
 		code, cout, cerr := run("check", dir)
-		if code != ExitUsage {
-			t.Errorf("check exit code %d, want %d (unreadable input)", code, ExitUsage)
+		if code != exitUsage {
+			t.Errorf("check exit code %d, want %d (unreadable input)", code, exitUsage)
 		}
 		if first := strings.SplitN(cerr, "\n", 2)[0]; !re.MatchString(first) {
 			t.Errorf("check: first line of stderr:\n  %s\nwant match for %s\nwhole stderr:\n%s", first, want, cerr)
 		}
 		report = stderr + cout + cerr
 	} else {
-		if code != ExitOK {
+		if code != exitOK {
 			t.Fatalf("a wrong cell value should still build a draft; exit %d, stderr:\n%s", code, stderr)
 		}
 		html, _ := os.ReadFile(filepath.Join(out, "index.html"))
@@ -276,14 +276,14 @@ func badInput(t *testing.T, c badCase, lang string) {
 			t.Error("the draft is not marked")
 		}
 		code, cout, cerr := run("check", dir)
-		if code != ExitFail {
-			t.Errorf("check exit code %d, want %d", code, ExitFail)
+		if code != exitFail {
+			t.Errorf("check exit code %d, want %d", code, exitFail)
 		}
 		if !re.MatchString(cout) {
 			t.Errorf("check output lacks a match for %s:\n%s", want, cout)
 		}
-		if code, _, _ := run("build", "--final", "--no-pdf", "-q", "-o", t.TempDir(), dir); code != ExitFail {
-			t.Errorf("--final exit code %d, want %d", code, ExitFail)
+		if code, _, _ := run("build", "--final", "--no-pdf", "-q", "-o", t.TempDir(), dir); code != exitFail {
+			t.Errorf("--final exit code %d, want %d", code, exitFail)
 		}
 		report = stderr + cout + cerr
 	}
@@ -337,13 +337,13 @@ func TestBaseProjectIsClean(t *testing.T) {
 	dir := t.TempDir()
 	testenv.WriteFiles(t, dir, base)
 	var stdout, stderr bytes.Buffer
-	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitOK {
+	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("the base project of TestBadInput should be clean; exit %d:\n%s%s", code, stdout.String(), stderr.String())
 	}
 	// Excel's way of writing it: BOM, CRLF, trailing empty columns.
 	excel := "\xef\xbb\xbf" + strings.ReplaceAll(strings.ReplaceAll(base["data/t41.csv"], "\n", ";;\r\n"), "pagu;;", "pagu;;")
 	testenv.WriteFiles(t, dir, map[string]string{"data/t41.csv": excel})
-	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitOK {
+	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("the same table as Excel writes it should be clean; exit %d:\n%s%s", code, stdout.String(), stderr.String())
 	}
 }
@@ -380,7 +380,7 @@ func TestNoScriptReachesOutput(t *testing.T) {
 	replace("data/t41.csv", "Koordinasi RKA", `"<script>alert(5)</script> "" onmouseover=""alert(6)"`)(files)
 	testenv.WriteFiles(t, dir, files)
 	var stdout, stderr bytes.Buffer
-	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitOK {
+	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
 	html, err := os.ReadFile(filepath.Join(dir, "output", "index.html"))

@@ -34,10 +34,10 @@ func bsreSetup(t *testing.T) *bsretest.Server {
 	srv := bsretest.New(t)
 	now := time.Now()
 	srv.Add(testNIK, &bsretest.User{Status: "ISSUE", Passphrase: testPassphrase, Chain: signtest.NewChain(t, signtest.Name, now.Add(-time.Hour), now.AddDate(1, 0, 0))})
-	t.Setenv(BSrEUserEnv, bsretest.ClientUser)
-	t.Setenv(BSrEPasswordEnv, bsretest.ClientPassword)
-	t.Setenv(BSrEPassphraseEnv, testPassphrase)
-	t.Setenv(BSrENIKEnv, testNIK)
+	t.Setenv(bsreUserEnv, bsretest.ClientUser)
+	t.Setenv(bsrePasswordEnv, bsretest.ClientPassword)
+	t.Setenv(bsrePassphraseEnv, testPassphrase)
+	t.Setenv(bsreNIKEnv, testNIK)
 	return srv
 }
 
@@ -83,21 +83,21 @@ func TestBSrEFailures(t *testing.T) {
 		want  string
 		signs int // signing requests that reach the server
 	}{
-		{"wrong client password", func(*bsretest.Server) { t.Setenv(BSrEPasswordEnv, "salah") }, nil, ExitFail, "refused the client application's user and password (HTTP 401)", 0},
-		{"no client credentials", func(*bsretest.Server) { t.Setenv(BSrEUserEnv, "") }, nil, ExitUsage, "set RENJA_BSRE_USER and RENJA_BSRE_PASSWORD", 0},
-		{"not registered", func(s *bsretest.Server) { s.Add(testNIK, &bsretest.User{Status: "NOT_REGISTERED"}) }, nil, ExitFail, "this NIK is not registered with BSrE (NOT_REGISTERED)", 0},
-		{"no certificate", func(s *bsretest.Server) { s.Add(testNIK, &bsretest.User{Status: "NO_CERTIFICATE"}) }, nil, ExitFail, "registered with BSrE but has no certificate (NO_CERTIFICATE)", 0},
+		{"wrong client password", func(*bsretest.Server) { t.Setenv(bsrePasswordEnv, "salah") }, nil, exitFail, "refused the client application's user and password (HTTP 401)", 0},
+		{"no client credentials", func(*bsretest.Server) { t.Setenv(bsreUserEnv, "") }, nil, exitUsage, "set RENJA_BSRE_USER and RENJA_BSRE_PASSWORD", 0},
+		{"not registered", func(s *bsretest.Server) { s.Add(testNIK, &bsretest.User{Status: "NOT_REGISTERED"}) }, nil, exitFail, "this NIK is not registered with BSrE (NOT_REGISTERED)", 0},
+		{"no certificate", func(s *bsretest.Server) { s.Add(testNIK, &bsretest.User{Status: "NO_CERTIFICATE"}) }, nil, exitFail, "registered with BSrE but has no certificate (NO_CERTIFICATE)", 0},
 		{"another person's certificate", func(s *bsretest.Server) {
 			s.Add(testNIK, &bsretest.User{Status: "ISSUE", Passphrase: testPassphrase, Chain: signtest.NewChain(t, "ANDI BASO", time.Now().Add(-time.Hour), time.Now().AddDate(1, 0, 0))})
-		}, nil, ExitFail, `the certificate is "ANDI BASO"'s, but renja.toml names "Drs. Nama Camat, M.Si."`, 0},
+		}, nil, exitFail, `the certificate is "ANDI BASO"'s, but renja.toml names "Drs. Nama Camat, M.Si."`, 0},
 		{"expired certificate", func(s *bsretest.Server) {
 			s.Add(testNIK, &bsretest.User{Status: "ISSUE", Passphrase: testPassphrase, Chain: signtest.NewChain(t, signtest.Name, time.Now().AddDate(-2, 0, 0), time.Now().AddDate(-1, 0, 0))})
-		}, nil, ExitFail, "the certificate of " + signtest.Name + " expired on", 0},
-		{"wrong passphrase", func(*bsretest.Server) { t.Setenv(BSrEPassphraseEnv, "bukan-frasa") }, nil, ExitFail, "BSrE refused the passphrase or the one-time code (Passphrase anda salah): nothing was signed", 1},
-		{"broken PDF", func(s *bsretest.Server) { s.Broken = true }, nil, ExitFail, "could not process the PDF (HTTP 500", 1},
-		{"a draft", nil, []string{draft}, ExitFail, "draft.pdf is a DRAFT", 0},
-		{"no answer", func(s *bsretest.Server) { s.Hang = true }, []string{"--timeout", "1s", in}, ExitFail, "whether the PDF was signed is UNKNOWN, and renja does not send it again", 1},
-		{"plain HTTP elsewhere", nil, []string{"--bsre", "http://esign.example.invalid", in}, ExitUsage, "plain HTTP to esign.example.invalid is refused", 0},
+		}, nil, exitFail, "the certificate of " + signtest.Name + " expired on", 0},
+		{"wrong passphrase", func(*bsretest.Server) { t.Setenv(bsrePassphraseEnv, "bukan-frasa") }, nil, exitFail, "BSrE refused the passphrase or the one-time code (Passphrase anda salah): nothing was signed", 1},
+		{"broken PDF", func(s *bsretest.Server) { s.Broken = true }, nil, exitFail, "could not process the PDF (HTTP 500", 1},
+		{"a draft", nil, []string{draft}, exitFail, "draft.pdf is a DRAFT", 0},
+		{"no answer", func(s *bsretest.Server) { s.Hang = true }, []string{"--timeout", "1s", in}, exitFail, "whether the PDF was signed is UNKNOWN, and renja does not send it again", 1},
+		{"plain HTTP elsewhere", nil, []string{"--bsre", "http://esign.example.invalid", in}, exitUsage, "plain HTTP to esign.example.invalid is refused", 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			srv := bsreSetup(t)
@@ -151,7 +151,7 @@ func TestBSrESignedFinal(t *testing.T) {
 	doc, _ := os.ReadFile(res.PDF)
 	srv := bsreSetup(t)
 	code, out, errs := signRun("sign", "--bsre", srv.URL, "-C", dir, res.PDF)
-	if code != ExitOK {
+	if code != exitOK {
 		t.Fatalf("sign --bsre: exit %d\n%s%s", code, out, errs)
 	}
 	outputs := []string{out, errs}
@@ -203,7 +203,7 @@ func TestBSrESignedFinal(t *testing.T) {
 	// renja verify --bsre adds BSrE's conclusion to renja's own checks.
 	code, out, errs = signRun("verify", "--bsre", srv.URL, "-C", dir, signed)
 	outputs = append(outputs, out, errs)
-	if code != ExitOK {
+	if code != exitOK {
 		t.Errorf("verify --bsre: exit %d\n%s%s", code, out, errs)
 	}
 	wantIn(t, "verify --bsre", out, "BSrE:           VALID", "BSrE signer:    "+signtest.Name+": intact, certificate trusted by BSrE, PAdES-BASELINE-T", "timestampName")
@@ -261,12 +261,12 @@ func TestBSrEOneTimeCode(t *testing.T) {
 	dir := signProject(t)
 	in, _ := finalPDF(t, dir, "renja.pdf", nil)
 	srv := bsreSetup(t)
-	os.Unsetenv(BSrEPassphraseEnv) // bsreSetup's t.Setenv restores it
+	os.Unsetenv(bsrePassphraseEnv) // bsreSetup's t.Setenv restores it
 	defer func(isTerm func() bool) { stdinIsTerminal = isTerm }(stdinIsTerminal)
 	stdinIsTerminal = func() bool { t.Error("the passphrase was asked although --totp was given"); return false }
-	t.Setenv(BSrENIKEnv, testNIK)
+	t.Setenv(bsreNIKEnv, testNIK)
 	code, out, errs := signRun("sign", "--bsre", srv.URL, "--totp", "123456", "--blok", "-", "-C", dir, in)
-	if code != ExitOK || !fileExists(filepath.Join(dir, sign.SignedFolder, "renja-signed.pdf")) {
+	if code != exitOK || !fileExists(filepath.Join(dir, sign.SignedFolder, "renja-signed.pdf")) {
 		t.Fatalf("sign --totp: exit %d\n%s%s", code, out, errs)
 	}
 	bodies := srv.Bodies()
@@ -286,7 +286,7 @@ func TestVerifyBSrENoAnswer(t *testing.T) {
 	srv.Hang = true
 	start := time.Now()
 	code, out, errs := signRun("verify", "--bsre", srv.URL, "--timeout", "1s", "-C", dir, in)
-	if code != ExitFail || !strings.Contains(out, "BSrE:           NOT ASKED: no answer from BSrE's eSign Client") || time.Since(start) > 20*time.Second {
+	if code != exitFail || !strings.Contains(out, "BSrE:           NOT ASKED: no answer from BSrE's eSign Client") || time.Since(start) > 20*time.Second {
 		t.Errorf("verify --bsre without an answer: exit %d after %v\n%s%s", code, time.Since(start), out, errs)
 	}
 	if n := srv.Requests("verify/pdf"); n != 1 {

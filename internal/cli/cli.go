@@ -60,7 +60,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	defer func() {
 		if r := recover(); r != nil {
 			msg.Fprintf(stderr, "renja: internal error: %v\nPlease report this with the command you ran.\n%s", r, debug.Stack())
-			code = ExitFail
+			code = exitFail
 		}
 	}()
 	return report(stderr, run(ctx, args, stdout, stderr))
@@ -73,7 +73,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	msg.SetLang(lang)
 	if len(args) == 0 {
-		return &exitError{ExitUsage, strings.TrimRight(usage(), "\n")}
+		return &exitError{exitUsage, strings.TrimRight(usage(), "\n")}
 	}
 	switch args[0] {
 	case "build":
@@ -356,7 +356,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printDiagnostics(stdout, all, false)
 	}
 	if len(unread) > 0 {
-		return &exitError{code: ExitUsage}
+		return &exitError{code: exitUsage}
 	}
 	if e, _ := check.Count(ds); e > 0 {
 		return errReported

@@ -12,9 +12,9 @@ import (
 
 // Exit codes.
 const (
-	ExitOK    = 0 // success; a draft with checker errors is a successful build
-	ExitFail  = 1 // the build failed, check found errors, --final was refused, a signature is not intact
-	ExitUsage = 2 // bad usage, or input that cannot be read (renja check, sign, verify)
+	exitOK    = 0 // success; a draft with checker errors is a successful build
+	exitFail  = 1 // the build failed, check found errors, --final was refused, a signature is not intact
+	exitUsage = 2 // bad usage, or input that cannot be read (renja check, sign, verify)
 )
 
 // A command ends with an error when it does not succeed; exitCode is the one
@@ -28,21 +28,21 @@ func (e *exitError) Error() string { return e.text }
 
 // usagef: bad usage or unreadable input, exit 2, printed as "renja: …".
 func usagef(format string, args ...any) error {
-	return &exitError{ExitUsage, "renja: " + msg.Sprintf(format, args...)}
+	return &exitError{exitUsage, "renja: " + msg.Sprintf(format, args...)}
 }
 
 // failf: the command failed, exit 1, printed as "renja: …".
 func failf(format string, args ...any) error {
-	return &exitError{ExitFail, "renja: " + msg.Sprintf(format, args...)}
+	return &exitError{exitFail, "renja: " + msg.Sprintf(format, args...)}
 }
 
 // unreadable: input that cannot be read, exit 2; positioned errors print
 // with their excerpt and hint, then the lines of after (written in the
 // officer's language by the caller).
-func unreadable(err error, after ...string) error { return explained(ExitUsage, err, after...) }
+func unreadable(err error, after ...string) error { return explained(exitUsage, err, after...) }
 
 // failed: the command failed on err, exit 1, printed like unreadable.
-func failed(err error, after ...string) error { return explained(ExitFail, err, after...) }
+func failed(err error, after ...string) error { return explained(exitFail, err, after...) }
 
 func explained(code int, err error, after ...string) error {
 	text := diag.Detail(err)
@@ -58,8 +58,8 @@ func explained(code int, err error, after ...string) error {
 // errReported ends a command that printed why it failed (exit 1); errFlags
 // one whose flags the flag package reported (exit 2).
 var (
-	errReported = &exitError{code: ExitFail}
-	errFlags    = &exitError{code: ExitUsage}
+	errReported = &exitError{code: exitFail}
+	errFlags    = &exitError{code: exitUsage}
 )
 
 // flagError is how a command ends when its flags cannot be parsed: -h is a
@@ -76,11 +76,11 @@ func exitCode(err error) int {
 	var e *exitError
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
-		return ExitOK
+		return exitOK
 	case errors.As(err, &e):
 		return e.code
 	}
-	return ExitFail
+	return exitFail
 }
 
 // report prints why a command failed and returns its exit code.

@@ -46,8 +46,8 @@ func TestInputsOutsideProjectRefused(t *testing.T) {
 			}
 			var stdout, stderr bytes.Buffer
 			code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr)
-			if code != ExitFail {
-				t.Errorf("exit %d, want %d; stderr:\n%s", code, ExitFail, stderr.String())
+			if code != exitFail {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, exitFail, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), c.want) || !strings.Contains(stderr.String(), "outside the project folder") && !strings.Contains(stderr.String(), "absolut") {
 				t.Errorf("stderr lacks %q and the reason:\n%s", c.want, stderr.String())
@@ -70,7 +70,7 @@ func TestInputsOutsideProjectRefused(t *testing.T) {
 				t.Fatal(err)
 			}
 			stderr.Reset()
-			if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitUsage || !strings.Contains(stderr.String(), "outside the project folder") {
+			if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "outside the project folder") {
 				t.Errorf("relative link out: check exit %d, stderr:\n%s", code, stderr.String())
 			}
 		})
@@ -93,8 +93,8 @@ func TestFolderLinkOutsideRefused(t *testing.T) {
 		t.Skipf("no symbolic links here: %v", err)
 	}
 	var stdout, stderr bytes.Buffer
-	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitUsage {
-		t.Errorf("exit %d, want %d", code, ExitUsage)
+	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
 	}
 	if !strings.Contains(stderr.String(), "folder data is an absolute symbolic link") {
 		t.Errorf("stderr:\n%s", stderr.String())
@@ -116,7 +116,7 @@ func TestLinksInsideProjectAllowed(t *testing.T) {
 		}
 	}
 	var stdout, stderr bytes.Buffer
-	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitOK {
+	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "output", "extra.css"))
@@ -144,7 +144,7 @@ func TestErrorExcerptIsSafe(t *testing.T) {
 			files["data/t41.csv"] = strings.Replace(base["data/t41.csv"], "7.01.01.2.01.02;Koordinasi RKA;2 Dok;8.000.000\n", c.row, 1)
 			testenv.WriteFiles(t, dir, files)
 			var stdout, stderr bytes.Buffer
-			if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitFail {
+			if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != exitFail {
 				t.Fatalf("exit %d, stderr:\n%.2000s", code, stderr.String())
 			}
 			if strings.ContainsAny(stderr.String(), "\x1b\x07") {

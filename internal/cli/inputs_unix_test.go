@@ -27,8 +27,8 @@ func TestNamedPipeRefused(t *testing.T) {
 		t.Skipf("mkfifo: %v", err)
 	}
 	var stdout, stderr bytes.Buffer
-	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != ExitUsage {
-		t.Errorf("exit %d, want %d", code, ExitUsage)
+	if code := Run(context.Background(), []string{"check", dir}, &stdout, &stderr); code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
 	}
 	if !strings.Contains(stderr.String(), "data/t41.csv: data/t41.csv is a named pipe") {
 		t.Errorf("stderr:\n%s", stderr.String())

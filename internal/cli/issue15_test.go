@@ -108,8 +108,8 @@ func TestOneReport(t *testing.T) {
 	testenv.WriteFiles(t, dir, files)
 	code, out, errs := runIn(t, "check", "--lang", "en", dir)
 	out = errs + out
-	if code != ExitUsage {
-		t.Errorf("exit %d, want %d", code, ExitUsage)
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
 	}
 	for _, want := range []string{"content/10-bab-1.md:12:4: pagu: code 7.01.09 is not in data/t41.csv", "data/t41.csv:4:", "[values]",
 		"hint: the code is not in the table: did you mean 7.01.01"} {
@@ -186,7 +186,7 @@ func TestWindows1252Copy(t *testing.T) {
 	}
 	build := func() (string, string) {
 		out := t.TempDir()
-		if code, _, stderr := runIn(t, "build", "--no-pdf", "-q", "-o", out, dir); code != ExitOK {
+		if code, _, stderr := runIn(t, "build", "--no-pdf", "-q", "-o", out, dir); code != exitOK {
 			t.Fatalf("build: exit %d\n%s", code, stderr)
 		}
 		_, check, _ := runIn(t, "check", "--lang", "en", dir)

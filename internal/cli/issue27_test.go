@@ -73,7 +73,7 @@ func TestUnreadTableHidesNothing(t *testing.T) {
 				t.Errorf("the other tables' findings: %d, want %d (as without the mistake)", got, whole)
 			}
 			code, out, errOut := runIn(t, "check", dir)
-			if code == ExitOK || !strings.Contains(errOut, file) {
+			if code == exitOK || !strings.Contains(errOut, file) {
 				t.Errorf("exit %d, stderr %q: want the unread table reported", code, errOut)
 			}
 			if !strings.Contains(out, "data/t31.csv:") {

@@ -40,7 +40,7 @@ func TestOutputNotOwnedRefused(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := Run(context.Background(), c.args, &stdout, &stderr)
 			os.Chdir(wd)
-			if code != ExitFail || !strings.Contains(stderr.String(), c.want) || !strings.Contains(stderr.String(), "hint: ") {
+			if code != exitFail || !strings.Contains(stderr.String(), c.want) || !strings.Contains(stderr.String(), "hint: ") {
 				t.Errorf("exit %d, stderr:\n%s\nwant %q and a hint", code, stderr.String(), c.want)
 			}
 			if !equalMaps(before, snapshot(t, dir)) || !equalMaps(beforeSomewhere, snapshot(t, somewhere)) {
@@ -65,7 +65,7 @@ func TestOutputLinkNotFollowed(t *testing.T) {
 		t.Skipf("no symbolic links: %v", err)
 	}
 	var stdout, stderr bytes.Buffer
-	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitFail {
+	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != exitFail {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "symbolic link") {
@@ -87,7 +87,7 @@ func TestStaleLockDoesNotBlock(t *testing.T) {
 	testenv.WriteFiles(t, dir, base)
 	testenv.WriteFiles(t, dir, map[string]string{"output/.renja.lock": "1\n", ".output.renja-lock": "1\n"})
 	var stdout, stderr bytes.Buffer
-	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != ExitOK {
+	if code := Run(context.Background(), []string{"build", "--no-pdf", "-q", dir}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 }

@@ -18,8 +18,8 @@ import (
 	"renja/internal/sign/provenance"
 )
 
-// PasswordEnv names the environment variable that holds the PKCS#12 password.
-const PasswordEnv = "RENJA_P12_PASSWORD"
+// passwordEnv names the environment variable that holds the PKCS#12 password.
+const passwordEnv = "RENJA_P12_PASSWORD"
 
 // The terminal, replaceable in tests.
 var (
@@ -67,7 +67,7 @@ type signJob struct {
 
 func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("sign", "sign (--bsre URL | --p12 FILE) [--out SIGNED.pdf] [--tsa URL] [--blok ID] [--location PLACE] [-C PROJECT] IN.pdf", stderr)
-	p12 := fs.String("p12", "", msg.Sprintf("PKCS#12 file (.p12, .pfx) holding the signer's key and certificate, to sign without BSrE (tests, trials); its password from $%s or asked at the terminal", PasswordEnv))
+	p12 := fs.String("p12", "", msg.Sprintf("PKCS#12 file (.p12, .pfx) holding the signer's key and certificate, to sign without BSrE (tests, trials); its password from $%s or asked at the terminal", passwordEnv))
 	out := fs.String("out", "", msg.Sprintf("the signed PDF (default: signed/IN-signed.pdf in the project, which renja build publishes with the website)"))
 	location := fs.String("location", "", msg.Sprintf("place of signing (default: signatory.place in the project's renja.toml)"))
 	dir := fs.String("C", ".", msg.Sprintf("project folder: the signatory, place, NIP and verification address from its renja.toml, and the check that the PDF is the final one of its current sources"))
@@ -200,8 +200,8 @@ func sameFile(a, b string) (bool, error) {
 // p12Password is $RENJA_P12_PASSWORD when it is set, else what the user
 // types at a prompt on the terminal.
 func p12Password(ctx context.Context, file string, stderr io.Writer) (string, error) {
-	return askSecret(ctx, PasswordEnv, msg.Sprintf("Password for %s: ", file),
-		msg.Sprintf("no password for %s: set %s, or run renja sign in a terminal to be asked", file, PasswordEnv), stderr)
+	return askSecret(ctx, passwordEnv, msg.Sprintf("Password for %s: ", file),
+		msg.Sprintf("no password for %s: set %s, or run renja sign in a terminal to be asked", file, passwordEnv), stderr)
 }
 
 // askSecret is $env when it is set, else what the user types at prompt on

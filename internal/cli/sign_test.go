@@ -58,7 +58,7 @@ func signP12(t *testing.T) string {
 	if err := os.WriteFile(file, signtest.P12(t), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv(PasswordEnv, signtest.Password)
+	t.Setenv(passwordEnv, signtest.Password)
 	return file
 }
 
@@ -114,7 +114,7 @@ func TestSignVerifyCommands(t *testing.T) {
 	writeFile(t, in, orig)
 
 	code, out, errs := signRun("sign", "--p12", p12, "--blok", "-", "-C", dir, in)
-	if code != ExitOK || errs != "" {
+	if code != exitOK || errs != "" {
 		t.Fatalf("sign: exit %d\n%s%s", code, out, errs)
 	}
 	signed := filepath.Join(dir, "signed", "renja-signed.pdf")
@@ -127,7 +127,7 @@ func TestSignVerifyCommands(t *testing.T) {
 	}
 
 	code, out, errs = signRun("verify", "-C", dir, signed)
-	if code != ExitOK {
+	if code != exitOK {
 		t.Fatalf("verify: exit %d\n%s%s", code, out, errs)
 	}
 	wantIn(t, "verify's output", out, signed+": signature intact", "signer:         "+signtest.Name,
@@ -137,10 +137,10 @@ func TestSignVerifyCommands(t *testing.T) {
 
 	// Flags after the file; no project (the package folder has no renja.toml).
 	code, out, _ = signRun("verify", signed)
-	if code != ExitOK || !strings.Contains(out, "not compared: no renja.toml in .") {
+	if code != exitOK || !strings.Contains(out, "not compared: no renja.toml in .") {
 		t.Errorf("verify without a project: exit %d\n%s", code, out)
 	}
-	if code, _, errs = signRun("verify", signed, "-C", filepath.Dir(dir)); code != ExitUsage || !strings.Contains(errs, "no renja.toml") {
+	if code, _, errs = signRun("verify", signed, "-C", filepath.Dir(dir)); code != exitUsage || !strings.Contains(errs, "no renja.toml") {
 		t.Errorf("verify -C a folder without renja.toml: exit %d, %s", code, errs)
 	}
 
@@ -149,11 +149,11 @@ func TestSignVerifyCommands(t *testing.T) {
 	text, _ := os.ReadFile(csv)
 	writeFile(t, csv, bytes.Replace(text, []byte("Koordinasi RKA"), []byte("Koordinasi RKA "), 1))
 	code, out, _ = signRun("verify", "-C", dir, signed)
-	if code != ExitFail || !strings.Contains(out, "DOES NOT MATCH the sources in "+dir) {
+	if code != exitFail || !strings.Contains(out, "DOES NOT MATCH the sources in "+dir) {
 		t.Errorf("verify after a source changed: exit %d\n%s", code, out)
 	}
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "stale.pdf"), in)
-	if code != ExitFail || !strings.Contains(errs, "was not made from the sources now in "+dir) || fileExists(filepath.Join(dir, "stale.pdf")) {
+	if code != exitFail || !strings.Contains(errs, "was not made from the sources now in "+dir) || fileExists(filepath.Join(dir, "stale.pdf")) {
 		t.Errorf("signing a PDF of other sources: exit %d, want 1, a refusal and no file:\n%s", code, errs)
 	}
 	writeFile(t, csv, text)
@@ -165,13 +165,13 @@ func TestSignVerifyCommands(t *testing.T) {
 	changed := filepath.Join(dir, "changed.pdf")
 	writeFile(t, changed, b)
 	code, out, _ = signRun("verify", "-C", dir, changed)
-	if code != ExitFail || !strings.Contains(out, "NOT INTACT: the signed bytes were changed") || strings.Contains(out, "matches the sources") {
+	if code != exitFail || !strings.Contains(out, "NOT INTACT: the signed bytes were changed") || strings.Contains(out, "matches the sources") {
 		t.Errorf("verify of a changed PDF: exit %d\n%s", code, out)
 	}
 
 	// The unsigned input.
 	code, out, _ = signRun("verify", "-C", dir, in)
-	if code != ExitFail || !strings.Contains(out, "NOT INTACT: this PDF is not signed") {
+	if code != exitFail || !strings.Contains(out, "NOT INTACT: this PDF is not signed") {
 		t.Errorf("verify of an unsigned PDF: exit %d\n%s", code, out)
 	}
 
@@ -179,7 +179,7 @@ func TestSignVerifyCommands(t *testing.T) {
 	// same (by the library), verify fails them.
 	draft, draftDoc := finalPDF(t, dir, "draft.pdf", map[string]string{provenance.DraftKey: "true"})
 	code, _, errs = signRun("sign", "--p12", p12, "--location", "Malili", "--out", filepath.Join(dir, "draft-ttd.pdf"), "-C", dir, draft)
-	if code != ExitFail || !strings.Contains(errs, draft+" is a DRAFT") || fileExists(filepath.Join(dir, "draft-ttd.pdf")) {
+	if code != exitFail || !strings.Contains(errs, draft+" is a DRAFT") || fileExists(filepath.Join(dir, "draft-ttd.pdf")) {
 		t.Errorf("signing a draft: exit %d, want 1 and a refusal:\n%s", code, errs)
 	}
 	id, err := sign.LoadPKCS12(signtest.P12(t), signtest.Password)
@@ -192,7 +192,7 @@ func TestSignVerifyCommands(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "draft-ttd.pdf"), signedDraft)
 	code, out, _ = signRun("verify", "-C", dir, filepath.Join(dir, "draft-ttd.pdf"))
-	if code != ExitFail {
+	if code != exitFail {
 		t.Errorf("verify of a signed draft: exit %d, want 1\n%s", code, out)
 	}
 	wantIn(t, "verify's output for a draft", out, "place:          Malili", "draft:          YES")
@@ -200,7 +200,7 @@ func TestSignVerifyCommands(t *testing.T) {
 	nohash := filepath.Join(dir, "other.pdf")
 	writeFile(t, nohash, signtest.PDF("Renja", nil))
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, nohash)
-	if code != ExitFail || !strings.Contains(errs, "records no source digest") {
+	if code != exitFail || !strings.Contains(errs, "records no source digest") {
 		t.Errorf("signing a PDF without a content hash: exit %d\n%s", code, errs)
 	}
 	signedNoHash, _, err := sign.Sign(signtest.PDF("Renja", nil), id, sign.Options{Block: sign.NoBlock})
@@ -209,7 +209,7 @@ func TestSignVerifyCommands(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "other-signed.pdf"), signedNoHash)
 	code, out, _ = signRun("verify", "-C", dir, filepath.Join(dir, "other-signed.pdf"))
-	if code != ExitFail || !strings.Contains(out, "source digest:  NOT RECORDED") {
+	if code != exitFail || !strings.Contains(out, "source digest:  NOT RECORDED") {
 		t.Errorf("verify of a PDF without a content hash in a project: exit %d\n%s", code, out)
 	}
 }
@@ -233,9 +233,9 @@ func TestSignOnlyTheSignatory(t *testing.T) {
 	} {
 		p12 := filepath.Join(t.TempDir(), "key.p12")
 		writeFile(t, p12, signtest.P12For(t, c.name, c.from, c.until))
-		t.Setenv(PasswordEnv, signtest.Password)
+		t.Setenv(passwordEnv, signtest.Password)
 		code, out, errs := signRun("sign", "--p12", p12, "-C", dir, in)
-		if code != ExitFail || !strings.Contains(errs, c.want) {
+		if code != exitFail || !strings.Contains(errs, c.want) {
 			t.Errorf("sign with %s's certificate valid %v–%v: exit %d, want 1 and %q\n%s%s", c.name, c.from, c.until, code, c.want, out, errs)
 		}
 		if ents, _ := os.ReadDir(filepath.Join(dir, sign.SignedFolder)); len(ents) > 0 {
@@ -254,7 +254,7 @@ func TestSignOnlyTheSignatory(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "andi.pdf"), b)
 	code, out, _ := signRun("verify", "-C", dir, filepath.Join(dir, "andi.pdf"))
-	if code != ExitFail || !strings.Contains(out, "NOT THE SIGNATORY: ANDI BASO signed") {
+	if code != exitFail || !strings.Contains(out, "NOT THE SIGNATORY: ANDI BASO signed") {
 		t.Errorf("verify of another person's signature: exit %d, want 1\n%s", code, out)
 	}
 
@@ -270,7 +270,7 @@ func TestSignOnlyTheSignatory(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "expired.pdf"), b)
 	code, out, _ = signRun("verify", "-C", dir, filepath.Join(dir, "expired.pdf"))
-	if code != ExitFail || !strings.Contains(out, "the certificate of "+signtest.Name+" was not valid when it signed") {
+	if code != exitFail || !strings.Contains(out, "the certificate of "+signtest.Name+" was not valid when it signed") {
 		t.Errorf("verify of a signature by an expired certificate: exit %d, want 1\n%s", code, out)
 	}
 }
@@ -284,19 +284,19 @@ func TestSignUsage(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"sign", "-C", dir, in}, ExitUsage, "needs --bsre URL (or [signing] bsre in renja.toml)"},
-		{[]string{"sign", "--bsre", "https://x", "--nik", "7324012345678901", "-C", dir, in}, ExitUsage, "there is no flag -nik"},
-		{[]string{"sign", "--p12", p12, "--bsre", "https://x", "-C", dir, in}, ExitUsage, "either --bsre or --p12"},
-		{[]string{"sign", "--p12", p12, "-C", dir}, ExitUsage, "needs one PDF, got 0"},
-		{[]string{"sign", "--p12", p12, in, in}, ExitUsage, "needs one PDF, got 2"},
-		{[]string{"sign", "--p12", p12, in}, ExitUsage, "no renja.toml in .: renja sign signs a project's final PDF"},
-		{[]string{"sign", "--p12", p12, "--out", in, "-C", dir, in}, ExitUsage, "renja sign never changes"},
-		{[]string{"sign", "--p12", p12, "-C", dir, filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
-		{[]string{"sign", "--p12", filepath.Join(dir, "none.p12"), "--location", "X", "-C", dir, in}, ExitUsage, "no such file"},
-		{[]string{"sign", "--p12", p12, "--location", "X", "-C", dir, filepath.Join(dir, "renja.toml")}, ExitUsage, "the PDF cannot be read"},
-		{[]string{"sign", "--password", "x", "--p12", p12, in}, ExitUsage, "there is no flag -password"},
-		{[]string{"verify"}, ExitUsage, "needs one PDF, got 0"},
-		{[]string{"verify", filepath.Join(dir, "none.pdf")}, ExitUsage, "no such file"},
+		{[]string{"sign", "-C", dir, in}, exitUsage, "needs --bsre URL (or [signing] bsre in renja.toml)"},
+		{[]string{"sign", "--bsre", "https://x", "--nik", "7324012345678901", "-C", dir, in}, exitUsage, "there is no flag -nik"},
+		{[]string{"sign", "--p12", p12, "--bsre", "https://x", "-C", dir, in}, exitUsage, "either --bsre or --p12"},
+		{[]string{"sign", "--p12", p12, "-C", dir}, exitUsage, "needs one PDF, got 0"},
+		{[]string{"sign", "--p12", p12, in, in}, exitUsage, "needs one PDF, got 2"},
+		{[]string{"sign", "--p12", p12, in}, exitUsage, "no renja.toml in .: renja sign signs a project's final PDF"},
+		{[]string{"sign", "--p12", p12, "--out", in, "-C", dir, in}, exitUsage, "renja sign never changes"},
+		{[]string{"sign", "--p12", p12, "-C", dir, filepath.Join(dir, "none.pdf")}, exitUsage, "no such file"},
+		{[]string{"sign", "--p12", filepath.Join(dir, "none.p12"), "--location", "X", "-C", dir, in}, exitUsage, "no such file"},
+		{[]string{"sign", "--p12", p12, "--location", "X", "-C", dir, filepath.Join(dir, "renja.toml")}, exitUsage, "the PDF cannot be read"},
+		{[]string{"sign", "--password", "x", "--p12", p12, in}, exitUsage, "there is no flag -password"},
+		{[]string{"verify"}, exitUsage, "needs one PDF, got 0"},
+		{[]string{"verify", filepath.Join(dir, "none.pdf")}, exitUsage, "no such file"},
 	} {
 		code, out, errs := signRun(c.args...)
 		if code != c.code || !strings.Contains(out+errs, c.msg) {
@@ -304,7 +304,7 @@ func TestSignUsage(t *testing.T) {
 		}
 	}
 	code, out, _ := signRun("verify", filepath.Join(dir, "renja.toml"))
-	if code != ExitFail || !strings.Contains(out, "NOT INTACT") {
+	if code != exitFail || !strings.Contains(out, "NOT INTACT") {
 		t.Errorf("verify of a file that is not a PDF: exit %d\n%s", code, out)
 	}
 }
@@ -314,7 +314,7 @@ func TestSignUsage(t *testing.T) {
 func TestSignPassword(t *testing.T) {
 	dir := signProject(t)
 	p12 := signP12(t)
-	os.Unsetenv(PasswordEnv) // t.Setenv in signP12 restores it
+	os.Unsetenv(passwordEnv) // t.Setenv in signP12 restores it
 	in, _ := finalPDF(t, dir, "a.pdf", nil)
 	defer func(isTerm func() bool, read func(context.Context) ([]byte, error)) {
 		stdinIsTerminal, readPassword = isTerm, read
@@ -322,7 +322,7 @@ func TestSignPassword(t *testing.T) {
 
 	stdinIsTerminal = func() bool { return false }
 	code, _, errs := signRun("sign", "--p12", p12, "-C", dir, in)
-	if code != ExitUsage || !strings.Contains(errs, "set "+PasswordEnv) {
+	if code != exitUsage || !strings.Contains(errs, "set "+passwordEnv) {
 		t.Errorf("no password and no terminal: exit %d\n%s", code, errs)
 	}
 
@@ -330,17 +330,17 @@ func TestSignPassword(t *testing.T) {
 	typed := signtest.Password
 	readPassword = func(context.Context) ([]byte, error) { return []byte(typed), nil }
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, in)
-	if code != ExitOK || !strings.Contains(errs, "Password for "+p12+": ") {
+	if code != exitOK || !strings.Contains(errs, "Password for "+p12+": ") {
 		t.Errorf("password typed at the prompt: exit %d\n%s", code, errs)
 	}
 	typed = "salah"
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "b.pdf"), in)
-	if code != ExitFail || !strings.Contains(errs, "wrong password for the PKCS#12 file") {
+	if code != exitFail || !strings.Contains(errs, "wrong password for the PKCS#12 file") {
 		t.Errorf("a wrong password: exit %d\n%s", code, errs)
 	}
 	readPassword = func(context.Context) ([]byte, error) { return nil, context.Canceled }
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "b.pdf"), in)
-	if code != ExitUsage || !strings.Contains(errs, "reading the password") {
+	if code != exitUsage || !strings.Contains(errs, "reading the password") {
 		t.Errorf("Ctrl-C at the prompt: exit %d\n%s", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "b.pdf")); !errors.Is(err, os.ErrNotExist) {
@@ -353,7 +353,7 @@ func TestSignPassword(t *testing.T) {
 func TestFinalRefused(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "output")
 	code, stdout, stderr := signRun("build", "--final", "-o", out, "../..")
-	if code != ExitFail {
+	if code != exitFail {
 		t.Fatalf("build --final of the bundled Renja: exit %d, want 1\n%s%s", code, stdout, stderr)
 	}
 	errs := regexp.MustCompile(`(?m)^data/\S+:\d+:\d+: error \[`).FindAllString(stderr, -1)
@@ -393,7 +393,7 @@ func TestFinalSignedPDF(t *testing.T) {
 	}
 
 	code, out, errs := signRun("sign", "--p12", p12, "-C", dir, res.PDF)
-	if code != ExitOK || errs != "" {
+	if code != exitOK || errs != "" {
 		t.Fatalf("sign: exit %d\n%s%s", code, out, errs)
 	}
 	signed := filepath.Join(dir, sign.SignedFolder, filepath.Base(sign.SignedName(res.PDF)))
@@ -403,7 +403,7 @@ func TestFinalSignedPDF(t *testing.T) {
 		t.Logf("pdfsig:\n%s", r)
 	}
 	code, out, _ = signRun("verify", "-C", dir, signed)
-	if code != ExitOK || !strings.Contains(out, "matches the sources") {
+	if code != exitOK || !strings.Contains(out, "matches the sources") {
 		t.Errorf("verify: exit %d\n%s", code, out)
 	}
 
@@ -446,11 +446,11 @@ func TestFinalSignedPDF(t *testing.T) {
 		t.Errorf("the QR code %q leads to #%s; the rows of %s have the ids %q", qr, fragment, sign.VerificationPage, ids)
 	}
 	code, out, _ = signRun("verify", "--list", page, "-C", dir, signed)
-	if code != ExitOK || !strings.Contains(out, "listed:         yes") {
+	if code != exitOK || !strings.Contains(out, "listed:         yes") {
 		t.Errorf("verify --list of the published PDF: exit %d\n%s", code, out)
 	}
 	code, out, _ = signRun("verify", "--list", page, "-C", dir, res.PDF)
-	if code != ExitFail || !strings.Contains(out, "listed:         NO") {
+	if code != exitFail || !strings.Contains(out, "listed:         NO") {
 		t.Errorf("verify --list of a PDF that is not listed: exit %d\n%s", code, out)
 	}
 
@@ -466,7 +466,7 @@ func TestFinalSignedPDF(t *testing.T) {
 	if r := signtest.Pdfsig(t, changed); strings.Contains(r, signtest.Valid) {
 		t.Errorf("pdfsig finds the changed PDF valid:\n%s", r)
 	}
-	if code, out, _ = signRun("verify", "-C", dir, changed); code != ExitFail {
+	if code, out, _ = signRun("verify", "-C", dir, changed); code != exitFail {
 		t.Errorf("verify of the changed PDF: exit %d\n%s", code, out)
 	}
 
@@ -489,7 +489,7 @@ func TestFinalSignedPDF(t *testing.T) {
 		t.Errorf("the draft records %+v; want draft and the new content hash %s", info, h2)
 	}
 	code, _, errs = signRun("sign", "--p12", p12, "-C", dir, "--out", filepath.Join(dir, "draft-signed.pdf"), res.PDF)
-	if code != ExitFail || !strings.Contains(errs, "is a DRAFT") || fileExists(filepath.Join(dir, "draft-signed.pdf")) {
+	if code != exitFail || !strings.Contains(errs, "is a DRAFT") || fileExists(filepath.Join(dir, "draft-signed.pdf")) {
 		t.Errorf("signing a draft: exit %d, want 1 and a refusal\n%s", code, errs)
 	}
 }

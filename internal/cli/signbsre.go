@@ -16,10 +16,10 @@ import (
 // The environment of signing through BSrE. None of them is ever a flag,
 // printed, logged or written.
 const (
-	BSrEUserEnv       = "RENJA_BSRE_USER"       // the client application's user at the eSign Client
-	BSrEPasswordEnv   = "RENJA_BSRE_PASSWORD"   // and its password
-	BSrEPassphraseEnv = "RENJA_BSRE_PASSPHRASE" // the signer's passphrase
-	BSrENIKEnv        = "RENJA_BSRE_NIK"        // the signer's NIK, else asked at the terminal
+	bsreUserEnv       = "RENJA_BSRE_USER"       // the client application's user at the eSign Client
+	bsrePasswordEnv   = "RENJA_BSRE_PASSWORD"   // and its password
+	bsrePassphraseEnv = "RENJA_BSRE_PASSPHRASE" // the signer's passphrase
+	bsreNIKEnv        = "RENJA_BSRE_NIK"        // the signer's NIK, else asked at the terminal
 )
 
 // bsreFlags are renja sign's and renja verify's options for BSrE.
@@ -30,20 +30,20 @@ type bsreFlags struct {
 }
 
 func (b *bsreFlags) register(fs *flag.FlagSet, signing bool) {
-	b.url = fs.String("bsre", "", msg.Sprintf("address of the district's BSrE eSign Client (default: [signing] bsre in renja.toml); its client user and password from $%s and $%s", BSrEUserEnv, BSrEPasswordEnv))
+	b.url = fs.String("bsre", "", msg.Sprintf("address of the district's BSrE eSign Client (default: [signing] bsre in renja.toml); its client user and password from $%s and $%s", bsreUserEnv, bsrePasswordEnv))
 	b.timeout = fs.Duration("timeout", 2*time.Minute, msg.Sprintf("how long to wait for each answer of BSrE (a request without an answer is never sent again)"))
 	b.insecure = fs.Bool("insecure-http", false, msg.Sprintf("allow plain HTTP to an eSign Client that is not on this machine (the passphrase crosses the network unencrypted)"))
 	if signing {
-		b.totp = fs.String("totp", "", msg.Sprintf("a one-time code from the BeSign app, instead of the passphrase ($%s or asked at the terminal)", BSrEPassphraseEnv))
+		b.totp = fs.String("totp", "", msg.Sprintf("a one-time code from the BeSign app, instead of the passphrase ($%s or asked at the terminal)", bsrePassphraseEnv))
 	}
 }
 
 // client connects to the eSign Client at address with the client
 // credentials of the environment.
 func (b *bsreFlags) client(address string, stderr io.Writer) (*sign.BSrE, error) {
-	user, password := os.Getenv(BSrEUserEnv), os.Getenv(BSrEPasswordEnv)
+	user, password := os.Getenv(bsreUserEnv), os.Getenv(bsrePasswordEnv)
 	if user == "" || password == "" {
-		return nil, usagef("set %s and %s to the client application's user and password that the district's eSign administrator gave", BSrEUserEnv, BSrEPasswordEnv)
+		return nil, usagef("set %s and %s to the client application's user and password that the district's eSign administrator gave", bsreUserEnv, bsrePasswordEnv)
 	}
 	c, warning, err := sign.NewBSrE(address, user, password, *b.timeout, *b.insecure)
 	if err != nil {
@@ -70,8 +70,8 @@ func signBSrE(ctx context.Context, job *signJob, b *bsreFlags, blockID string, s
 	// The NIK identifies the Camat: like the passphrase it is no flag (a
 	// flag is seen by every user of the machine and kept in the shell's
 	// history) and never in renja.toml, which is published.
-	nik, err := askSecret(ctx, BSrENIKEnv, msg.Sprintf("The signer's NIK: "),
-		msg.Sprintf("no NIK of the signer: set %s, or run renja sign in a terminal to be asked", BSrENIKEnv), stderr)
+	nik, err := askSecret(ctx, bsreNIKEnv, msg.Sprintf("The signer's NIK: "),
+		msg.Sprintf("no NIK of the signer: set %s, or run renja sign in a terminal to be asked", bsreNIKEnv), stderr)
 	if err != nil {
 		return usagef("%v", err)
 	}
@@ -111,8 +111,8 @@ func signBSrE(ctx context.Context, job *signJob, b *bsreFlags, blockID string, s
 	}
 	req := sign.BSrESign{NIK: nik, TOTP: *b.totp, Doc: job.doc, Box: box, Location: job.location, Reason: sign.Reason}
 	if req.TOTP == "" {
-		if req.Passphrase, err = askSecret(ctx, BSrEPassphraseEnv, msg.Sprintf("BSrE passphrase of %s: ", signer),
-			msg.Sprintf("no passphrase: set %s, give --totp CODE from the BeSign app, or run renja sign in a terminal to be asked", BSrEPassphraseEnv), stderr); err != nil {
+		if req.Passphrase, err = askSecret(ctx, bsrePassphraseEnv, msg.Sprintf("BSrE passphrase of %s: ", signer),
+			msg.Sprintf("no passphrase: set %s, give --totp CODE from the BeSign app, or run renja sign in a terminal to be asked", bsrePassphraseEnv), stderr); err != nil {
 			return usagef("%v", err)
 		}
 	}

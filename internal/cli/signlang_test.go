@@ -27,8 +27,8 @@ func TestVerifyLanguage(t *testing.T) {
 		{[]string{"--lang", "id", "verify", notPDF}, notPDF + ": TIDAK UTUH: PDF tidak terbaca: bukan berkas PDF (tidak ada %EOF)\n", "cannot be read"},
 	} {
 		code, out, errs := runIn(t, c.args...)
-		if code != ExitFail || out != c.want || strings.Contains(out+errs, c.not) {
-			t.Errorf("renja %s: exit %d, want %d and\n%q\ngot\n%q\n%s", strings.Join(c.args, " "), code, ExitFail, c.want, out, errs)
+		if code != exitFail || out != c.want || strings.Contains(out+errs, c.not) {
+			t.Errorf("renja %s: exit %d, want %d and\n%q\ngot\n%q\n%s", strings.Join(c.args, " "), code, exitFail, c.want, out, errs)
 		}
 	}
 }

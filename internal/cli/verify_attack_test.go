@@ -24,7 +24,7 @@ func TestVerifyChangedAfterCertification(t *testing.T) {
 	}
 	in := filepath.Join(dir, "output", "renja.pdf")
 	writeFile(t, in, signtest.PDF("Renja", map[string]string{provenance.HashKey: h}))
-	if code, out, errs := signRun("sign", "--p12", signP12(t), "--blok", "-", "-C", dir, in); code != ExitOK {
+	if code, out, errs := signRun("sign", "--p12", signP12(t), "--blok", "-", "-C", dir, in); code != exitOK {
 		t.Fatalf("sign: exit %d\n%s%s", code, out, errs)
 	}
 	certified, err := os.ReadFile(filepath.Join(dir, "signed", "renja-signed.pdf"))
@@ -37,7 +37,7 @@ func TestVerifyChangedAfterCertification(t *testing.T) {
 	attacked := filepath.Join(dir, "output", "dibatalkan.pdf")
 	writeFile(t, attacked, freed)
 	countersigned := filepath.Join(dir, "dibatalkan-signed.pdf")
-	if code, out, errs := signRun("sign", "--p12", signP12(t), "--blok", "-", "-C", dir, "--out", countersigned, attacked); code != ExitOK {
+	if code, out, errs := signRun("sign", "--p12", signP12(t), "--blok", "-", "-C", dir, "--out", countersigned, attacked); code != exitOK {
 		t.Fatalf("countersign: exit %d\n%s%s", code, out, errs)
 	}
 
@@ -45,7 +45,7 @@ func TestVerifyChangedAfterCertification(t *testing.T) {
 	first, _, _ := strings.Cut(out, "\n")
 	want := countersigned + ": NOT INTACT: " + msg.Sprintf("the document was changed after it was certified (DocMDP P=%d permits %s): %s",
 		2, msg.Text("only further signatures and filling in forms"), msg.Sprintf("content of page %d removed (object %d)", 1, 4))
-	if code != ExitFail || first != want {
+	if code != exitFail || first != want {
 		t.Errorf("verify: exit %d, first line\n%s\nwant\n%s\n%s", code, first, want, out)
 	}
 }

@@ -7,10 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// ExcerptWidth is how many characters of a source line an excerpt shows at
+// excerptWidth is how many characters of a source line an excerpt shows at
 // most: a longer line (a 10 MB CSV line) is cut around the column, with "…"
 // where it was cut.
-const ExcerptWidth = 160
+const excerptWidth = 160
 
 // excerpt returns the source line as it is safe to print on a terminal, and
 // the blank space that puts a caret under the character at col (1-based, in
@@ -23,10 +23,10 @@ const ExcerptWidth = 160
 func excerpt(line string, col int) (shown, indent string) {
 	n := utf8.RuneCountInString(line)
 	from, to := 0, n
-	if n > ExcerptWidth {
+	if n > excerptWidth {
 		c := max(col, 1) - 1
-		from = max(0, min(c-ExcerptWidth/2, n-ExcerptWidth))
-		to = from + ExcerptWidth
+		from = max(0, min(c-excerptWidth/2, n-excerptWidth))
+		to = from + excerptWidth
 	}
 	var b, ind strings.Builder
 	if from > 0 {

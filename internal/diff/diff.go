@@ -24,14 +24,14 @@ import (
 
 // Kinds of change.
 const (
-	Changed = "changed" // a cell a row states: an amount, a target, a text
-	Added   = "added"   // a row (or a table) that is new
-	Removed = "removed" // a row (or a table) that is gone
-	Moved   = "moved"   // a row now under another code, with the same name
-	Parent  = "parent"  // the computed amount of a program, kegiatan, bidang or urusan
-	Total   = "total"   // the computed total of a table
-	Section = "section" // a section of the narrative whose text changed
-	Figure  = "figure"  // a figure the narrative computes from data that changed
+	Changed     = "changed" // a cell a row states: an amount, a target, a text
+	Added       = "added"   // a row (or a table) that is new
+	Removed     = "removed" // a row (or a table) that is gone
+	Moved       = "moved"   // a row now under another code, with the same name
+	Parent      = "parent"  // the computed amount of a program, kegiatan, bidang or urusan
+	Total       = "total"   // the computed total of a table
+	kindSection = "section" // a section of the narrative whose text changed
+	kindFigure  = "figure"  // a figure the narrative computes from data that changed
 )
 
 // Change is one line of the diff. For a row of a table, Code is its

@@ -78,9 +78,9 @@ func (c Change) label() string {
 		return "jumlah " + c.Level.String()
 	case Total:
 		return "jumlah tabel"
-	case Section:
+	case kindSection:
 		return "teks diubah"
-	case Figure:
+	case kindFigure:
 		return "angka berubah karena data"
 	}
 	return "diubah"
@@ -193,7 +193,7 @@ func (r *Report) Text(w io.Writer) error {
 				at += ":" + strconv.Itoa(c.Line)
 			}
 			switch c.Kind {
-			case Figure:
+			case kindFigure:
 				o, n := clip(c.Old, c.New)
 				fmt.Fprintf(w, "  %s %s: %s: %s → %s (%s)\n", at, c.Code, c.Column, or(o, "(galat)"), or(n, "(galat)"), c.label())
 			default:
@@ -234,7 +234,7 @@ func (r *Report) Markdown(w io.Writer) error {
 				at += ":" + strconv.Itoa(c.Line)
 			}
 			switch c.Kind {
-			case Figure:
+			case kindFigure:
 				o, n := clip(c.Old, c.New)
 				fmt.Fprintf(w, "- `%s` %s: `%s`: %s → %s (%s)\n", at, mdCell(c.Code), c.Column, mdCell(or(o, "(galat)")), mdCell(or(n, "(galat)")), c.label())
 			default:

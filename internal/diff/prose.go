@@ -94,7 +94,7 @@ func compareProse(old, nu *model.Project) []Change {
 				case !ok:
 					out = append(out, Change{Table: np.File, Code: s.name(), Kind: Added, New: s.name(), Line: s.line})
 				case strings.TrimSpace(o.text) != strings.TrimSpace(s.text):
-					out = append(out, Change{Table: np.File, Code: s.name(), Kind: Section, Line: s.line})
+					out = append(out, Change{Table: np.File, Code: s.name(), Kind: kindSection, Line: s.line})
 				}
 				delete(os, s.heading)
 			}
@@ -133,7 +133,7 @@ func compareProse(old, nu *model.Project) []Change {
 		if ov[i] == nv[i] {
 			continue
 		}
-		out = append(out, Change{Table: c.file, Code: c.heading, Column: "{{ " + c.text + " }}", Old: ov[i], New: nv[i], Kind: Figure, Line: c.line})
+		out = append(out, Change{Table: c.file, Code: c.heading, Column: "{{ " + c.text + " }}", Old: ov[i], New: nv[i], Kind: kindFigure, Line: c.line})
 	}
 	return out
 }

@@ -90,9 +90,9 @@ func Commit(t testing.TB, r *git.Repository, msg string, n int) string {
 // 3.1 goes from 14.255.600 to 14.271.500 (commit 2); 7.01.01.2.01.09 is
 // added with 1.000.000 and 7.01.01.2.01.02 (4.609.900) removed (commit 3).
 const (
-	PaguRow   = "7.01.01. 2.01.01;Penyusunan Dokumen Perencanaan Perangkat Daerah;Kab. Luwu Timur, Kalaena, Semua Kelurahan;Jumlah Dokumen Perencanaan Perangkat Daerah;2 Dok;14.255.600;"
-	RemoveRow = "7.01.01. 2.01.02;Koordinasi dan Penyusunan Dokumen RKA-SKPD;Kab. Luwu Timur, Kalaena, Semua Kelurahan;Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen RKA- SKPD;2 Dok;4.609.900;Pendapatan Asli Daerah (PAD);;2 Dok;10.000.000\n"
-	AddRow    = "7.01.01.2.01.09;Penyusunan Profil Kecamatan;Kab. Luwu Timur, Kalaena, Semua Kelurahan;Jumlah Dokumen Profil Kecamatan;1 Dok;1.000.000;Pendapatan Asli Daerah (PAD);;1 Dok;2.000.000\n"
+	paguRow   = "7.01.01. 2.01.01;Penyusunan Dokumen Perencanaan Perangkat Daerah;Kab. Luwu Timur, Kalaena, Semua Kelurahan;Jumlah Dokumen Perencanaan Perangkat Daerah;2 Dok;14.255.600;"
+	removeRow = "7.01.01. 2.01.02;Koordinasi dan Penyusunan Dokumen RKA-SKPD;Kab. Luwu Timur, Kalaena, Semua Kelurahan;Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen RKA- SKPD;2 Dok;4.609.900;Pendapatan Asli Daerah (PAD);;2 Dok;10.000.000\n"
+	addRow    = "7.01.01.2.01.09;Penyusunan Profil Kecamatan;Kab. Luwu Timur, Kalaena, Semua Kelurahan;Jumlah Dokumen Profil Kecamatan;1 Dok;1.000.000;Pendapatan Asli Daerah (PAD);;1 Dok;2.000.000\n"
 )
 
 // Story builds the repository: commit 1 the bundled project, commit 2 one
@@ -106,9 +106,9 @@ func Story(t testing.TB) (dir string, commits [3]string) {
 		t.Fatal(err)
 	}
 	commits[0] = Commit(t, r, "Renja Kalaena 2024", 0)
-	Edit(t, dir, "data/t31.csv", PaguRow, strings.Replace(PaguRow, "14.255.600", "14.271.500", 1))
+	Edit(t, dir, "data/t31.csv", paguRow, strings.Replace(paguRow, "14.255.600", "14.271.500", 1))
 	commits[1] = Commit(t, r, "pagu penyusunan dokumen perencanaan", 1)
-	Edit(t, dir, "data/t31.csv", RemoveRow, AddRow)
+	Edit(t, dir, "data/t31.csv", removeRow, addRow)
 	commits[2] = Commit(t, r, "profil kecamatan ganti RKA-SKPD", 2)
 	return dir, commits
 }

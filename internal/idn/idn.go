@@ -32,14 +32,14 @@ func Date(t time.Time) string {
 
 var ones = [...]string{"", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"}
 
-// Words spells a whole number in Indonesian (terbilang), lower case:
+// spell spells a whole number in Indonesian (terbilang), lower case:
 // 36 → "tiga puluh enam", 1000 → "seribu".
-func Words(n int64) string {
+func spell(n int64) string {
 	if n == 0 {
 		return "nol"
 	}
 	if n < 0 {
-		return "minus " + Words(-n)
+		return "minus " + spell(-n)
 	}
 	return words(n)
 }
@@ -79,7 +79,7 @@ func join(a, rest string) string {
 
 // Terbilang writes a count as documents do: "36 (Tiga Puluh Enam)".
 func Terbilang(n int64) string {
-	return fmt.Sprintf("%d (%s)", n, Title(strings.ToUpper(Words(n))))
+	return fmt.Sprintf("%d (%s)", n, Title(strings.ToUpper(spell(n))))
 }
 
 // smallWords stay lower case inside a title (Indonesian spelling).

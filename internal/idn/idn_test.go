@@ -48,7 +48,7 @@ func TestWords(t *testing.T) {
 		{-5, "minus lima"},
 		{-100000, "minus seratus ribu"},
 	} {
-		if got := Words(c.n); got != c.want {
+		if got := spell(c.n); got != c.want {
 			t.Errorf("Words(%d) = %q, want %q", c.n, got, c.want)
 		}
 	}
@@ -58,7 +58,7 @@ func TestWords(t *testing.T) {
 func TestWordsSpacing(t *testing.T) {
 	for _, n := range []int64{0, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 100_000_000_000, 1_000_000_000_000, 100_000_000_000_000} {
 		for _, m := range []int64{n, n + 1, n * 2, n*3 + 10, n*9 + 900} {
-			w := Words(m)
+			w := spell(m)
 			if w != strings.Join(strings.Fields(w), " ") {
 				t.Errorf("Words(%d) = %q: spaces", m, w)
 			}

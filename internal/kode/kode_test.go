@@ -169,3 +169,19 @@ func TestLetterFix(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorText: the error says what was found and expected, and adds the
+// hint only when there is one.
+func TestErrorText(t *testing.T) {
+	for _, c := range []struct {
+		e    Error
+		want string
+	}{
+		{Error{Found: "7.x", Expected: "digits"}, `code "7.x" cannot be read: expected digits`},
+		{Error{Found: "7.x", Expected: "digits", Hint: "remove 'x'"}, `code "7.x" cannot be read: expected digits (hint: remove 'x')`},
+	} {
+		if got := c.e.Error(); got != c.want {
+			t.Errorf("Error() = %q, want %q", got, c.want)
+		}
+	}
+}

@@ -29,19 +29,19 @@ func CheckMarkdown(file string, firstLine int, src []byte) error {
 			src = nil
 		}
 		line++
-		if n := bytes.Count(l, []byte("[")); brackets+n > MarkdownBrackets {
+		if n := bytes.Count(l, []byte("[")); brackets+n > markdownBrackets {
 			col := 0
 			for i, c := range l {
 				if c == '[' {
-					if brackets++; brackets > MarkdownBrackets {
+					if brackets++; brackets > markdownBrackets {
 						col = i + 1
 						break
 					}
 				}
 			}
 			return &diag.Error{File: file, Line: firstLine + line - 1, Column: chars(l, col),
-				Msg:    msg.Sprintf("too many [ brackets: more than %d in one part", MarkdownBrackets),
-				Hint:   msg.Sprintf("a part needs a [ for each link; renja reads at most %d, since reading many more takes the Markdown reader minutes", MarkdownBrackets),
+				Msg:    msg.Sprintf("too many [ brackets: more than %d in one part", markdownBrackets),
+				Hint:   msg.Sprintf("a part needs a [ for each link; renja reads at most %d, since reading many more takes the Markdown reader minutes", markdownBrackets),
 				Source: clip(l, col)}
 		} else {
 			brackets += n
@@ -155,15 +155,15 @@ func CheckTOML(file string, firstLine int, src []byte) error {
 		default:
 			continue
 		}
-		if brackets+dots > TOMLDepth {
+		if brackets+dots > tomlDepth {
 			l := src[lineStart:]
 			if j := bytes.IndexByte(l, '\n'); j >= 0 {
 				l = l[:j]
 			}
 			col := i - lineStart + 1
 			return &diag.Error{File: file, Line: firstLine + line - 1, Column: chars(l, col),
-				Msg:    msg.Sprintf("TOML tables, arrays or dotted keys nested too deeply: more than %d levels", TOMLDepth),
-				Hint:   msg.Sprintf("renja reads at most %d levels of {…}, […] and a.b.c inside one another; write the data flatter", TOMLDepth),
+				Msg:    msg.Sprintf("TOML tables, arrays or dotted keys nested too deeply: more than %d levels", tomlDepth),
+				Hint:   msg.Sprintf("renja reads at most %d levels of {…}, […] and a.b.c inside one another; write the data flatter", tomlDepth),
 				Source: clip(l, col)}
 		}
 	}

@@ -30,10 +30,10 @@ func TooLarge(name string, size int64) *diag.Error {
 		Hint: msg.Sprintf("split its content into several files, or check that this is the right file")}
 }
 
-// ReadFile reads the project file at path (name is its slash-separated path
+// readFile reads the project file at path (name is its slash-separated path
 // relative to the project, for the message), refusing one over its limit
 // (FileSize) before reading it.
-func ReadFile(path, name string) ([]byte, error) {
+func readFile(path, name string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

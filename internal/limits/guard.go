@@ -26,19 +26,19 @@ type Guard struct {
 // tickName is the guard's call that Instrument inserts.
 const tickName = "renjaGuard"
 
-// ValueError is a string value, made by the template call Func, that would
+// valueError is a string value, made by the template call Func, that would
 // be longer than StringValue.
-type ValueError struct {
+type valueError struct {
 	Func string
 	Size int64 // at least this long
 }
 
-func (e *ValueError) Error() string {
-	return msg.Sprintf("the text it makes is too long: %s or more, the limit of one text value in a template is %s", Size(e.Size), Size(StringValue))
+func (e *valueError) Error() string {
+	return msg.Sprintf("the text it makes is too long: %s or more, the limit of one text value in a template is %s", Size(e.Size), Size(stringValue))
 }
 
 // Hint says what to do.
-func (e *ValueError) Hint() string {
+func (e *valueError) Hint() string {
 	return msg.Sprintf("a template call that joins or pads a text (print, printf …) again and again doubles it each time; write the text once")
 }
 
@@ -48,12 +48,12 @@ func (e *ValueError) Hint() string {
 func (g *Guard) Funcs() template.FuncMap {
 	bounded := func(name string, f func(...any) string, estimate func(...any) int64) func(...any) (string, error) {
 		return func(args ...any) (string, error) {
-			if n := estimate(args...); n > StringValue {
-				return "", &ValueError{Func: name, Size: n}
+			if n := estimate(args...); n > stringValue {
+				return "", &valueError{Func: name, Size: n}
 			}
 			s := f(args...)
-			if int64(len(s)) > StringValue {
-				return "", &ValueError{Func: name, Size: int64(len(s))}
+			if int64(len(s)) > stringValue {
+				return "", &valueError{Func: name, Size: int64(len(s))}
 			}
 			return s, nil
 		}
@@ -72,12 +72,12 @@ func (g *Guard) Funcs() template.FuncMap {
 }
 
 func (g *Guard) printf(format string, args ...any) (string, error) {
-	if n := printfSize(format, args); n > StringValue {
-		return "", &ValueError{Func: "printf", Size: n}
+	if n := printfSize(format, args); n > stringValue {
+		return "", &valueError{Func: "printf", Size: n}
 	}
 	s := fmt.Sprintf(format, args...)
-	if int64(len(s)) > StringValue {
-		return "", &ValueError{Func: "printf", Size: int64(len(s))}
+	if int64(len(s)) > stringValue {
+		return "", &valueError{Func: "printf", Size: int64(len(s))}
 	}
 	return s, nil
 }
@@ -112,12 +112,12 @@ func Bound(fm template.FuncMap) template.FuncMap {
 			} else {
 				res = v.Call(in)
 			}
-			if n := int64(res[0].Len()); n > StringValue {
+			if n := int64(res[0].Len()); n > stringValue {
 				if t.NumOut() != 2 || !t.Out(1).Implements(errorType) {
-					panic(&ValueError{Func: name, Size: n}) // text/template reports a call's panic as its error
+					panic(&valueError{Func: name, Size: n}) // text/template reports a call's panic as its error
 				}
 				res[0] = reflect.Zero(t.Out(0))
-				res[1] = reflect.ValueOf(&ValueError{Func: name, Size: n}).Convert(t.Out(1))
+				res[1] = reflect.ValueOf(&valueError{Func: name, Size: n}).Convert(t.Out(1))
 			}
 			return res
 		}).Interface()

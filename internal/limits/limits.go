@@ -15,11 +15,11 @@ import (
 
 // The limits.
 const (
-	// MarkdownFile is the largest content/*.md file, in bytes.
-	MarkdownFile = 2 << 20
-	// DataFile is the largest data/*.csv file: twice the plan table of
+	// markdownFile is the largest content/*.md file, in bytes.
+	markdownFile = 2 << 20
+	// dataFile is the largest data/*.csv file: twice the plan table of
 	// a generated plan of 100,000 sub kegiatan (16 MB).
-	DataFile = 32 << 20
+	dataFile = 32 << 20
 	// DataTotal is the most all data/*.csv files together may hold: the
 	// four tables of 100,000 sub kegiatan hold 46 MB. What renja holds
 	// in memory grows with it, 15 to 30 bytes a byte of CSV (that plan
@@ -30,20 +30,20 @@ const (
 	// TableCells is the most cells (rows × columns) of one table: each
 	// one is held, shown and written to the spreadsheet export.
 	TableCells = 4_000_000
-	// TOMLFile is the largest renja.toml or data/*.toml file.
-	TOMLFile = 1 << 20
-	// TemplateFile is the largest file of templates/ (a layout or a stylesheet).
-	TemplateFile = 2 << 20
+	// tomlFile is the largest renja.toml or data/*.toml file.
+	tomlFile = 1 << 20
+	// templateFile is the largest file of templates/ (a layout or a stylesheet).
+	templateFile = 2 << 20
 
 	// MarkdownDepth is how deeply blockquotes (>) and lists may nest in
 	// each other, counted together.
 	MarkdownDepth = 32
-	// MarkdownBrackets is the most [ one part's Markdown may hold (what
+	// markdownBrackets is the most [ one part's Markdown may hold (what
 	// its template calls write included).
-	MarkdownBrackets = 10_000
-	// TOMLDepth is how deeply TOML may nest: inline tables, arrays and
+	markdownBrackets = 10_000
+	// tomlDepth is how deeply TOML may nest: inline tables, arrays and
 	// dotted keys, counted together.
-	TOMLDepth = 16
+	tomlDepth = 16
 
 	// PartOutput is the most a Markdown part's template calls may expand
 	// it to, in bytes (the tables and charts they place are not counted:
@@ -52,15 +52,15 @@ const (
 	// PageOutput is the most a layout (templates/*.html) may write for one
 	// edition, in bytes.
 	PageOutput = 256 << 20
-	// StringValue is the longest text a template call may make (print,
+	// stringValue is the longest text a template call may make (print,
 	// printf, html, js, urlquery and renja's own functions that return
 	// text): the whole value is made before any of it is written.
-	StringValue = PartOutput
-	// TemplateTime is how long one template may run.
-	TemplateTime = 20 * time.Second
-	// RangeCount is the most times a template's {{ range N }} over a
+	stringValue = PartOutput
+	// defaultTemplateTime is how long one template may run.
+	defaultTemplateTime = 20 * time.Second
+	// rangeCount is the most times a template's {{ range N }} over a
 	// number written in it may repeat, nested ranges multiplied.
-	RangeCount = 100_000
+	rangeCount = 100_000
 
 	// Memory is the soft limit of renja's heap (Go's memory limit, after
 	// the first collection; see cli.LazyGC): near it the collector runs
@@ -78,13 +78,13 @@ const (
 func FileSize(name string) int64 {
 	switch {
 	case hasSuffix(name, ".md"):
-		return MarkdownFile
+		return markdownFile
 	case hasSuffix(name, ".csv"):
-		return DataFile
+		return dataFile
 	case hasSuffix(name, ".toml"):
-		return TOMLFile
+		return tomlFile
 	}
-	return TemplateFile
+	return templateFile
 }
 
 func hasSuffix(s, suffix string) bool {

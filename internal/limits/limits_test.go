@@ -41,7 +41,7 @@ func TestMarkdownDepth(t *testing.T) {
 			t.Errorf("depth of %q = %d, want %d", tc.line, d, tc.depth)
 		}
 	}
-	brackets := "a [b](c)\n" + strings.Repeat("[", MarkdownBrackets-2) + "\n"
+	brackets := "a [b](c)\n" + strings.Repeat("[", markdownBrackets-2) + "\n"
 	if err := CheckMarkdown("x.md", 1, []byte(brackets)); err != nil {
 		t.Errorf("brackets at the limit: %v", err)
 	}
@@ -65,7 +65,7 @@ func TestCheckTOML(t *testing.T) {
 		"s = '" + strings.Repeat("{[.", 100) + "'\n",
 		`s = """` + "\n" + strings.Repeat("{[.", 100) + `"""` + "\n",
 		"# " + strings.Repeat("{[.", 100) + "\n",
-		"a = " + strings.Repeat("[", TOMLDepth) + strings.Repeat("]", TOMLDepth) + "\n",
+		"a = " + strings.Repeat("[", tomlDepth) + strings.Repeat("]", tomlDepth) + "\n",
 		`s = "\"{{{{{{{{{{{{{{{{{{{{"` + "\n",
 	}
 	for _, src := range ok {
@@ -74,7 +74,7 @@ func TestCheckTOML(t *testing.T) {
 		}
 	}
 	bad := map[string]string{
-		"a = " + strings.Repeat("[", TOMLDepth+1):           "x.toml:1:21: ",
+		"a = " + strings.Repeat("[", tomlDepth+1):           "x.toml:1:21: ",
 		"\nx = " + strings.Repeat("{a = ", 40):              "x.toml:2:",
 		strings.Repeat("a.", 20) + "b = 1":                  "x.toml:1:",
 		"[" + strings.Repeat("a.", 20) + "b]":               "x.toml:1:",
@@ -173,12 +173,12 @@ func TestGuardValues(t *testing.T) {
 		var ms runtime.MemStats
 		err := Execute(context.Background(), g, io.Discard, 1<<30, run)
 		runtime.ReadMemStats(&ms)
-		var ve *ValueError
-		if !errors.As(err, &ve) || ve.Func != tc.fn || ve.Size <= StringValue {
+		var ve *valueError
+		if !errors.As(err, &ve) || ve.Func != tc.fn || ve.Size <= stringValue {
 			t.Errorf("%.60s: %v, want a *ValueError of %s", tc.src, err, tc.fn)
 			continue
 		}
-		if !strings.Contains(err.Error(), Size(StringValue)) {
+		if !strings.Contains(err.Error(), Size(stringValue)) {
 			t.Errorf("%.60s: %v does not name the limit", tc.src, err)
 		}
 		t.Logf("%.40s: %v (heap %d MB)", tc.src, err, ms.HeapAlloc>>20)

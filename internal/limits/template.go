@@ -27,7 +27,7 @@ func OutputMessage(max int64) (text, hint string) {
 
 // TimeMessage: see OutputMessage.
 func TimeMessage() (text, hint string) {
-	return msg.Sprintf("the template runs too long: more than %v", TemplateTime),
+	return msg.Sprintf("the template runs too long: more than %v", defaultTemplateTime),
 		msg.Sprintf("check {{ range }} and {{ template }} that repeat without end")
 }
 
@@ -117,7 +117,7 @@ func (e *RangeError) Error() string { return e.Message() }
 
 // Message says it in the officer's words; Hint says what to do.
 func (e *RangeError) Message() string {
-	return msg.Sprintf("{{ range }} repeats too often: %.0f times, the limit is %d", e.Count, RangeCount)
+	return msg.Sprintf("{{ range }} repeats too often: %.0f times, the limit is %d", e.Count, rangeCount)
 }
 
 // Hint: see Message.
@@ -167,7 +167,7 @@ func (w *rangeWalk) walk(n parse.Node, outer float64) *RangeError {
 		count := outer
 		if c, ok := w.count(n.Pipe); ok {
 			count *= max(c, 1)
-			if count > RangeCount {
+			if count > rangeCount {
 				line, col := position(w.t, n)
 				return &RangeError{Line: line, Column: col, Count: count}
 			}
@@ -239,4 +239,4 @@ func position(t *parse.Tree, n parse.Node) (line, col int) {
 }
 
 // templateTime is TemplateTime; the tests shorten it.
-var templateTime = TemplateTime
+var templateTime = defaultTemplateTime

@@ -51,19 +51,19 @@ type EvalSub struct {
 	Capaian, CapaianAnggaran Figure // realisation ÷ target, realisation ÷ pagu, in percent
 }
 
-// EvalColumns are the columns of a figures table that an evaluation reads.
-type EvalColumns struct {
+// evalColumns are the columns of a figures table that an evaluation reads.
+type evalColumns struct {
 	Name, Indicator          *table.Column
 	Target, Realisasi        *table.Column // the indicator's
 	Pagu, RealisasiAnggaran  *table.Column
 	Capaian, CapaianAnggaran *table.Column // ratio(Realisasi, Target), ratio(RealisasiAnggaran, Pagu)
 }
 
-// FindEvalColumns finds them: the name (uraian), the indicator, and two
+// findEvalColumns finds them: the name (uraian), the indicator, and two
 // ratio columns, one of money columns (the budget's) and one of the others
 // (the indicator's).
-func FindEvalColumns(t *table.Table) (*EvalColumns, error) {
-	ec := &EvalColumns{Name: t.Col("uraian"), Indicator: IndicatorCol(t)}
+func findEvalColumns(t *table.Table) (*evalColumns, error) {
+	ec := &evalColumns{Name: t.Col("uraian"), Indicator: IndicatorCol(t)}
 	if ec.Name == nil && t.NameCol() >= 0 {
 		ec.Name = &t.Columns[t.NameCol()]
 	}
@@ -93,7 +93,7 @@ func FindEvalColumns(t *table.Table) (*EvalColumns, error) {
 // Evaluate computes the evaluation of the sub kegiatan in figures, named by
 // the table names (T-C.29, which names programs and kegiatan).
 func (p *Project) Evaluate(figures, names *table.Table) (*Evaluation, error) {
-	ec, err := FindEvalColumns(figures)
+	ec, err := findEvalColumns(figures)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func (p *Project) Evaluate(figures, names *table.Table) (*Evaluation, error) {
 	return ev, nil
 }
 
-func evalSub(t *table.Table, ec *EvalColumns, row *table.Row) *EvalSub {
+func evalSub(t *table.Table, ec *evalColumns, row *table.Row) *EvalSub {
 	s := &EvalSub{
 		Name:              strings.Join(strings.Fields(row.Cells[ec.Name.Index].Raw), " "),
 		Indicator:         strings.Join(strings.Fields(row.Cells[ec.Indicator.Index].Raw), " "),
@@ -195,7 +195,7 @@ func (g *EvalGroup) aggregate() {
 		real += s.RealisasiAnggaran.Money
 		n++
 	}
-	g.Pagu, g.Realisasi = MoneyFigure(pagu, n > 0), MoneyFigure(real, n > 0)
+	g.Pagu, g.Realisasi = moneyFigure(pagu, n > 0), moneyFigure(real, n > 0)
 	g.CapaianAnggaran = percent(num.MoneyRatio(real, pagu))
 	if n == 0 {
 		g.CapaianAnggaran = percent(0, false)

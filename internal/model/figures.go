@@ -34,8 +34,8 @@ func (f Figure) Value() num.Dec {
 // cell that could not be read).
 func (f Figure) Numeric() bool { return f.OK && f.Kind != table.Text && f.Kind != table.Code }
 
-// MoneyFigure is a computed amount; "-" when nothing below states one.
-func MoneyFigure(m num.Money, ok bool) Figure {
+// moneyFigure is a computed amount; "-" when nothing below states one.
+func moneyFigure(m num.Money, ok bool) Figure {
 	if !ok {
 		return Figure{Kind: table.Money, Raw: "-"}
 	}
@@ -65,7 +65,7 @@ func (p *Project) CodeFigure(t *table.Table, c kode.Code, col *table.Column) (f 
 		return Figure{}, false
 	}
 	n := tr.Node(c)
-	if n != nil && (col.Type != table.Money || Writes(n.Row.Cells[col.Index]) || len(n.Children) == 0) {
+	if n != nil && (col.Type != table.Money || writes(n.Row.Cells[col.Index]) || len(n.Children) == 0) {
 		return CellFigure(col, n.Row.Cells[col.Index]), true
 	}
 	if col.Type != table.Money {
@@ -80,7 +80,7 @@ func sumFigure(tr *Tree, c kode.Code, col *table.Column) (Figure, bool) {
 	if !found {
 		return Figure{}, false
 	}
-	return MoneyFigure(m, ok), true
+	return moneyFigure(m, ok), true
 }
 
 // KeyRow returns the row of a table without codes whose first column is key
@@ -118,7 +118,7 @@ func (p *Project) Total(t *table.Table, col *table.Column, c kode.Code) (f Figur
 	}
 	if tr := p.Trees[t.ID]; tr != nil && tr.Table == t && col.Type == table.Money {
 		m, ok := tr.Sum(tr.Root, col.Index)
-		return MoneyFigure(m, ok), true
+		return moneyFigure(m, ok), true
 	}
 	var sum num.Dec
 	var money num.Money
@@ -137,7 +137,7 @@ func (p *Project) Total(t *table.Table, col *table.Column, c kode.Code) (f Figur
 		return Figure{}, false
 	}
 	if col.Type == table.Money {
-		return MoneyFigure(money, ok), true
+		return moneyFigure(money, ok), true
 	}
 	return Figure{Kind: table.Number, Dec: sum, OK: ok, Raw: "-"}, true
 }

@@ -5,10 +5,10 @@ import (
 	"renja/internal/table"
 )
 
-// Eval computes a formula from the values of its arguments: ratio(a, b) is
+// eval computes a formula from the values of its arguments: ratio(a, b) is
 // a ÷ b × 100 rounded to four decimals (ok is false for b = 0), sum(a, b, …)
 // their sum. It is the one place where a derived column is computed.
-func Eval(f *table.Formula, args []num.Dec) (num.Dec, bool) {
+func eval(f *table.Formula, args []num.Dec) (num.Dec, bool) {
 	if f == nil || len(args) != len(f.Args) {
 		return 0, false
 	}
@@ -60,7 +60,7 @@ func Expected(t *table.Table, row *table.Row, col *table.Column) (num.Dec, bool)
 		}
 		args[i] = v
 	}
-	return Eval(col.Expr, args)
+	return eval(col.Expr, args)
 }
 
 // RowValue returns a row's value in a column: for a derived column, its
@@ -79,7 +79,7 @@ func RowValue(t *table.Table, row *table.Row, col *table.Column) (num.Dec, bool)
 		}
 		args[i] = v
 	}
-	return Eval(col.Expr, args)
+	return eval(col.Expr, args)
 }
 
 // Mean returns the arithmetic mean of ds, rounded half away from zero to

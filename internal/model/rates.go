@@ -44,7 +44,7 @@ func (p *Project) RealisationRates(year int) ([]*ProgramRate, RateSources) {
 		return byCode[c]
 	}
 	for _, t := range p.Tables {
-		pc := RatioCol(t, fmt.Sprintf("realisasi:%d", year), fmt.Sprintf("target:%d", year))
+		pc := ratioCol(t, fmt.Sprintf("realisasi:%d", year), fmt.Sprintf("target:%d", year))
 		if pc == nil || t.CodeCol() < 0 {
 			continue
 		}
@@ -121,9 +121,9 @@ func MeasureCol(t *table.Table, measure string, typ table.Type) *table.Column {
 	return nil
 }
 
-// RatioCol returns a percent column whose formula divides the column
+// ratioCol returns a percent column whose formula divides the column
 // measuring num by the one measuring den, or nil.
-func RatioCol(t *table.Table, num, den string) *table.Column {
+func ratioCol(t *table.Table, num, den string) *table.Column {
 	for i := range t.Columns {
 		c := &t.Columns[i]
 		if c.Type != table.Percent || c.Expr == nil || c.Expr.Op != table.Ratio || len(c.Expr.Args) != 2 {

@@ -163,9 +163,9 @@ func (tr *Tree) Computed(r *table.Row, col int) (num.Money, bool) {
 	return tr.Sum(tr.byCode[r.Code], col)
 }
 
-// Writes reports whether a cell writes an amount, readable or not (a blank
+// writes reports whether a cell writes an amount, readable or not (a blank
 // cell, "-" and a mark to fill in write none).
-func Writes(c table.Cell) bool { return c.Present() || c.Unreadable() }
+func writes(c table.Cell) bool { return c.Present() || c.Unreadable() }
 
 // written returns the amount a row's money cell writes; ok is false for a
 // blank cell or one that cannot be read.
@@ -180,7 +180,7 @@ func written(r *table.Row, col int) (num.Money, bool) {
 // tells which of the two it is. A cell that cannot be read is written too:
 // ok is false, and the document prints its text.
 func (tr *Tree) Amount(r *table.Row, col int) (m num.Money, ok, computed bool) {
-	if Writes(r.Cells[col]) {
+	if writes(r.Cells[col]) {
 		m, ok = written(r, col)
 		return m, ok, false
 	}

@@ -136,7 +136,7 @@ func TestUntranslated(t *testing.T) {
 	}
 	var missing []string
 	for k, at := range keys {
-		if !Has(k) {
+		if !has(k) {
 			missing = append(missing, at[0]+": "+strconv.Quote(k))
 		}
 	}

@@ -66,22 +66,22 @@ const (
 	EN Lang = "en" // English
 )
 
-// Entry is one registry entry: the key (the English text written in the
+// entry is one registry entry: the key (the English text written in the
 // code), its Indonesian text, and an English text when it differs from the
 // key (a plural form).
-type Entry struct {
+type entry struct {
 	Key, ID, EN string
 }
 
-// T registers a key and its Indonesian text.
-func T(key, id string) Entry { return Entry{Key: key, ID: id} }
+// text registers a key and its Indonesian text.
+func text(key, id string) entry { return entry{Key: key, ID: id} }
 
-// TP registers a key, its Indonesian text and its English text with plural
+// textPlural registers a key, its Indonesian text and its English text with plural
 // forms ({N:one|other}).
-func TP(key, id, en string) Entry { return Entry{Key: key, ID: id, EN: en} }
+func textPlural(key, id, en string) entry { return entry{Key: key, ID: id, EN: en} }
 
 var (
-	registry = map[string]Entry{}
+	registry = map[string]entry{}
 	order    []string // keys in the order they were added, for tests
 	dups     []string
 
@@ -95,7 +95,7 @@ var (
 )
 
 // add registers texts; files of this package call it in a var declaration.
-func add(ts ...Entry) bool {
+func add(ts ...entry) bool {
 	for _, t := range ts {
 		if _, ok := registry[t.Key]; ok {
 			dups = append(dups, t.Key)
@@ -221,11 +221,11 @@ func explicit(format string) string {
 
 // Sprintf formats the text registered under key in the current language.
 func Sprintf(key string, args ...any) string {
-	return In(Current(), key, args...)
+	return in(Current(), key, args...)
 }
 
-// In formats the text registered under key in language l.
-func In(l Lang, key string, args ...any) string {
+// in formats the text registered under key in language l.
+func in(l Lang, key string, args ...any) string {
 	if _, ok := registry[key]; !ok {
 		missMu.Lock()
 		missed[key] = true
@@ -294,7 +294,7 @@ func Errorf(format string, args ...any) error {
 			}
 		}
 	}
-	return &wrapError{In(Current(), format, args...), wrapped}
+	return &wrapError{in(Current(), format, args...), wrapped}
 }
 
 type wrapError struct {
@@ -315,8 +315,8 @@ func Fprintln(w io.Writer, key string, args ...any) {
 	io.WriteString(w, Sprintf(key, args...)+"\n")
 }
 
-// Has reports whether key is registered.
-func Has(key string) bool {
+// has reports whether key is registered.
+func has(key string) bool {
 	_, ok := registry[key]
 	return ok
 }
@@ -341,17 +341,17 @@ func ResetMissing() {
 	missMu.Unlock()
 }
 
-// Integer is an integer argument printed without grouping, whose plural form
+// integer is an integer argument printed without grouping, whose plural form
 // x/text can still choose by.
-type Integer int64
+type integer int64
 
 // Format prints the integer as fmt does.
-func (n Integer) Format(s fmt.State, verb rune) {
+func (n integer) Format(s fmt.State, verb rune) {
 	fmt.Fprintf(s, fmt.FormatString(s, verb), int64(n))
 }
 
 // PluralForm implements plural.Interface.
-func (n Integer) PluralForm(t language.Tag, scale int) (plural.Form, int) {
+func (n integer) PluralForm(t language.Tag, scale int) (plural.Form, int) {
 	i := int(n)
 	if i < 0 {
 		i = -i
@@ -373,12 +373,12 @@ func plain(a any) any {
 		if v.Type().Implements(stringerType) {
 			return a
 		}
-		return Integer(v.Int())
+		return integer(v.Int())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		if v.Type().Implements(stringerType) {
 			return a
 		}
-		return Integer(int64(v.Uint()))
+		return integer(int64(v.Uint()))
 	}
 	return a
 }

@@ -71,7 +71,7 @@ func TestRegistry(t *testing.T) {
 }
 
 func TestPlural(t *testing.T) {
-	add(TP("test: %d errors, %d warnings", "test: %d kesalahan, %d peringatan", "test: %d {1:error|errors}, %d {2:warning|warnings}"))
+	add(textPlural("test: %d errors, %d warnings", "test: %d kesalahan, %d peringatan", "test: %d {1:error|errors}, %d {2:warning|warnings}"))
 	printers = catalogs()
 	for _, c := range []struct {
 		l    Lang
@@ -84,7 +84,7 @@ func TestPlural(t *testing.T) {
 		{ID, 1, 1, "test: 1 kesalahan, 1 peringatan"},
 		{ID, 2024, 2, "test: 2024 kesalahan, 2 peringatan"},
 	} {
-		if got := In(c.l, "test: %d errors, %d warnings", c.e, c.w); got != c.want {
+		if got := in(c.l, "test: %d errors, %d warnings", c.e, c.w); got != c.want {
 			t.Errorf("%s %d %d: %q, want %q", c.l, c.e, c.w, got, c.want)
 		}
 	}
@@ -92,7 +92,7 @@ func TestPlural(t *testing.T) {
 
 func TestMissing(t *testing.T) {
 	ResetMissing()
-	if got := In(ID, "no such key %d", 2024); got != "no such key 2024" {
+	if got := in(ID, "no such key %d", 2024); got != "no such key 2024" {
 		t.Errorf("an unregistered key prints as written: %q", got)
 	}
 	if m := Missing(); !slices.Equal(m, []string{"no such key %d"}) {

@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// Distance is the Levenshtein distance between a and b, in characters.
-func Distance(a, b string) int {
+// distance is the Levenshtein distance between a and b, in characters.
+func distance(a, b string) int {
 	x, y := []rune(a), []rune(b)
 	prev := make([]int, len(y)+1)
 	cur := make([]int, len(y)+1)
@@ -35,7 +35,7 @@ func Distance(a, b string) int {
 func Closest(s string, known []string) string {
 	best, bestD := "", 3
 	for _, k := range known {
-		if d := Distance(strings.ToLower(s), strings.ToLower(k)); d < bestD {
+		if d := distance(strings.ToLower(s), strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -51,7 +51,7 @@ func Nearest(s string, known []string, n int) []string {
 	}
 	var cs []cand
 	for _, k := range known {
-		if d := Distance(strings.ToLower(s), strings.ToLower(k)); d <= max(2, len([]rune(s))/3) && k != s {
+		if d := distance(strings.ToLower(s), strings.ToLower(k)); d <= max(2, len([]rune(s))/3) && k != s {
 			cs = append(cs, cand{k, d})
 		}
 	}

@@ -13,10 +13,10 @@ func TestDistance(t *testing.T) {
 		{"", "", 0}, {"build", "build", 0}, {"bulid", "build", 2}, {"buil", "build", 1},
 		{"kecamatan", "kecamatn", 1}, {"", "abc", 3}, {"é", "e", 1}, {"kapital", "kapitel", 1},
 	} {
-		if d := Distance(c.a, c.b); d != c.d {
+		if d := distance(c.a, c.b); d != c.d {
 			t.Errorf("Distance(%q, %q) = %d, want %d", c.a, c.b, d, c.d)
 		}
-		if d := Distance(c.b, c.a); d != c.d {
+		if d := distance(c.b, c.a); d != c.d {
 			t.Errorf("Distance(%q, %q) = %d, want %d", c.b, c.a, d, c.d)
 		}
 	}

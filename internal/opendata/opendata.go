@@ -44,17 +44,17 @@ import (
 	"renja/internal/msg"
 )
 
-// Dir is the folder of the data files inside output/.
-const Dir = "data"
+// dir is the folder of the data files inside output/.
+const dir = "data"
 
 // CSVPath and XLSXPath are a table's files, relative to output/.
-func CSVPath(id string) string  { return Dir + "/" + id + ".csv" }
-func XLSXPath(id string) string { return Dir + "/" + id + ".xlsx" }
+func CSVPath(id string) string  { return dir + "/" + id + ".csv" }
+func XLSXPath(id string) string { return dir + "/" + id + ".xlsx" }
 
-// Files returns the CSV and the XLSX of every table, by path relative to output/.
+// files returns the CSV and the XLSX of every table, by path relative to output/.
 // The rows are read first (the model's sums are not safe for concurrent use),
 // then the spreadsheets, the slow part, are written in parallel.
-func Files(ctx context.Context, p *model.Project) (map[string][]byte, error) {
+func files(ctx context.Context, p *model.Project) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	rows := make([][][]Value, len(p.Tables))
 	for i, t := range p.Tables {
@@ -217,7 +217,7 @@ func XLSX(ctx context.Context, t *table.Table, rows [][]Value) ([]byte, error) {
 	}
 	head := make([]any, len(t.Columns))
 	for i, c := range t.Columns {
-		head[i] = excelize.Cell{StyleID: bold, Value: ColumnTitle(&c)}
+		head[i] = excelize.Cell{StyleID: bold, Value: columnTitle(&c)}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return nil, err
@@ -316,8 +316,8 @@ var typeName = map[table.Type]string{
 	table.Percent: "persen", table.Target: "target dan satuan",
 }
 
-// ColumnTitle is a column's printed title, after its group's when it has one.
-func ColumnTitle(c *table.Column) string {
+// columnTitle is a column's printed title, after its group's when it has one.
+func columnTitle(c *table.Column) string {
 	if c.Group != "" {
 		return c.Group + " — " + c.Title
 	}
@@ -351,7 +351,7 @@ func XLSXKey(t *table.Table, rows [][]Value) string {
 	e.Encode(xlsxFormat)
 	e.Encode([]any{t.ID, t.Caption, t.Group, t.NameCol()})
 	for _, c := range t.Columns {
-		e.Encode([]any{c.Name, c.Type, c.Title, c.Number, c.Group, c.Hidden, ColumnTitle(&c)})
+		e.Encode([]any{c.Name, c.Type, c.Title, c.Number, c.Group, c.Hidden, columnTitle(&c)})
 	}
 	for _, r := range rows {
 		e.Encode(r)

@@ -45,8 +45,8 @@ type Label struct {
 	Start int
 }
 
-// Producer is the /Producer that [Finish] writes.
-const Producer = "renja"
+// producer is the /producer that [Finish] writes.
+const producer = "renja"
 
 // Finish returns the PDF with its document information, its catalog /Lang and
 // its /PageLabels set. The information dictionary gets Title, Author, Subject,
@@ -119,7 +119,7 @@ func Finish(pdf []byte, meta Meta, labels []Label) ([]byte, error) {
 		{"Subject", meta.Subject},
 		{"Keywords", meta.Keywords},
 		{"Creator", meta.Creator},
-		{"Producer", Producer},
+		{"Producer", producer},
 	} {
 		if f.value != "" {
 			info[f.key] = textString(f.value)

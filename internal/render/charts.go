@@ -33,8 +33,8 @@ import (
 	"renja/internal/msg"
 )
 
-// Charts are the names {{ chart }} knows, in the order docs/project.md lists them.
-var Charts = []string{"pagu-program", "pagu-prakiraan", "realisasi-program"}
+// charts are the names {{ chart }} knows, in the order docs/project.md lists them.
+var charts = []string{"pagu-program", "pagu-prakiraan", "realisasi-program"}
 
 type chartView struct {
 	ID      string
@@ -94,7 +94,7 @@ func (r *renderer) chart(name string) (*chart.Chart, string, error) {
 		}
 		return r.realisationChart(name, year-2)
 	}
-	return nil, "", msg.Errorf("chart %q: the charts are %s", name, strings.Join(Charts, ", "))
+	return nil, "", msg.Errorf("chart %q: the charts are %s", name, strings.Join(charts, ", "))
 }
 
 // planMoney returns the plan's tree, its money column of the plan year's

@@ -8,11 +8,11 @@ import (
 	"renja/internal/diag"
 )
 
-// FindingsID and FindingsTitle are the id and the heading of a draft's
+// findingsID and findingsTitle are the id and the heading of a draft's
 // Daftar Temuan Pemeriksaan.
 const (
-	FindingsID    = "daftar-temuan"
-	FindingsTitle = "DAFTAR TEMUAN PEMERIKSAAN"
+	findingsID    = "daftar-temuan"
+	findingsTitle = "DAFTAR TEMUAN PEMERIKSAAN"
 )
 
 // findingView is an entry of the Daftar Temuan Pemeriksaan: the checker's
@@ -75,8 +75,8 @@ func (r *renderer) findingMarks() {
 // in the contents and the PDF's bookmarks.
 func (r *renderer) findingsPart(doc *docView, out *Output) {
 	if doc.Findings = r.findingsList(); doc.Findings != nil {
-		doc.TOC = append(doc.TOC, Entry{Level: 1, ID: FindingsID, Text: FindingsTitle})
-		out.Titles = append(out.Titles, FindingsTitle)
+		doc.TOC = append(doc.TOC, Entry{Level: 1, ID: findingsID, Text: findingsTitle})
+		out.Titles = append(out.Titles, findingsTitle)
 	}
 }
 
@@ -90,7 +90,7 @@ func (r *renderer) findingsList() *findingsView {
 	for _, e := range r.tables {
 		placed[e.ID] = true
 	}
-	fv := &findingsView{ID: FindingsID}
+	fv := &findingsView{ID: findingsID}
 	for _, f := range r.findings {
 		v := findingView{Number: f.Number, ID: findingID(f.Number), Cause: f.Cause, Severity: f.Severity.Text(),
 			Error: f.Severity == diag.SevError, Code: f.Code, At: f.Position().String(),

@@ -51,7 +51,7 @@ func TestFindingsList(t *testing.T) {
 				t.Errorf("mark %s names no entry", m[1])
 			}
 		}
-		if print && !strings.Contains(html, `data-page-of="`+FindingsID+`"`) {
+		if print && !strings.Contains(html, `data-page-of="`+findingsID+`"`) {
 			t.Error("the draft's contents do not list the Daftar Temuan Pemeriksaan")
 		}
 	}
@@ -69,7 +69,7 @@ func TestFindingsList(t *testing.T) {
 			t.Fatal(err)
 		}
 		html := string(out.HTML)
-		for _, no := range []string{`class="marks"`, `id="` + FindingsID + `"`, FindingsTitle, `class="num bad"`} {
+		for _, no := range []string{`class="marks"`, `id="` + findingsID + `"`, findingsTitle, `class="num bad"`} {
 			if strings.Contains(html, no) {
 				t.Errorf("a document with %d warnings and no errors holds %q", len(given), no)
 			}

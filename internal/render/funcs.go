@@ -8,10 +8,10 @@ import (
 	"renja/internal/content"
 )
 
-// Func is a function that Markdown parts may call: the one registry from
+// markdownFunc is a function that Markdown parts may call: the one registry from
 // which the template functions (FuncMap), the hint that lists the known
 // functions on a misspelt call, and docs/project.md's table are made.
-type Func struct {
+type markdownFunc struct {
 	Name string // as called: {{ pagu … }}
 	Args string // the arguments, upper case for a value, [ ] around optional ones
 	Doc  string // what it gives, with an example, in Markdown (docs/project.md's table)
@@ -20,8 +20,8 @@ type Func struct {
 	bind func(r *renderer, b *content.Blocks) any
 }
 
-// Funcs lists the Markdown functions in the order docs/project.md shows them.
-var Funcs = []Func{
+// funcs lists the Markdown functions in the order docs/project.md shows them.
+var funcs = []markdownFunc{
 	{"table", `TABLE`, "the table from `data/TABLE.*`, with its caption, grouped headers and column numbers: `{{ table \"t24\" }}`",
 		func(r *renderer, b *content.Blocks) any { return r.tableFunc(b) }},
 	{"signature", `["decree" | "closing"]`, "place and date, `CAMAT,`, name, Pangkat/Gol., NIP from renja.toml; `{{ signature \"decree\" }}` the decree's form (`Ditetapkan di : …`, `pada tanggal : …`, `Camat,`), `{{ signature \"closing\" }}` the closing's, `C A M A T,`",
@@ -60,18 +60,18 @@ var Funcs = []Func{
 
 // funcMap binds the registry's functions for one part.
 func (r *renderer) funcMap(b *content.Blocks) ttemplate.FuncMap {
-	fm := make(ttemplate.FuncMap, len(Funcs))
-	for _, f := range Funcs {
+	fm := make(ttemplate.FuncMap, len(funcs))
+	for _, f := range funcs {
 		fm[f.Name] = f.bind(r, b)
 	}
 	return fm
 }
 
-// FuncTable writes docs/project.md's table of the Markdown functions.
-func FuncTable() string {
+// funcTable writes docs/project.md's table of the Markdown functions.
+func funcTable() string {
 	var b strings.Builder
 	b.WriteString("| call | gives |\n| --- | --- |\n")
-	for _, f := range Funcs {
+	for _, f := range funcs {
 		call := "{{ " + f.Name + " }}"
 		if f.Args != "" {
 			call = "{{ " + f.Name + " " + f.Args + " }}"

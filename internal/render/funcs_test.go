@@ -24,7 +24,7 @@ func TestFuncTable(t *testing.T) {
 	if m == nil {
 		t.Fatal("docs/project.md has no <!-- funcs: … --> … <!-- end funcs --> table")
 	}
-	want := FuncTable()
+	want := funcTable()
 	if got := string(readme[m[4]:m[5]]); got != want {
 		if *update {
 			out := string(readme[:m[4]]) + want + string(readme[m[5]:])
@@ -33,9 +33,9 @@ func TestFuncTable(t *testing.T) {
 			}
 			return
 		}
-		t.Errorf("docs/project.md's table of functions differs from render.Funcs (run go test ./internal/render -run FuncTable -update):\ngot:\n%s\nwant:\n%s", got, want)
+		t.Errorf("docs/project.md's table of functions differs from the registry in funcs.go (run go test ./internal/render -run FuncTable -update):\ngot:\n%s\nwant:\n%s", got, want)
 	}
-	for _, f := range Funcs {
+	for _, f := range funcs {
 		if !strings.Contains(string(readme), "`{{ "+f.Name) {
 			t.Errorf("docs/project.md lacks function %s", f.Name)
 		}
@@ -46,7 +46,7 @@ func TestFuncTable(t *testing.T) {
 // with its arguments and documentation, once.
 func TestFuncsDocumented(t *testing.T) {
 	seen := map[string]bool{}
-	for _, f := range Funcs {
+	for _, f := range funcs {
 		switch {
 		case !regexp.MustCompile(`^[a-z]+$`).MatchString(f.Name):
 			t.Errorf("function name %q", f.Name)
@@ -61,8 +61,8 @@ func TestFuncsDocumented(t *testing.T) {
 	}
 	r := &renderer{ctx: context.Background()}
 	fm := r.funcMap(&content.Blocks{})
-	if len(fm) != len(Funcs) {
-		t.Errorf("the FuncMap has %d functions, the registry %d", len(fm), len(Funcs))
+	if len(fm) != len(funcs) {
+		t.Errorf("the FuncMap has %d functions, the registry %d", len(fm), len(funcs))
 	}
 	for name, fn := range fm {
 		if fn == nil || !seen[name] {

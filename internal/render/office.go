@@ -15,7 +15,7 @@ import (
 	"renja/internal/msg"
 )
 
-var officeFuncs = []Func{
+var officeFuncs = []markdownFunc{
 	{"kantor", ``, "renja.toml's `office.name`: `Kantor Kecamatan Kalaena`",
 		func(r *renderer, _ *content.Blocks) any { return func() string { return r.p.Config.Office.Name } }},
 	{"kecamatan", ``, "`office.kecamatan`: `Kalaena`; `{{ kapital kecamatan }}` → `KALAENA`",
@@ -52,6 +52,6 @@ func planYear(c *config.Config, offset []int) (int, error) {
 
 // The office's functions follow letterhead in the registry (and docs/project.md).
 func init() {
-	i := slices.IndexFunc(Funcs, func(f Func) bool { return f.Name == "letterhead" })
-	Funcs = slices.Insert(Funcs, i+1, officeFuncs...)
+	i := slices.IndexFunc(funcs, func(f markdownFunc) bool { return f.Name == "letterhead" })
+	funcs = slices.Insert(funcs, i+1, officeFuncs...)
 }

@@ -26,9 +26,9 @@ import (
 // idYearRe is a year in a column id: target_2025, 2024_pagu.
 var idYearRe = regexp.MustCompile(`(^|_)((?:19|20|21)\d\d)(_|$)`)
 
-// Cycle is the year-free word for a year k years from the plan year:
+// cycle is the year-free word for a year k years from the plan year:
 // n, n_min2, n_plus1.
-func Cycle(k int) string {
+func cycle(k int) string {
 	switch {
 	case k < 0:
 		return "n_min" + strconv.Itoa(-k)
@@ -38,11 +38,11 @@ func Cycle(k int) string {
 	return "n"
 }
 
-// Renames maps a schema's ids that carry a year to their year-free ids. The
+// renames maps a schema's ids that carry a year to their year-free ids. The
 // year is the column's own (its measure, or its title's label), else the
 // id's year against planYear. An id whose new name is taken, or that
 // carries two years, stays.
-func Renames(s *table.Schema, planYear int) map[string]string {
+func renames(s *table.Schema, planYear int) map[string]string {
 	taken := map[string]bool{}
 	for _, c := range s.Columns {
 		taken[c.Name] = true
@@ -63,7 +63,7 @@ func Renames(s *table.Schema, planYear int) map[string]string {
 		if !has {
 			continue
 		}
-		name := c.Name[:m[4]] + Cycle(k) + c.Name[m[5]:]
+		name := c.Name[:m[4]] + cycle(k) + c.Name[m[5]:]
 		if taken[name] || idYearRe.MatchString(name) {
 			continue
 		}
@@ -97,7 +97,7 @@ func RenameIDs(files map[string][]byte, planYear int) []Renamed {
 		if err != nil {
 			continue
 		}
-		rn := Renames(s, planYear)
+		rn := renames(s, planYear)
 		if len(rn) == 0 {
 			continue
 		}

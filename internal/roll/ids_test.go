@@ -7,7 +7,7 @@ import (
 
 func TestCycle(t *testing.T) {
 	for k, want := range map[int]string{-3: "n_min3", -1: "n_min1", 0: "n", 1: "n_plus1", 2: "n_plus2"} {
-		if got := Cycle(k); got != want {
+		if got := cycle(k); got != want {
 			t.Errorf("Cycle(%d) = %q, want %q", k, got, want)
 		}
 	}

@@ -34,8 +34,8 @@ import (
 	"renja/internal/table"
 )
 
-// Mark is what a cell to fill holds.
-const Mark = "[isi]"
+// mark is what a cell to fill holds.
+const mark = "[isi]"
 
 // Table is a rolled table: its CSV and how many cells it marks to fill.
 type Table struct {
@@ -185,9 +185,9 @@ func rollTable(old *model.Project, t *table.Table, delta int) Table {
 			case r.CodeErr == nil && r.Code.IsZero() && t.Hierarchy && c.col.Type == table.Money:
 				raw = "" // a total row: printed computed
 			case src[i] == nil:
-				raw = Mark
+				raw = mark
 			case src[i].plan:
-				raw = Mark
+				raw = mark
 				if n := plan.Node(r.Code); r.CodeErr == nil && n != nil && n.Row != nil {
 					raw = n.Row.Cells[src[i].col].Raw
 					if cell := &n.Row.Cells[src[i].col]; plan.Table.Columns[src[i].col].Type != c.col.Type && cell.Present() && !cell.Unreadable() {
@@ -200,12 +200,12 @@ func rollTable(old *model.Project, t *table.Table, delta int) Table {
 				raw = r.Cells[src[i].col].Raw
 			}
 			if c.hasYear && c.col.Expr == nil && isRealisation(c.col) && (strings.TrimSpace(raw) == "" || strings.TrimSpace(raw) == "-") {
-				raw = Mark
+				raw = mark
 			}
-			if raw == Mark && c.col.Type == table.Money && isParent(old, t, r) {
+			if raw == mark && c.col.Type == table.Money && isParent(old, t, r) {
 				raw = "" // a parent's amount is computed from its children
 			}
-			if raw == Mark {
+			if raw == mark {
 				todos++
 			}
 			rec[i] = raw
@@ -255,10 +255,10 @@ func cumulativeSource(cols []column, c column) *source {
 func sum(t *table.Table, r *table.Row, a, b int) string {
 	ca, cb := &r.Cells[a], &r.Cells[b]
 	if !ca.Present() || !cb.Present() || ca.Unreadable() || cb.Unreadable() || t.Columns[a].Type != table.Number || t.Columns[b].Type != table.Number {
-		return Mark
+		return mark
 	}
 	if ind := model.IndicatorCol(t); ind != nil && model.PercentIndicator(r.Cells[ind.Index].Raw) {
-		return Mark
+		return mark
 	}
 	return num.FormatDec(ca.Dec()+cb.Dec(), -1)
 }

@@ -103,7 +103,7 @@ func From(o FromOptions) (*FromResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	files[config.FileName] = WithPrevious(RollConfig(old.Config.Src, delta), previousPath(o.Dir, o.From))
+	files[config.FileName] = withPrevious(rollConfig(old.Config.Src, delta), previousPath(o.Dir, o.From))
 	for _, t := range roll.Tables(old, delta) {
 		files[t.Path] = t.CSV
 		res.Todos += t.Todos
@@ -126,11 +126,11 @@ var (
 	yearNumRe = regexp.MustCompile(`^(\d{4})\b`)
 )
 
-// RollConfig moves renja.toml delta years on: plan.year, the years in the
+// rollConfig moves renja.toml delta years on: plan.year, the years in the
 // plan's title and running header, the signature's and the decree's dates
 // (and decree.year); the decree's number becomes a placeholder to fill.
 // Everything else, comments too, stays as written.
-func RollConfig(src []byte, delta int) []byte {
+func rollConfig(src []byte, delta int) []byte {
 	section := ""
 	oldYear := 0
 	lines := strings.Split(string(src), "\n")
@@ -195,11 +195,11 @@ func previousPath(dir, from string) string {
 	return filepath.ToSlash(rel)
 }
 
-// WithPrevious names last year's Renja in renja.toml's [previous] (the
+// withPrevious names last year's Renja in renja.toml's [previous] (the
 // carry rule compares this year's figures with it): the section's project
 // and rev give way to project = folder; a file without the section gets one
 // at its end.
-func WithPrevious(src []byte, folder string) []byte {
+func withPrevious(src []byte, folder string) []byte {
 	line := "project = " + strconv.Quote(folder)
 	lines := strings.Split(strings.TrimRight(string(src), "\n"), "\n")
 	section, done := "", false

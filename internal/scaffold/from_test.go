@@ -29,7 +29,7 @@ number = "[nomor keputusan]"
 date = 2024-05-02
 year = 2024
 `
-	if got := string(RollConfig([]byte(src), 1)); got != want {
+	if got := string(rollConfig([]byte(src), 1)); got != want {
 		t.Errorf("RollConfig =\n%s\nwant\n%s", got, want)
 	}
 }
@@ -40,7 +40,7 @@ func TestWithPrevious(t *testing.T) {
 		{"[previous]\nrev = \"renja-2023\"\n\n[plan]\nyear = 2025\n", "[previous]\nproject = \"../k24\"\n\n[plan]\nyear = 2025\n"},
 		{"[previous] # 2023\nproject = \"../k23\"\n", "[previous] # 2023\nproject = \"../k24\"\n"},
 	} {
-		if got := string(WithPrevious([]byte(tc.in), "../k24")); got != tc.want {
+		if got := string(withPrevious([]byte(tc.in), "../k24")); got != tc.want {
 			t.Errorf("WithPrevious(%q) =\n%s\nwant\n%s", tc.in, got, tc.want)
 		}
 	}

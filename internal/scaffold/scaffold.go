@@ -49,7 +49,7 @@ func Init(o Options) ([]string, error) {
 	if err := refuseProject(o.Dir); err != nil {
 		return nil, err
 	}
-	toml, err := Config(o)
+	toml, err := configTOML(o)
 	if err != nil {
 		return nil, err
 	}
@@ -271,8 +271,8 @@ Lap = "Laporan"
 Org = "Orang"
 `))
 
-// Config returns the renja.toml of a new project.
-func Config(o Options) ([]byte, error) {
+// configTOML returns the renja.toml of a new project.
+func configTOML(o Options) ([]byte, error) {
 	parts, err := bundledParts()
 	if err != nil {
 		return nil, err

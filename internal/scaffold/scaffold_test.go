@@ -45,7 +45,7 @@ func TestConfigMirrorsBundled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	made, err := Config(Options{Office: `Kantor Kecamatan "Baru"`, Kecamatan: "Malili", Kabupaten: "Luwu Timur", Year: 2025})
+	made, err := configTOML(Options{Office: `Kantor Kecamatan "Baru"`, Kecamatan: "Malili", Kabupaten: "Luwu Timur", Year: 2025})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ var specs = []spec{
 type doc struct {
 	name   string // file name, for messages
 	text   string
-	tables []Table
+	tables []textTable
 }
 
 // mismatch is one difference between a CSV and the seed.
@@ -108,8 +108,8 @@ func loadSeed(t testing.TB) (root string, d *doc) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tables := Tables(string(src))
-		if Find(tables, specs[0].head...) != nil {
+		tables := tables(string(src))
+		if find(tables, specs[0].head...) != nil {
 			return root, &doc{name: filepath.Base(f), text: string(src), tables: tables}
 		}
 	}
@@ -134,7 +134,7 @@ func compareTable(root string, d *doc, sp spec) ([]mismatch, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := Find(d.tables, sp.head...)
+	st := find(d.tables, sp.head...)
 	if st == nil {
 		return nil, fmt.Errorf("%s: the seed has no table whose header begins %q", sp.id, strings.Join(sp.head, " | "))
 	}
@@ -158,7 +158,7 @@ func compareTable(root string, d *doc, sp spec) ([]mismatch, error) {
 
 	// Seed rows, with the group they fall under.
 	type srow struct {
-		Row
+		row
 		group string
 	}
 	var rows []srow
@@ -306,11 +306,11 @@ func compareEval21(root string, d *doc) ([]mismatch, error) {
 	if err != nil {
 		return nil, err
 	}
-	evs := Evaluations(d.text)
+	evs := evaluations(d.text)
 	if len(evs) == 0 {
 		return nil, errors.New("eval21: the seed has no sub kegiatan paragraphs in section 2.1")
 	}
-	tc29 := Find(d.tables, specs[0].head...)
+	tc29 := find(d.tables, specs[0].head...)
 	codes := map[string]int{}
 	if tc29 != nil {
 		for _, r := range tc29.Rows {

@@ -196,7 +196,7 @@ func TestReader(t *testing.T) {
 		"1\t2\t3",
 		"<b>07</b>\t<b>UNSUR</b>\t<b>1.000</b>",
 		"",
-		PageHeader,
+		pageHeader,
 		"",
 		"07.01\tBidang\t 1.000 ",
 		"Teks sesudah tabel.",
@@ -210,8 +210,8 @@ func TestReader(t *testing.T) {
 		"## **2.2. Analisis Kinerja**",
 		"Indikator dari sub kegiatan di luar 2.1 Rp. 1",
 	}, "\n")
-	tables := Tables(text)
-	tb := Find(tables, "No", "Uraian")
+	tables := tables(text)
+	tb := find(tables, "No", "Uraian")
 	if tb == nil {
 		t.Fatalf("table not found in %d tables", len(tables))
 	}
@@ -224,7 +224,7 @@ func TestReader(t *testing.T) {
 	if r := tb.Rows[1]; r.Line != 9 || strings.Join(r.Cells, "|") != "07.01|Bidang|1.000" {
 		t.Errorf("row 2 = line %d %q", r.Line, r.Cells)
 	}
-	evs := Evaluations(text)
+	evs := evaluations(text)
 	if len(evs) != 2 {
 		t.Fatalf("%d paragraphs, want 2", len(evs))
 	}

@@ -11,39 +11,39 @@ import (
 	"strings"
 )
 
-// PageHeader is the running header that interrupts a table spanning pages.
-const PageHeader = "**RENCANA KERJA KANTOR KECAMATAN KALAENA**"
+// pageHeader is the running header that interrupts a table spanning pages.
+const pageHeader = "**RENCANA KERJA KANTOR KECAMATAN KALAENA**"
 
-// Row is one line of a table: its 1-based line number in the text and its
+// row is one line of a table: its 1-based line number in the text and its
 // tab-separated cells, each cleaned (see Clean).
-type Row struct {
+type row struct {
 	Line  int
 	Cells []string
 }
 
 // Cell returns cell i, or "" when the row is shorter.
-func (r Row) Cell(i int) string {
+func (r row) Cell(i int) string {
 	if i < len(r.Cells) {
 		return r.Cells[i]
 	}
 	return ""
 }
 
-// Table is a block of tab-separated lines.
-type Table struct {
-	Head []Row // header lines, ending with the column-number line ("1 2 3 …") where there is one
-	Rows []Row // the rows below the header, without blank lines and page headers
+// textTable is a block of tab-separated lines.
+type textTable struct {
+	Head []row // header lines, ending with the column-number line ("1 2 3 …") where there is one
+	Rows []row // the rows below the header, without blank lines and page headers
 }
 
 var boldRe = regexp.MustCompile(`(?i)</?b>`)
 
-// Clean strips <b></b> tags and surrounding blanks from a cell.
-func Clean(s string) string {
+// clean strips <b></b> tags and surrounding blanks from a cell.
+func clean(s string) string {
 	return strings.TrimSpace(boldRe.ReplaceAllString(s, ""))
 }
 
-// Lines splits text into lines without their line ends.
-func Lines(text string) []string {
+// lines splits text into lines without their line ends.
+func lines(text string) []string {
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, "\r")
@@ -53,20 +53,20 @@ func Lines(text string) []string {
 
 func skippable(l string) bool {
 	t := strings.TrimSpace(l)
-	return t == "" || t == PageHeader
+	return t == "" || t == pageHeader
 }
 
-// Tables returns every block of tab-separated lines in text, in order. A block
+// tables returns every block of tab-separated lines in text, in order. A block
 // runs on over blank lines and page headers and ends at the first other line
 // without a tab.
-func Tables(text string) []Table {
-	lines := Lines(text)
-	var out []Table
+func tables(text string) []textTable {
+	lines := lines(text)
+	var out []textTable
 	for i := 0; i < len(lines); i++ {
 		if !strings.Contains(lines[i], "\t") {
 			continue
 		}
-		var rows []Row
+		var rows []row
 		j := i
 		for ; j < len(lines); j++ {
 			l := lines[j]
@@ -78,9 +78,9 @@ func Tables(text string) []Table {
 			}
 			cells := strings.Split(l, "\t")
 			for k := range cells {
-				cells[k] = Clean(cells[k])
+				cells[k] = clean(cells[k])
 			}
-			rows = append(rows, Row{Line: j + 1, Cells: cells})
+			rows = append(rows, row{Line: j + 1, Cells: cells})
 		}
 		out = append(out, split(rows))
 		i = j - 1
@@ -91,27 +91,27 @@ func Tables(text string) []Table {
 // split cuts a block into header and rows: the header ends with the
 // column-number line when one of the first four lines is one, else it is the
 // first line.
-func split(rows []Row) Table {
+func split(rows []row) textTable {
 	for i := 0; i < len(rows) && i < 4; i++ {
 		if isNumbering(rows[i]) {
-			return Table{Head: rows[:i+1], Rows: rows[i+1:]}
+			return textTable{Head: rows[:i+1], Rows: rows[i+1:]}
 		}
 	}
 	if len(rows) == 0 {
-		return Table{}
+		return textTable{}
 	}
-	return Table{Head: rows[:1], Rows: rows[1:]}
+	return textTable{Head: rows[:1], Rows: rows[1:]}
 }
 
 // isNumbering reports whether a row is a column-number line: 1, 2, 3, … in its
 // first three cells.
-func isNumbering(r Row) bool {
+func isNumbering(r row) bool {
 	return len(r.Cells) >= 3 && r.Cells[0] == "1" && r.Cells[1] == "2" && r.Cells[2] == "3"
 }
 
-// Find returns the first table whose first header line starts with the given
+// find returns the first table whose first header line starts with the given
 // cells (compared after Clean), or nil.
-func Find(tables []Table, head ...string) *Table {
+func find(tables []textTable, head ...string) *textTable {
 	for i := range tables {
 		t := &tables[i]
 		if len(t.Head) == 0 || len(t.Head[0].Cells) < len(head) {
@@ -131,9 +131,9 @@ func Find(tables []Table, head ...string) *Table {
 	return nil
 }
 
-// Evaluation is one sub kegiatan paragraph of section 2.1 ("Indikator dari sub
+// evaluation is one sub kegiatan paragraph of section 2.1 ("Indikator dari sub
 // kegiatan ini adalah …") with the number of the heading above it.
-type Evaluation struct {
+type evaluation struct {
 	Line    int      // line of the paragraph's first line
 	Heading int      // line of the heading
 	Nomor   string   // the heading's number, e.g. "1.1.1"
@@ -154,11 +154,11 @@ func isHeading(l string) bool {
 	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, "**")
 }
 
-// Evaluations returns the sub kegiatan paragraphs of section 2.1, between the
+// evaluations returns the sub kegiatan paragraphs of section 2.1, between the
 // headings "2.1. Evaluasi Pelaksanaan" and "2.2. Analisis Kinerja". A paragraph
 // broken by a page runs on over blank lines until the next heading or paragraph.
-func Evaluations(text string) []Evaluation {
-	lines := Lines(text)
+func evaluations(text string) []evaluation {
+	lines := lines(text)
 	start, end := -1, len(lines)
 	for i, l := range lines {
 		if strings.Contains(l, "\t") { // the table of contents
@@ -175,7 +175,7 @@ func Evaluations(text string) []Evaluation {
 	if start < 0 {
 		return nil
 	}
-	var out []Evaluation
+	var out []evaluation
 	heading, nomor := 0, ""
 	for i := start; i < end; i++ {
 		l := strings.TrimSpace(lines[i])
@@ -200,7 +200,7 @@ func Evaluations(text string) []Evaluation {
 			}
 			parts = append(parts, n)
 		}
-		e := Evaluation{Line: i + 1, Heading: heading, Nomor: nomor, Text: strings.Join(parts, " ")}
+		e := evaluation{Line: i + 1, Heading: heading, Nomor: nomor, Text: strings.Join(parts, " ")}
 		for _, m := range rpRe.FindAllStringSubmatch(e.Text, -1) {
 			e.Rp = append(e.Rp, m[1])
 		}

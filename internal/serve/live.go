@@ -65,7 +65,7 @@ func (s *server) unpublish(v int64) {
 
 // patchFrom returns the patch from the page of version from to that of
 // version to; Full when either is no longer kept.
-func (s *server) patchFrom(from, to int64) *Patch {
+func (s *server) patchFrom(from, to int64) *patch {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var a, b *page

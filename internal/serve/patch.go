@@ -100,39 +100,39 @@ var containers = map[string]bool{"body": true, "main": true, "section": true, "a
 // rather than looked into (a variable for the fuzz test, which looks into all).
 var smallest = 512
 
-// Patch turns the page a browser shows into the page of a newer build.
-type Patch struct {
+// patch turns the page a browser shows into the page of a newer build.
+type patch struct {
 	Full  bool      `json:"full,omitempty"` // no patch: fetch the whole page
 	Title string    `json:"title"`
 	Class string    `json:"class"` // of the body
-	Ops   []PatchOp `json:"ops"`
+	Ops   []patchOp `json:"ops"`
 }
 
-// PatchOp replaces the element children At to At+Old of the element at Path
+// patchOp replaces the element children At to At+Old of the element at Path
 // (from the body), with the white space around them, by HTML.
-type PatchOp struct {
-	Path []Step   `json:"path"`
+type patchOp struct {
+	Path []step   `json:"path"`
 	Kids int      `json:"kids"` // element children of that element, before
 	At   int      `json:"at"`
 	Old  []string `json:"old"` // their tags, before
 	HTML string   `json:"html"`
 }
 
-// Step goes from an element to its child I, of the tag Tag, among Kids
+// step goes from an element to its child I, of the tag Tag, among Kids
 // element children: what the browser checks before it changes anything.
-type Step struct {
+type step struct {
 	I    int    `json:"i"`
 	Tag  string `json:"tag"`
 	Kids int    `json:"kids"`
 }
 
 // diffPages returns the patch from a to b; Full when either could not be read.
-func diffPages(a, b *page) Patch {
+func diffPages(a, b *page) patch {
 	// Text right in the body (not in an element) is not addressed by a patch.
 	if a == nil || b == nil || a.body == nil || b.body == nil || a.body.text || b.body.text {
-		return Patch{Full: true}
+		return patch{Full: true}
 	}
-	pt := Patch{Title: b.title, Class: b.class, Ops: []PatchOp{}}
+	pt := patch{Title: b.title, Class: b.class, Ops: []patchOp{}}
 	d := differ{a: a.src, b: b.src}
 	d.kids(a.body, b.body, nil)
 	pt.Ops = append(pt.Ops, d.ops...)
@@ -141,7 +141,7 @@ func diffPages(a, b *page) Patch {
 
 type differ struct {
 	a, b []byte
-	ops  []PatchOp
+	ops  []patchOp
 }
 
 func (d *differ) same(x, y *elem) bool {
@@ -153,7 +153,7 @@ func (d *differ) same(x, y *elem) bool {
 // both sides (looked into when large containers with the same start tag),
 // or as one run otherwise. The white space (and comments) between children
 // that stay is compared too, and replaced where it changed.
-func (d *differ) kids(x, y *elem, path []Step) {
+func (d *differ) kids(x, y *elem, path []step) {
 	xs, ys := x.kids, y.kids
 	lo := 0
 	for lo < len(xs) && lo < len(ys) && d.same(xs[lo], ys[lo]) {
@@ -182,7 +182,7 @@ func (d *differ) kids(x, y *elem, path []Step) {
 			}
 			switch {
 			case look:
-				d.kids(xs[i], ys[i], append(path[:len(path):len(path)], Step{I: i, Tag: xs[i].tag, Kids: len(xs)}))
+				d.kids(xs[i], ys[i], append(path[:len(path):len(path)], step{I: i, Tag: xs[i].tag, Kids: len(xs)}))
 			case !keep && run < 0:
 				run = i
 			}
@@ -199,7 +199,7 @@ func (d *differ) kids(x, y *elem, path []Step) {
 		ox, oy := gap(x, j)
 		nx, ny := gap(y, k)
 		if !bytes.Equal(d.a[ox:oy], d.b[nx:ny]) {
-			d.ops = append(d.ops, PatchOp{Path: path, Kids: len(xs), At: j, Old: []string{}, HTML: string(d.b[nx:ny])})
+			d.ops = append(d.ops, patchOp{Path: path, Kids: len(xs), At: j, Old: []string{}, HTML: string(d.b[nx:ny])})
 		}
 	}
 }
@@ -240,10 +240,10 @@ func (d *differ) into(x, y *elem) bool {
 // replace records that x's children [lo, hx) become y's [lo, hy), with the
 // white space from the end of the child before to the start of the one
 // after, and marks those gaps covered.
-func (d *differ) replace(x, y *elem, path []Step, lo, hx, hy int, covered []bool) {
+func (d *differ) replace(x, y *elem, path []step, lo, hx, hy int, covered []bool) {
 	from, _ := gap(y, lo)
 	_, to := gap(y, hy)
-	op := PatchOp{Path: path, Kids: len(x.kids), At: lo, Old: []string{}, HTML: string(d.b[from:to])}
+	op := patchOp{Path: path, Kids: len(x.kids), At: lo, Old: []string{}, HTML: string(d.b[from:to])}
 	for _, k := range x.kids[lo:hx] {
 		op.Old = append(op.Old, k.tag)
 	}

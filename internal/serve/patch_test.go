@@ -16,7 +16,7 @@ import (
 // browser: it finds each op's element by its path, checks the tags and
 // counts on the way, and replaces the children's bytes. It returns the
 // body's content, or ok false where the browser would fetch the whole page.
-func apply(t *testing.T, a *page, pt Patch) (body []byte, ok bool) {
+func apply(t *testing.T, a *page, pt patch) (body []byte, ok bool) {
 	t.Helper()
 	if pt.Full {
 		return nil, false

@@ -26,7 +26,7 @@ func TestServeRefusesOtherSites(t *testing.T) {
 	base := start(t, dir)
 	host := strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/")
 	version := func() int64 {
-		var st Status
+		var st status
 		_, body := get(t, base+"__renja/status")
 		json.Unmarshal([]byte(body), &st)
 		return st.Version
@@ -145,7 +145,7 @@ func TestServeAbandonedPrints(t *testing.T) {
 	if n > baseline {
 		t.Errorf("%d renderer processes after ten abandoned prints, %d before", n, baseline)
 	}
-	var st Status
+	var st status
 	_, body := get(t, base+"__renja/status")
 	json.Unmarshal([]byte(body), &st)
 	if st.Error != "" {
@@ -203,7 +203,7 @@ func TestServeShowsLastGoodPage(t *testing.T) {
 		return page[:i]
 	}
 	_, before := get(t, base)
-	var st Status
+	var st status
 	_, body := get(t, base+"__renja/status")
 	json.Unmarshal([]byte(body), &st)
 	if err := os.MkdirAll(filepath.Join(dir, "signed"), 0o755); err != nil {
@@ -214,10 +214,10 @@ func TestServeShowsLastGoodPage(t *testing.T) {
 	}
 	edit(t, filepath.Join(dir, "data", "t22.csv"), "Sangat Tinggi;", "Amat Sangat Tinggi;")
 	deadline := time.Now().Add(20 * time.Second)
-	var now Status
+	var now status
 	for time.Now().Before(deadline) {
 		_, body := get(t, base+"__renja/status?since="+strconv.FormatInt(st.Version, 10))
-		now = Status{}
+		now = status{}
 		json.Unmarshal([]byte(body), &now)
 		if now.Error != "" {
 			break
@@ -240,7 +240,7 @@ func TestServeShowsLastGoodPage(t *testing.T) {
 	// The browser that showed the failed build's page (the version before
 	// the last good one shown again) gets the patch back.
 	_, body = get(t, base+"__renja/status?page="+strconv.FormatInt(now.Page-1, 10))
-	var back Status
+	var back status
 	json.Unmarshal([]byte(body), &back)
 	if back.Patch == nil || back.Patch.Full || len(back.Patch.Ops) == 0 {
 		t.Errorf("no patch back from the failed build's page: %+v", back.Patch)

@@ -57,13 +57,13 @@ type Options struct {
 	Ready    func(url string)
 }
 
-// Status is what /__renja/status answers.
-type Status struct {
+// status is what /__renja/status answers.
+type status struct {
 	Version int64      `json:"version"`         // counts changes of the status: builds, failed ones too
 	Page    int64      `json:"page"`            // the version whose page the last good build made
-	Patch   *Patch     `json:"patch,omitempty"` // from the page the asking browser shows to Page
+	Patch   *patch     `json:"patch,omitempty"` // from the page the asking browser shows to Page
 	Error   string     `json:"error,omitempty"` // the failed build's message, as the command line prints it
-	Errors  []ErrorPos `json:"errors,omitempty"`
+	Errors  []errorPos `json:"errors,omitempty"`
 	Draft   int        `json:"draft"` // checker errors of the last good build
 	Style   string     `json:"style"` // a digest of output/style.css: the page fetches it again when it changes
 	// The overlay's words in the officer's language.
@@ -72,8 +72,8 @@ type Status struct {
 	Hint  string `json:"hint"`
 }
 
-// ErrorPos is one error of a failed build, at its place.
-type ErrorPos struct {
+// errorPos is one error of a failed build, at its place.
+type errorPos struct {
 	File    string `json:"file"`
 	Line    int    `json:"line"`
 	Column  int    `json:"column"`
@@ -86,7 +86,7 @@ type server struct {
 
 	build sync.RWMutex // held for writing while a build writes output/
 	mu    sync.Mutex   // guards status, changed and browser
-	st    Status
+	st    status
 	// changed is closed, and replaced, whenever the status changes, to wake
 	// the pages that wait for a rebuild (long polling).
 	changed chan struct{}
@@ -295,14 +295,14 @@ func styleDigest(out string) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-func positions(err error) []ErrorPos {
+func positions(err error) []errorPos {
 	l, ok := diag.ListOf(err)
 	if !ok {
-		return []ErrorPos{{Message: err.Error()}}
+		return []errorPos{{Message: err.Error()}}
 	}
-	out := make([]ErrorPos, len(l))
+	out := make([]errorPos, len(l))
 	for i, e := range l {
-		out[i] = ErrorPos{File: e.File, Line: e.Line, Column: e.Column, Message: e.Msg, Hint: e.Hint}
+		out[i] = errorPos{File: e.File, Line: e.Line, Column: e.Column, Message: e.Msg, Hint: e.Hint}
 	}
 	return out
 }
@@ -313,7 +313,7 @@ func (s *server) logf(format string, args ...any) {
 	}
 }
 
-func (s *server) status() Status {
+func (s *server) status() status {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.st

@@ -18,20 +18,20 @@ import (
 const Electronically = "Ditandatangani secara elektronik oleh"
 
 // QRText is the text of the QR code of a visible signature: the address of
-// the verification page and, as its fragment, the [Anchor] of the document
+// the verification page and, as its fragment, the [anchor] of the document
 // as it was before it was signed (the id of its row on that page). Without
 // an address it is "sha256:" and the digest.
 func QRText(address string, digest [32]byte) string {
 	if address == "" {
 		return "sha256:" + Hex(digest)
 	}
-	return address + "#" + Anchor(digest)
+	return address + "#" + anchor(digest)
 }
 
-// Anchor is the id of a document's row on the verification page, and the
+// anchor is the id of a document's row on the verification page, and the
 // fragment of the QR code's address: "sha256-" and the SHA-256 of the
 // document before it was signed.
-func Anchor(digest [32]byte) string { return "sha256-" + Hex(digest) }
+func anchor(digest [32]byte) string { return "sha256-" + Hex(digest) }
 
 // qrMatrix returns the modules of a QR code of s, dark true, row by row.
 func qrMatrix(s string) ([][]bool, error) {

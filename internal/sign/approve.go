@@ -45,11 +45,11 @@ func (a Approval) CheckSigner(cert *x509.Certificate, at time.Time) error {
 	if name := certName(cert); !SameName(name, a.Signatory) {
 		return msg.Errorf("the certificate is %q's, but renja.toml names %q as the signatory: only the signatory signs this Renja (change [signatory] name in renja.toml if the signatory changed, and build again)", name, a.Signatory)
 	}
-	return CheckValidity(cert, at)
+	return checkValidity(cert, at)
 }
 
-// CheckValidity refuses a certificate that is expired or not yet valid at.
-func CheckValidity(cert *x509.Certificate, at time.Time) error {
+// checkValidity refuses a certificate that is expired or not yet valid at.
+func checkValidity(cert *x509.Certificate, at time.Time) error {
 	switch {
 	case at.Before(cert.NotBefore):
 		return msg.Errorf("the certificate of %s is not yet valid: it is valid from %s to %s", certName(cert), day(cert.NotBefore), day(cert.NotAfter))

@@ -80,16 +80,16 @@ func (b *BSrE) CheckStatus(ctx context.Context, nik string) error {
 	if err := b.do(ctx, http.MethodPost, "api/v2/user/check/status", map[string]string{"nik": nik}, &ans, false, nik); err != nil {
 		return err
 	}
-	e := &BSrEError{Status: 200, Base: b.Address(), Said: redact(ans.Status+" "+ans.Message, nik)}
+	e := &bsreError{Status: 200, Base: b.Address(), Said: redact(ans.Status+" "+ans.Message, nik)}
 	switch {
 	case ans.Status == "ISSUE":
 		return nil
 	case ans.Status == "NOT_REGISTERED" || ans.StatusCode == 2011:
-		e.Fault = FaultNotRegistered
+		e.Fault = faultNotRegistered
 	case ans.Status == "NO_CERTIFICATE" || ans.StatusCode == 2021:
-		e.Fault = FaultNoCertificate
+		e.Fault = faultNoCertificate
 	default:
-		e.Fault, e.Said = FaultStatus, redact(fmt.Sprintf("%s (%d %s)", ans.Status, ans.StatusCode, ans.Message), nik)
+		e.Fault, e.Said = faultStatus, redact(fmt.Sprintf("%s (%d %s)", ans.Status, ans.StatusCode, ans.Message), nik)
 	}
 	return e
 }
@@ -114,12 +114,12 @@ func (b *BSrE) Chain(ctx context.Context, nik string) ([]*x509.Certificate, erro
 		}
 		c, err := x509.ParseCertificate(der)
 		if err != nil {
-			return nil, &BSrEError{Fault: FaultAnswer, Status: 200, Base: b.Address(), Said: msg.Sprintf("a certificate of the chain cannot be read: %v", err)}
+			return nil, &bsreError{Fault: faultAnswer, Status: 200, Base: b.Address(), Said: msg.Sprintf("a certificate of the chain cannot be read: %v", err)}
 		}
 		out = append(out, c)
 	}
 	if len(out) == 0 {
-		return nil, &BSrEError{Fault: FaultAnswer, Status: 200, Base: b.Address(), Said: msg.Sprintf("the answer holds no certificate")}
+		return nil, &bsreError{Fault: faultAnswer, Status: 200, Base: b.Address(), Said: msg.Sprintf("the answer holds no certificate")}
 	}
 	return out, nil
 }
@@ -169,11 +169,11 @@ func (b *BSrE) Sign(ctx context.Context, r BSrESign) ([]byte, error) {
 		return nil, err
 	}
 	if len(ans.File) != 1 {
-		return nil, &BSrEError{Fault: FaultAnswer, Status: 200, Signing: true, Base: b.Address(), Said: msg.Sprintf("%d files instead of one", len(ans.File))}
+		return nil, &bsreError{Fault: faultAnswer, Status: 200, Signing: true, Base: b.Address(), Said: msg.Sprintf("%d files instead of one", len(ans.File))}
 	}
 	doc, err := base64.StdEncoding.DecodeString(ans.File[0])
 	if err != nil {
-		return nil, &BSrEError{Fault: FaultAnswer, Status: 200, Signing: true, Base: b.Address(), Said: err.Error()}
+		return nil, &bsreError{Fault: faultAnswer, Status: 200, Signing: true, Base: b.Address(), Said: err.Error()}
 	}
 	return doc, nil
 }
@@ -202,7 +202,7 @@ func (b *BSrE) Verify(ctx context.Context, doc []byte) (*RemoteReport, error) {
 			Format: i.SignatureFormat, Date: i.SignatureDate, TimeStamp: rawText(i.TimeStamp)})
 	}
 	if r.Conclusion == "" {
-		return nil, &BSrEError{Fault: FaultAnswer, Status: 200, Base: b.Address(), Said: msg.Sprintf("the answer has no conclusion")}
+		return nil, &bsreError{Fault: faultAnswer, Status: 200, Base: b.Address(), Said: msg.Sprintf("the answer has no conclusion")}
 	}
 	return r, nil
 }
@@ -225,7 +225,7 @@ func rawText(v json.RawMessage) string {
 // repeated. secrets are kept out of every error.
 func (b *BSrE) do(ctx context.Context, method, path string, body, out any, signing bool, secrets ...string) error {
 	secrets = append(secrets, b.user, b.password)
-	fail := &BSrEError{Base: b.Address(), Signing: signing, Timeout: b.timeout}
+	fail := &bsreError{Base: b.Address(), Signing: signing, Timeout: b.timeout}
 	var rd io.Reader
 	if body != nil {
 		j, err := json.Marshal(body)
@@ -249,16 +249,16 @@ func (b *BSrE) do(ctx context.Context, method, path string, body, out any, signi
 	}
 	resp, err := b.http.Do(req)
 	if err != nil {
-		fail.Fault, fail.Cause = FaultNoAnswer, netCause(err, secrets)
+		fail.Fault, fail.Cause = faultNoAnswer, netCause(err, secrets)
 		if !wrote {
-			fail.Fault = FaultUnreachable
+			fail.Fault = faultUnreachable
 		}
 		return fail
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxBSrEAnswer+1))
 	if err != nil {
-		fail.Fault, fail.Cause = FaultNoAnswer, netCause(err, secrets)
+		fail.Fault, fail.Cause = faultNoAnswer, netCause(err, secrets)
 		return fail
 	}
 	fail.Status = resp.StatusCode
@@ -266,22 +266,22 @@ func (b *BSrE) do(ctx context.Context, method, path string, body, out any, signi
 	switch {
 	case resp.StatusCode == http.StatusOK && len(raw) <= maxBSrEAnswer:
 		if err := json.Unmarshal(raw, out); err != nil {
-			fail.Fault, fail.Said = FaultAnswer, redact(err.Error(), secrets...)
+			fail.Fault, fail.Said = faultAnswer, redact(err.Error(), secrets...)
 			return fail
 		}
 		return nil
 	case resp.StatusCode == http.StatusUnauthorized:
-		fail.Fault = FaultCredentials
+		fail.Fault = faultCredentials
 	case refusedSecret(raw):
-		fail.Fault = FaultPassphrase
+		fail.Fault = faultPassphrase
 	case bsreCode(raw) == 2011:
-		fail.Fault = FaultNotRegistered
+		fail.Fault = faultNotRegistered
 	case bsreCode(raw) == 2021:
-		fail.Fault = FaultNoCertificate
+		fail.Fault = faultNoCertificate
 	case resp.StatusCode == http.StatusInternalServerError && strings.Contains(path, "pdf"):
-		fail.Fault = FaultBrokenPDF
+		fail.Fault = faultBrokenPDF
 	default:
-		fail.Fault = FaultAnswer
+		fail.Fault = faultAnswer
 	}
 	return fail
 }

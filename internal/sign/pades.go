@@ -70,7 +70,7 @@ func Sign(doc []byte, id *Identity, o Options) (signed []byte, warnings []string
 	if o.Context == nil {
 		o.Context = context.Background()
 	}
-	if err := CheckValidity(id.Cert, o.Time); err != nil {
+	if err := checkValidity(id.Cert, o.Time); err != nil {
 		return nil, nil, err
 	}
 	if err := checkKeyPair(id.Key, id.Cert); err != nil {
@@ -264,7 +264,7 @@ func fill(out []byte, from int, id *Identity, o Options) error {
 	var stamp stamper
 	if o.TSA != "" {
 		stamp = func(sig []byte) ([]byte, error) {
-			token, _, err := TimeStamp(o.Context, o.TSA, sig)
+			token, _, err := timeStamp(o.Context, o.TSA, sig)
 			return token, err
 		}
 	}

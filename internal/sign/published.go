@@ -57,8 +57,8 @@ func (p *Published) first() Signature {
 }
 
 // Anchor is the id of the PDF's row on the verification page (see
-// [Anchor]).
-func (p *Published) Anchor() string { return Anchor(p.Document) }
+// [anchor]).
+func (p *Published) Anchor() string { return anchor(p.Document) }
 
 // Hex writes a hash in hexadecimal.
 func Hex(h [32]byte) string { return hex.EncodeToString(h[:]) }
@@ -85,15 +85,15 @@ func Publish(projectDir string) ([]Published, error) {
 		if !rep.Intact() {
 			return nil, msg.Errorf("%s: the signature is not intact: %s", name, rep.Problem())
 		}
-		out = append(out, Published{File: path.Base(name), Path: name, SHA256: sha256.Sum256(doc), Document: sha256.Sum256(Unsigned(doc)), Report: rep, Bytes: doc})
+		out = append(out, Published{File: path.Base(name), Path: name, SHA256: sha256.Sum256(doc), Document: sha256.Sum256(unsigned(doc)), Report: rep, Bytes: doc})
 	}
 	return out, nil
 }
 
-// Unsigned returns the document as it was before its first signature: the
+// unsigned returns the document as it was before its first signature: the
 // bytes up to the end of the %%EOF line that precedes the first signature's
 // value. A PDF without signatures is returned whole.
-func Unsigned(doc []byte) []byte {
+func unsigned(doc []byte) []byte {
 	m := firstByteRange.FindSubmatchIndex(doc)
 	if m == nil {
 		return doc

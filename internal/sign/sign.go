@@ -41,14 +41,14 @@ type Identity struct {
 	Chain []*x509.Certificate // the issuers that came with it, nearest first
 }
 
-// ErrPassword says that the PKCS#12 file did not open with the password.
-var ErrPassword error = msg.Const("wrong password for the PKCS#12 file")
+// errPassword says that the PKCS#12 file did not open with the password.
+var errPassword error = msg.Const("wrong password for the PKCS#12 file")
 
 // LoadPKCS12 reads a PKCS#12 (.p12, .pfx) file's key and certificate.
 func LoadPKCS12(data []byte, password string) (*Identity, error) {
 	key, cert, chain, err := pkcs12.DecodeChain(data, password)
 	if errors.Is(err, pkcs12.ErrIncorrectPassword) {
-		return nil, ErrPassword
+		return nil, errPassword
 	}
 	if err != nil {
 		return nil, msg.Errorf("reading the PKCS#12 file: %w", err)

@@ -191,10 +191,10 @@ func TestCountersign(t *testing.T) {
 
 func TestLoadPKCS12(t *testing.T) {
 	p12 := signtest.P12(t)
-	if _, err := LoadPKCS12(p12, "salah"); !errors.Is(err, ErrPassword) {
+	if _, err := LoadPKCS12(p12, "salah"); !errors.Is(err, errPassword) {
 		t.Errorf("wrong password: %v, want ErrPassword", err)
 	}
-	if _, err := LoadPKCS12([]byte("not a p12"), ""); err == nil || errors.Is(err, ErrPassword) {
+	if _, err := LoadPKCS12([]byte("not a p12"), ""); err == nil || errors.Is(err, errPassword) {
 		t.Errorf("not a PKCS#12 file: %v", err)
 	}
 	id, err := LoadPKCS12(p12, signtest.Password)

@@ -23,12 +23,12 @@ const maxTSAResponse = 1 << 20
 // tsaTimeout bounds one request to a time-stamp authority.
 const tsaTimeout = 30 * time.Second
 
-// TimeStamp asks the RFC 3161 time-stamp authority at url to time-stamp
+// timeStamp asks the RFC 3161 time-stamp authority at url to time-stamp
 // data (its SHA-256) and returns the TimeStampToken and its time. An answer
 // that is not a granted, signed time-stamp of exactly this digest with the
 // nonce that renja sent is an error: renja never signs without the
 // time-stamp that was asked for.
-func TimeStamp(ctx context.Context, url string, data []byte) (token []byte, at time.Time, err error) {
+func timeStamp(ctx context.Context, url string, data []byte) (token []byte, at time.Time, err error) {
 	digest := sha256.Sum256(data)
 	nonce, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 63))
 	if err != nil {

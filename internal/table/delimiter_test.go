@@ -15,6 +15,7 @@ func TestDetectDelimiter(t *testing.T) {
 		{"tabs", "kode\turaian\tpagu\n", '\t'},
 		{"tie is a semicolon", "kode;uraian,pagu\n", ';'},
 		{"tabs must outnumber", "a\tb;c\n", ';'},
+		{"tabs must outnumber commas", "a\tb,c\n", ','},
 		{"commas inside quotes", "kode;\"uraian, singkat, dan lengkap\";pagu\n", ';'},
 		{"semicolons inside quotes", "\"a;b;c;d\",x,y\n", ','},
 		{"quoted quotes", "\"say \"\"a;b;c\"\"\",x\n", ','},

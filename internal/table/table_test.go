@@ -374,3 +374,58 @@ func TestExampleColumn(t *testing.T) {
 		t.Errorf("contoh twice: %v", err)
 	}
 }
+
+// TestLabel: a column is named as the officer reads its header.
+func TestLabel(t *testing.T) {
+	for _, c := range []struct{ name, title, group, want string }{
+		{"pagu", "", "", "pagu"},
+		{"pagu", "", "Kinerja", "pagu"},
+		{"pagu", "Pagu  Indikatif", "", "Pagu Indikatif"},
+		{"capaian", "Capaian (%)", "Kinerja", "Capaian kinerja (%)"},
+		{"capaian", "Capaian(%)", "Kinerja", "Capaian kinerja (%)"},
+		{"target", "Target", "Kinerja", "Target kinerja"},
+		{"target", "Target Kinerja", "kinerja", "Target Kinerja"},
+		{"target", "Target", "Prakiraan  Maju 2025", "Prakiraan Maju 2025 — Target"},
+	} {
+		col := table.Column{Name: c.name, Title: c.title, Group: c.group}
+		if got := col.Label(); got != c.want {
+			t.Errorf("Label(%q, %q) = %q, want %q", c.title, c.group, got, c.want)
+		}
+	}
+}
+
+// TestNameCol: the first text column that is not the group column names a
+// row; a table without one has none (-1).
+func TestNameCol(t *testing.T) {
+	for _, c := range []struct {
+		cols  []table.Column
+		group string
+		want  int
+	}{
+		{[]table.Column{{Name: "kode", Type: table.Code}, {Name: "uraian", Type: table.Text}}, "", 1},
+		{[]table.Column{{Name: "bidang", Type: table.Text}, {Name: "uraian", Type: table.Text}}, "bidang", 1},
+		{[]table.Column{{Name: "kode", Type: table.Code}, {Name: "pagu", Type: table.Money}}, "", -1},
+		{[]table.Column{{Name: "bidang", Type: table.Text}}, "bidang", -1},
+	} {
+		s := table.Schema{Columns: c.cols, Group: c.group}
+		if got := s.NameCol(); got != c.want {
+			t.Errorf("NameCol(%v, group %q) = %d, want %d", c.cols, c.group, got, c.want)
+		}
+	}
+}
+
+// TestFormulaWords: a finding names a formula by its columns' labels.
+func TestFormulaWords(t *testing.T) {
+	cols := []table.Column{{Name: "r", Title: "Realisasi", Group: "Kinerja"}, {Name: "t", Title: "Target", Group: "Kinerja"}, {Name: "c"}}
+	for _, c := range []struct {
+		f    table.Formula
+		want string
+	}{
+		{table.Formula{Op: table.Ratio, Args: []int{0, 1}}, "Realisasi kinerja ÷ Target kinerja"},
+		{table.Formula{Op: table.Sum, Args: []int{0, 1, 2}}, "Realisasi kinerja + Target kinerja + c"},
+	} {
+		if got := c.f.Words(cols); got != c.want {
+			t.Errorf("%s: Words = %q, want %q", c.f.Op, got, c.want)
+		}
+	}
+}

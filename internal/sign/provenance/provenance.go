@@ -28,17 +28,17 @@ const (
 	DraftKey = "RenjaDraft"
 )
 
-// Prefix starts every content hash: the name of the algorithm.
-const Prefix = "sha256:"
+// prefix starts every content hash: the name of the algorithm.
+const prefix = "sha256:"
 
-// Inputs lists the files that make a project's content hash, as
+// inputs lists the files that make a project's content hash, as
 // slash-separated paths relative to the project folder, sorted: renja.toml,
 // content/*.md, data/* and templates/*. Only regular files directly in those
 // folders count; names that start with a dot (.gitkeep, an editor's swap
 // file) do not. output/ never does. A symbolic link counts as the file it
 // leads to when that is inside the project; one leading out of it is an
 // error, as it is for the build (package projfs).
-func Inputs(dir string) ([]string, error) {
+func inputs(dir string) ([]string, error) {
 	var files []string
 	if ok, err := projfs.Regular(dir, "renja.toml"); err != nil {
 		return nil, msg.Errorf("content hash: %w", err)
@@ -69,7 +69,7 @@ func Inputs(dir string) ([]string, error) {
 }
 
 // ContentHash returns the content hash of the project in dir: SHA-256 over
-// one record for each file of [Inputs], in that order, each record being
+// one record for each file of [inputs], in that order, each record being
 //
 //	path NUL length NUL bytes
 //
@@ -80,7 +80,7 @@ func Inputs(dir string) ([]string, error) {
 // Line endings are bytes like any other: a checkout that turns LF into CRLF
 // has another hash.
 func ContentHash(dir string) (string, error) {
-	files, err := Inputs(dir)
+	files, err := inputs(dir)
 	if err != nil {
 		return "", err
 	}
@@ -96,7 +96,7 @@ func ContentHash(dir string) (string, error) {
 		h.Write([]byte{0})
 		h.Write(b)
 	}
-	return Prefix + hex.EncodeToString(h.Sum(nil)), nil
+	return prefix + hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // IsProject reports whether dir holds a renja.toml.

@@ -35,7 +35,7 @@ func TestInputs(t *testing.T) {
 		files[k] = v
 	}
 	dir := project(t, files)
-	got, err := Inputs(dir)
+	got, err := inputs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(base, Prefix) || len(base) != len(Prefix)+64 {
+	if !strings.HasPrefix(base, prefix) || len(base) != len(prefix)+64 {
 		t.Fatalf("ContentHash = %q, want sha256: and 64 hex digits", base)
 	}
 	change := func(name string, edit func(map[string]string)) {

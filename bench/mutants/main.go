@@ -11,7 +11,10 @@
 //	go run ./bench/mutants -report /tmp/renja-mutation/table.json ./internal/table
 //
 // A mutant the tests fail on is KILLED, one they pass LIVED, one that does not
-// compile NOT VIABLE, one that runs past -timeout TIMED OUT.
+// compile NOT VIABLE, one that runs past -timeout TIMED OUT. The mutants
+// gremlins reports KILLED that may not compile (ARITHMETIC_BASE: a string's +
+// made -; go test exits 1 for a build failure too) are built again, and those
+// that do not build are NOT VIABLE.
 package main
 
 import (
@@ -92,11 +95,17 @@ func run(reportPath, pkg string, timeout time.Duration) error {
 		src := filepath.Join(pkg, files[fi].Name)
 		for mi := range files[fi].Mutations {
 			m := &files[fi].Mutations[mi]
-			if m.Status != "NOT COVERED" {
+			switch {
+			case m.Status == "KILLED" && m.Type == "ARITHMETIC_BASE":
+				// go test exits 1 also when the mutant does not build (a
+				// string's + made -), and gremlins counts that as KILLED.
+				m.Status, err = test(dir, pkg, src, *m, 0)
+			case m.Status == "NOT COVERED":
+				m.Status, err = test(dir, pkg, src, *m, timeout)
+			default:
 				count[m.Status]++
 				continue
 			}
-			m.Status, err = test(dir, pkg, src, *m, timeout)
 			if err != nil {
 				return err
 			}
@@ -151,6 +160,9 @@ func test(dir, pkg, src string, m mutation, timeout time.Duration) (string, erro
 	bin := filepath.Join(dir, "pkg.test")
 	if err := exec.Command("go", "test", "-c", "-o", bin, "-overlay="+overlayPath, pkg).Run(); err != nil {
 		return "NOT VIABLE", nil
+	}
+	if timeout == 0 {
+		return "KILLED", nil // built; the tests have failed on it already
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()

@@ -45,6 +45,7 @@ type tableView struct {
 	Numbers   []string
 	Width     int
 	Web       bool // the website edition: links to the table's data files
+	Example   bool // some rows are the example's (renja init for another office): a note says so
 
 	r    *renderer
 	t    *table.Table
@@ -68,7 +69,8 @@ var levelClass = map[kode.Level]string{
 }
 
 func (r *renderer) tableView(t *table.Table) *tableView {
-	tv := &tableView{ID: t.ID, Caption: t.Caption, Title: t.Title, Landscape: t.Landscape, Web: !r.opts.Print}
+	tv := &tableView{ID: t.ID, Caption: t.Caption, Title: t.Title, Landscape: t.Landscape, Web: !r.opts.Print,
+		Example: slices.ContainsFunc(t.Rows, func(r *table.Row) bool { return r.Example })}
 	var cols []*table.Column
 	grouped, numbered := false, false
 	for i := range t.Columns {
@@ -148,6 +150,11 @@ func (tv *tableView) eachRow(f func(*rowView)) {
 			if row.CodeErr != nil {
 				rv.Class = "bad-code"
 			}
+		}
+		if row.Example {
+			// The example's rows stand out until the office replaces them
+			// (a to-do, so never in a final build).
+			rv.Class = strings.TrimSpace(rv.Class + " contoh")
 		}
 		for _, c := range tv.cols {
 			rv.Cells = append(rv.Cells, r.cellView(t, tree, row, c))

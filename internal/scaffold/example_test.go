@@ -92,6 +92,20 @@ func TestInitOtherOffice(t *testing.T) {
 	if got := check.ExampleRows(ds); got != rows || rows < 200 {
 		t.Errorf("check counts %d example rows, the tables hold %d", got, rows)
 	}
+	// The draft shows them: each row marked, a note above each table that
+	// has them (Tabel 2.2 has none).
+	marked := regexp.MustCompile(`<tr class="[^"]*\bcontoh\b`).FindAllIndex(out.HTML, -1)
+	notes := strings.Count(string(out.HTML), `<p class="contoh-note">`)
+	shown, shownRows := 0, 0
+	for _, tb := range p.Tables {
+		if strings.Contains(string(out.HTML), `id="`+tb.ID+`"`) && tb.ID != "t22" {
+			shown++
+			shownRows += len(tb.Rows)
+		}
+	}
+	if len(marked) != shownRows || shownRows == 0 || notes != shown {
+		t.Errorf("the draft marks %d rows and has %d notes; its %d tables with example rows hold %d", len(marked), notes, shown, shownRows)
+	}
 
 	// Next year's project from it: the rows stay the example's, the marks
 	// stay marks.

@@ -1,6 +1,7 @@
 // Package serve is renja's live preview: a web server on 127.0.0.1 that shows
 // the project's website, rebuilds it whenever a file under content/, data/,
-// templates/ or renja.toml changes, and reloads the open page.
+// templates/ or renja.toml changes (or under the folders of last year's
+// Renja and the Renstra that renja.toml names), and reloads the open page.
 //
 // Only the website is rebuilt on a change (no PDF): the build writes
 // output/ as `renja build --no-pdf` does, and the server hands out its files.
@@ -30,7 +31,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -83,6 +83,10 @@ type errorPos struct {
 
 type server struct {
 	o Options
+	// others are the folders of the projects renja.toml's [previous] and
+	// [renstra] name, watched too (see watchChain); guarded by wmu.
+	wmu    sync.Mutex
+	others map[string]bool
 
 	build sync.RWMutex // held for writing while a build writes output/
 	mu    sync.Mutex   // guards status, changed and browser
@@ -116,7 +120,7 @@ func Run(ctx context.Context, o Options) error {
 		return &diag.Error{File: config.FileName, Msg: msg.Sprintf("no renja.toml in %s", o.Dir),
 			Hint: msg.Sprintf("serve a project folder, or start one with renja init DIR")}
 	}
-	s := &server{o: o, changed: make(chan struct{}), printing: make(chan struct{}, 1)}
+	s := &server{o: o, others: map[string]bool{}, changed: make(chan struct{}), printing: make(chan struct{}, 1)}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -130,6 +134,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	s.rebuild(ctx)
+	s.watchChain(w)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -157,81 +162,9 @@ func Run(ctx context.Context, o Options) error {
 			return err
 		case <-changes:
 			s.rebuild(ctx)
+			s.watchChain(w)
 		}
 	}
-}
-
-// watch adds the project's folders. Editors that save by renaming a new file
-// over the old one are seen too: the folder is watched, not the file.
-func (s *server) watch(w *fsnotify.Watcher) error {
-	if err := w.Add(s.o.Dir); err != nil {
-		return err
-	}
-	for _, d := range []string{"content", "data", "templates"} {
-		if fi, err := os.Stat(filepath.Join(s.o.Dir, d)); err == nil && fi.IsDir() {
-			if err := w.Add(filepath.Join(s.o.Dir, d)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// events turns the watcher's events into one rebuild per burst of changes.
-func (s *server) events(ctx context.Context, w *fsnotify.Watcher, changes chan<- struct{}) {
-	var timer *time.Timer
-	fire := func() {
-		select {
-		case changes <- struct{}{}:
-		default: // a rebuild is already due
-		}
-	}
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case err, ok := <-w.Errors:
-			if !ok {
-				return
-			}
-			s.logf("renja: watching: %v", err)
-		case ev, ok := <-w.Events:
-			if !ok {
-				return
-			}
-			if !s.relevant(w, ev) {
-				continue
-			}
-			s.inputs.Add(1)
-			if timer == nil {
-				timer = time.AfterFunc(s.o.Debounce, fire)
-			} else {
-				timer.Reset(s.o.Debounce)
-			}
-		}
-	}
-}
-
-// relevant reports whether an event changes the build's input.
-func (s *server) relevant(w *fsnotify.Watcher, ev fsnotify.Event) bool {
-	if ev.Op == fsnotify.Chmod {
-		return false
-	}
-	dir, name := filepath.Dir(ev.Name), filepath.Base(ev.Name)
-	if filepath.Clean(dir) == filepath.Clean(s.o.Dir) {
-		switch name {
-		case config.FileName:
-			return true
-		case "content", "data", "templates":
-			if ev.Has(fsnotify.Create) {
-				w.Add(ev.Name)
-			}
-			return true
-		}
-		return false
-	}
-	// content/, data/, templates/: any file but editors' swap and backup files.
-	return !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, "~") && !strings.HasSuffix(name, ".swp")
 }
 
 // rebuild writes the website (no PDF) and records the outcome. The page is

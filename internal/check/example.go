@@ -30,10 +30,16 @@ func (c *checker) examples() {
 		if n == 0 {
 			continue
 		}
-		c.add(diag.Diagnostic{Severity: diag.SevTodo, Rule: example, File: t.Path, Line: first.Line, Column: 1, Code: codeOf(t, first),
+		d := diag.Diagnostic{Severity: diag.SevTodo, Rule: example, File: t.Path, Line: first.Line, Column: 1, Code: codeOf(t, first),
 			Message: msg.Sprintf("%d of the table's %d rows are the example's (marked in the column %s)", n, len(t.Rows), table.ExampleColumn),
 			Found:   strconv.Itoa(n),
-			Hint:    msg.Sprintf("replace them with this office's rows, or delete them; a row is this office's once its cell in the column %s is empty", table.ExampleColumn)})
+			Hint:    msg.Sprintf("replace them with this office's rows, or delete them; a row is this office's once its cell in the column %s is empty", table.ExampleColumn)}
+		if t.Yearly {
+			// renja init --from marked last year's rows (schema: yearly).
+			d.Message = msg.Sprintf("%d of the table's %d rows are last year's (marked in the column %s)", n, len(t.Rows), table.ExampleColumn)
+			d.Hint = msg.Sprintf("write this year's rows in their place, or delete them; a row is this year's once its cell in the column %s is empty", table.ExampleColumn)
+		}
+		c.add(d)
 	}
 }
 

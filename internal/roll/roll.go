@@ -167,8 +167,9 @@ func rollTable(old *model.Project, t *table.Table, delta int) Table {
 	for i, c := range t.Columns {
 		header[i] = c.Name
 	}
-	// The example's rows stay marked: they are still another office's.
-	example := slices.ContainsFunc(t.Rows, func(r *table.Row) bool { return r.Example })
+	// The example's rows stay marked: they are still another office's; a
+	// yearly table's rows are marked too: they are last year's.
+	example := t.Yearly || slices.ContainsFunc(t.Rows, func(r *table.Row) bool { return r.Example })
 	if example {
 		header = append(header, table.ExampleColumn)
 	}
@@ -211,7 +212,7 @@ func rollTable(old *model.Project, t *table.Table, delta int) Table {
 			rec[i] = raw
 		}
 		if example {
-			rec = append(rec, exampleMark(r))
+			rec = append(rec, exampleMark(t, r))
 		}
 		w.Write(rec)
 	}
@@ -263,8 +264,8 @@ func sum(t *table.Table, r *table.Row, a, b int) string {
 	return num.FormatDec(ca.Dec()+cb.Dec(), -1)
 }
 
-func exampleMark(r *table.Row) string {
-	if r.Example {
+func exampleMark(t *table.Table, r *table.Row) string {
+	if r.Example || t.Yearly {
 		return table.ExampleMark
 	}
 	return ""

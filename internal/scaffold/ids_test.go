@@ -111,7 +111,8 @@ func TestFromRenamesYearIDs(t *testing.T) {
 		}
 		csv, _ := os.ReadFile(filepath.Join(dir, "data", id+".csv"))
 		header, _, _ := strings.Cut(string(csv), "\n")
-		if header != strings.Join(cols, ";") {
+		// a yearly table's rows are marked as last year's in the column contoh
+		if header != strings.Join(cols, ";") && header != strings.Join(append(cols, table.ExampleColumn), ";") {
 			t.Errorf("%s.csv header %q, the schema %v", id, header, cols)
 		}
 	}

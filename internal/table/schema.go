@@ -47,6 +47,10 @@ type Schema struct {
 	Landscape bool     `toml:"landscape"` // prints on landscape pages
 	Hierarchy bool     `toml:"hierarchy"` // rows nest by code
 	Group     string   `toml:"group"`     // a column whose value groups rows under a header row
+	// Yearly says the rows are the plan year's own (Tabel 2.5: the
+	// stakeholders' proposals of this year's Musrenbang): renja init --from
+	// keeps them marked as last year's, to be replaced.
+	Yearly    bool     `toml:"yearly"`
 	Delimiter string   `toml:"delimiter"` // "," or ";"; empty: detected from the header line
 	Columns   []Column `toml:"columns"`
 

@@ -99,9 +99,9 @@ func run(reportPath, pkg string, timeout time.Duration) error {
 			case m.Status == "KILLED" && m.Type == "ARITHMETIC_BASE":
 				// go test exits 1 also when the mutant does not build (a
 				// string's + made -), and gremlins counts that as KILLED.
-				m.Status, err = test(dir, pkg, src, *m, 0)
+				m.Status, err = test(dir, src, *m, 0)
 			case m.Status == "NOT COVERED":
-				m.Status, err = test(dir, pkg, src, *m, timeout)
+				m.Status, err = test(dir, src, *m, timeout)
 			default:
 				count[m.Status]++
 				continue
@@ -132,8 +132,10 @@ func run(reportPath, pkg string, timeout time.Duration) error {
 	return os.WriteFile(reportPath, append(out, '\n'), 0o644)
 }
 
-// test makes one mutant of src and runs the package's tests on it.
-func test(dir, pkg, src string, m mutation, timeout time.Duration) (string, error) {
+// test makes one mutant of src and runs the tests of src's package (a file
+// of a folder below the one named is its own package's, as for gremlins).
+func test(dir, src string, m mutation, timeout time.Duration) (string, error) {
+	pkg := "./" + filepath.ToSlash(filepath.Dir(src))
 	code, err := os.ReadFile(src)
 	if err != nil {
 		return "", err

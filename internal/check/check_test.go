@@ -84,6 +84,9 @@ func line(d diag.Diagnostic) string {
 	if d.Code != "" {
 		s += " " + d.Code
 	}
+	if d.Cause != "" {
+		s += " <- " + d.Cause // follows from the finding there (link)
+	}
 	return s
 }
 

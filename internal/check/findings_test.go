@@ -65,3 +65,17 @@ func TestFindings(t *testing.T) {
 		t.Error("no hierarchy finding of t41's 7.01.01.2.05")
 	}
 }
+
+// TestExampleRows adds up the example rows of the to-dos the summary
+// counts: a to-do turned off in renja.toml counts none, other rules none.
+func TestExampleRows(t *testing.T) {
+	ds := []diag.Diagnostic{
+		{Severity: diag.SevTodo, Rule: example, Found: "15"},
+		{Severity: diag.SevError, Rule: Hierarchy, Found: "7"},
+		{Severity: diag.SevOff, Rule: example, Found: "4"},
+		{Severity: diag.SevWarning, Rule: example, Found: "2"},
+	}
+	if got := ExampleRows(ds); got != 17 {
+		t.Errorf("ExampleRows = %d, want 17", got)
+	}
+}

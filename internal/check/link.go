@@ -59,7 +59,7 @@ func (c *checker) link() {
 			}
 		}
 	}
-	c.unreadCells()
+	c.unreadCells(cols)
 	c.locales()
 }
 
@@ -70,7 +70,7 @@ func (c *checker) link() {
 // every code (two: a finding's own row does not count), so that a plan of
 // 100,000 rows, each with a cell that cannot be read, is checked in time
 // linear in its rows and findings.
-func (c *checker) unreadCells() {
+func (c *checker) unreadCells(cols map[*diag.Diagnostic]int) {
 	type key struct {
 		t    *table.Table
 		col  int
@@ -86,7 +86,7 @@ func (c *checker) unreadCells() {
 		if t == nil || c.p.Trees[t.ID] == nil {
 			continue
 		}
-		col := columnAt(t, d.Line, d.Column)
+		col := c.findingCol(t, d, cols)
 		if col < 0 {
 			continue
 		}
@@ -117,18 +117,6 @@ func (c *checker) unreadCells() {
 			}
 		}
 	}
-}
-
-// columnAt returns the index of the column whose cell sits at line:col.
-func columnAt(t *table.Table, line, col int) int {
-	if r := rowOf(t, line); r != nil {
-		for i := range r.Cells {
-			if t.Pos(&r.Cells[i]).Column == col {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // rowAt returns the table and row of a file and line.

@@ -320,6 +320,18 @@ func TestCarryRenstra(t *testing.T) {
 		dir := renja2026(t, "project = "+strconvQuote(sempu)+"\ntable = \"renstra\"")
 		ds, own := carried(t, dir)
 		one(t, ds, own, diag.SevWarning, "data/t31.csv", "target:2026", "2 Dok", "3 Dok", sempu+"/data/renstra.csv:4", "Renstra")
+		for _, d := range ds {
+			if d.Cause == "" && !strings.Contains(d.Hint, "departs from the Renstra") {
+				t.Errorf("hint %q, want the Renstra's (not last year's forecast)", d.Hint)
+			}
+		}
+	})
+	t.Run("no table", func(t *testing.T) {
+		ds, _ := carried(t, renja2026(t, `table = "renstra-2021"`))
+		if len(ds) != 1 || ds[0].File != "renja.toml" || ds[0].Severity != diag.SevError ||
+			!strings.Contains(ds[0].Message, `the Renstra renstra-2021 cannot be read: it has no table "renstra-2021"`) || !strings.Contains(ds[0].Hint, "[renstra]") {
+			t.Errorf("carry findings %v, want one error at renja.toml naming the Renstra by its table", ds)
+		}
 	})
 	t.Run("declared", func(t *testing.T) {
 		dir := renja2026(t, `table = "renstra"`)

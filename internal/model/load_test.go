@@ -8,7 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"renja/internal/diag"
+	"renja/internal/difftest"
 	"renja/internal/model"
 )
 
@@ -92,6 +96,7 @@ func TestLoad(t *testing.T) {
 		{"a table", map[string]string{"data/f.csv": "uraian;nilai\nLuas;12;3\n"}, "data/f.csv:2", true},
 		{"plan table flat", map[string]string{"data/p.toml": "[[columns]]\nname = \"kode\"\ntype = \"code\"\n[[columns]]\nname = \"uraian\"\n[[columns]]\nname = \"pagu\"\ntype = \"money\"\n"}, `plan.table "p" bukan tabel berjenjang`, false},
 		{"plan table unread", map[string]string{"data/p.csv": "kode;uraian\n7.01.01;PROGRAM\n"}, "data/p.csv", true},
+		{"plan schema unread", map[string]string{"data/p.toml": "hierarchy = tru\n"}, "data/p.toml", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := project(t, t.TempDir(), tt.extra)
@@ -99,7 +104,7 @@ func TestLoad(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("Load: err = %v, want %q", err, tt.want)
 			}
-			if strings.Contains(tt.want, "data/p.csv") && strings.Contains(err.Error(), "plan.table") {
+			if strings.Contains(tt.want, "data/p.") && strings.Contains(err.Error(), "plan.table") {
 				t.Errorf("an unread plan table is reported once, not again as plan.table: %v", err)
 			}
 			p, unread, err := model.LoadPartial(context.Background(), dir)
@@ -129,11 +134,20 @@ func TestLoad(t *testing.T) {
 // keeps each one's error beside the project instead of stopping.
 func TestLoadChain(t *testing.T) {
 	root := t.TempDir()
-	project(t, filepath.Join(root, "renja-2024"), map[string]string{
+	prev := project(t, filepath.Join(root, "renja-2024"), map[string]string{
 		"renja.toml":       "[office]\nname = \"Kantor Kecamatan Contoh\"\nkabupaten = \"Luwu Timur\"\n\n[plan]\nyear = 2024\ntable = \"p\"\n\n[signatory]\nname = \"CAMAT\"\n\n[previous]\nproject = \"../nowhere\"\n",
 		"content/bab-1.md": "not a part",
 	})
+	// renja-2024 is a repository too, with its one commit tagged.
+	repo, err := git.PlainInit(prev, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := repo.CreateTag("renja-2024", plumbing.NewHash(difftest.Commit(t, repo, "Renja 2024", 0)), nil); err != nil {
+		t.Fatal(err)
+	}
 	project(t, filepath.Join(root, "renstra"), nil)
+	project(t, filepath.Join(root, "unread"), map[string]string{"data/f.csv": "uraian;nilai\nLuas;12;3\n"})
 	this := project(t, filepath.Join(root, "renja-2025"), map[string]string{
 		"renja.toml": "[office]\nname = \"Kantor Kecamatan Contoh\"\nkabupaten = \"Luwu Timur\"\n\n[plan]\nyear = 2025\ntable = \"p\"\n\n[signatory]\nname = \"CAMAT\"\n\n[previous]\nproject = \"../renja-2024\"\n\n[renstra]\ntable = \"f\"\n",
 	})
@@ -158,6 +172,9 @@ func TestLoadChain(t *testing.T) {
 		name, chain, want string
 	}{
 		{"no folder", "[previous]\nproject = \"../nowhere\"\n", "../nowhere"},
+		{"a table unread", "[previous]\nproject = \"../unread\"\n", "data/f.csv:2"},
+		{"no git", "[previous]\nrev = \"renja-2024\"\n", "git"},
+		{"no revision", "[previous]\nproject = \"../renja-2024\"\nrev = \"renja-2023\"\n", "renja-2023"},
 		{"no table", "[renstra]\ntable = \"r\"\n", `"r"`},
 		{"another project's table", "[renstra]\nproject = \"../renstra\"\ntable = \"r\"\n", `"r"`},
 	} {
@@ -177,6 +194,15 @@ func TestLoadChain(t *testing.T) {
 				t.Errorf("document = %+v, want an error naming %s", d, tt.want)
 			}
 		})
+	}
+	tagged, err := model.Load(project(t, filepath.Join(root, "tagged"), map[string]string{
+		"renja.toml": "[office]\nname = \"Kantor Kecamatan Contoh\"\nkabupaten = \"Luwu Timur\"\n\n[plan]\nyear = 2025\ntable = \"p\"\n\n[signatory]\nname = \"CAMAT\"\n\n[previous]\nproject = \"../renja-2024\"\nrev = \"renja-2024\"\n",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := tagged.Previous; d.Err != nil || d.Project == nil || d.Project.Config.Plan.Year != 2024 || d.File("data/p.csv") != "renja-2024:../renja-2024/data/p.csv" {
+		t.Errorf("previous at a tag = %+v", d)
 	}
 	if d := func() *model.Document {
 		p, _ := model.Load(project(t, filepath.Join(root, "r2"), map[string]string{

@@ -9,13 +9,16 @@ import (
 	"renja/internal/table"
 )
 
-const evalSchema = `
+// codeName are the first two columns of a table with codes.
+const codeName = `
 [[columns]]
 name = "kode"
 type = "code"
 [[columns]]
 name = "uraian"
-[[columns]]
+`
+
+const evalSchema = codeName + `[[columns]]
 name = "indikator"
 [[columns]]
 name = "target_kinerja"
@@ -39,13 +42,7 @@ type = "percent"
 formula = "ratio(realisasi_anggaran, pagu)"
 `
 
-const namesSchema = `hierarchy = true
-[[columns]]
-name = "kode"
-type = "code"
-[[columns]]
-name = "uraian"
-`
+const namesSchema = "hierarchy = true\n" + codeName
 
 // TestEvaluate groups sub kegiatan by kegiatan and program in the rows'
 // order, numbers them, and computes each ratio from the stated figures

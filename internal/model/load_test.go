@@ -3,7 +3,6 @@ package model_test
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,22 +13,8 @@ import (
 	"renja/internal/diag"
 	"renja/internal/difftest"
 	"renja/internal/model"
+	"renja/internal/testenv"
 )
-
-// write makes a project folder of files (path → text) under dir.
-func write(t *testing.T, dir string, files map[string]string) string {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 // project is a small Renja: a plan table p, a flat table f, one chapter;
 // extra files replace or add to it.
@@ -45,7 +30,8 @@ func project(t *testing.T, dir string, extra map[string]string) string {
 	for k, v := range extra {
 		files[k] = v
 	}
-	return write(t, dir, files)
+	testenv.WriteFiles(t, dir, files)
+	return dir
 }
 
 // TestLoadBundled reads the bundled Renja: every table of data/, every part

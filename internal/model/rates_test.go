@@ -15,13 +15,7 @@ import (
 // ÷ Σ pagu over its sub kegiatan, those with an unreadable or blank amount
 // left out; programs come in code order, with either rate or both.
 func TestRealisationRates(t *testing.T) {
-	perf := parse(t, "perf", `hierarchy = true
-[[columns]]
-name = "kode"
-type = "code"
-[[columns]]
-name = "uraian"
-[[columns]]
+	perf := parse(t, "perf", "hierarchy = true\n"+codeName+`[[columns]]
 name = "target"
 type = "number"
 measure = "target:2022"
@@ -39,13 +33,7 @@ formula = "ratio(realisasi, target)"
 7.01.01;Program Satu;100;99,47;99,47
 7.01.03;Program Tiga;100;;x
 `)
-	budget := parse(t, "budget", `
-[[columns]]
-name = "kode"
-type = "code"
-[[columns]]
-name = "uraian"
-[[columns]]
+	budget := parse(t, "budget", codeName+`[[columns]]
 name = "pagu"
 type = "money"
 measure = "pagu:2022"

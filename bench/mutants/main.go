@@ -168,7 +168,9 @@ func test(dir, src string, m mutation, timeout time.Duration) (string, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin)
+	// -test.failfast, as gremlins runs them: a killed mutant needs one
+	// failing test, not the package's whole run.
+	cmd := exec.CommandContext(ctx, bin, "-test.failfast")
 	cmd.Dir = pkg
 	err = cmd.Run()
 	var exit *exec.ExitError

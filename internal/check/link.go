@@ -52,7 +52,7 @@ func (c *checker) link() {
 				continue
 			}
 			switch {
-			case d.Rule == Hierarchy && d.File == root.File && c.missesRow(r, d, c.findingCol(t, d, cols), guess, ok):
+			case d.Rule == Hierarchy && d.File == root.File && c.missesRow(r, d, c.findingCol(d, cols), guess, ok):
 				d.Cause = at
 			case d.Rule == CrossTable && ok && d.Code == guess.String() && strings.Contains(d.Message, t.Path):
 				d.Cause = at
@@ -86,7 +86,7 @@ func (c *checker) unreadCells(cols map[*diag.Diagnostic]int) {
 		if t == nil || c.p.Trees[t.ID] == nil {
 			continue
 		}
-		col := c.findingCol(t, d, cols)
+		col := c.findingCol(d, cols)
 		if col < 0 {
 			continue
 		}
@@ -139,29 +139,20 @@ func rowOf(t *table.Table, line int) *table.Row {
 	return nil
 }
 
-// findingCol returns the column index of the cell of table t that finding d
+// findingCol returns the column index of the cell that hierarchy finding d
 // is at (its row's, or a total row's, cell in d's column), or -1; cols
 // keeps what was found, as every code that cannot be read asks again.
-func (c *checker) findingCol(t *table.Table, d *diag.Diagnostic, cols map[*diag.Diagnostic]int) int {
+func (c *checker) findingCol(d *diag.Diagnostic, cols map[*diag.Diagnostic]int) int {
 	if col, ok := cols[d]; ok {
 		return col
 	}
+	// A total row (JUMLAH) is a row of the table too.
 	pt, pr := c.rowAt(d.File, d.Line)
 	col := -1
 	if pr != nil {
 		for i := range pr.Cells {
 			if pt.Pos(&pr.Cells[i]).Column == d.Column {
 				col = i
-			}
-		}
-	} else if tr := c.p.Trees[t.ID]; tr != nil {
-		for _, tot := range tr.Totals {
-			if tot.Line == d.Line {
-				for i := range tot.Cells {
-					if t.Pos(&tot.Cells[i]).Column == d.Column {
-						col = i
-					}
-				}
 			}
 		}
 	}

@@ -193,7 +193,7 @@ func (m *mdp) judgeChanged(nr int) string {
 			return msg.Sprintf("page %d replaced (object %d)", page, nr)
 		}
 		keys := diffKeys(od, nd)
-		if i := slices.Index(keys, "Annots"); i >= 0 && m.annotsGrow(od["Annots"], nd["Annots"]) {
+		if i := slices.Index(keys, "Annots"); i >= 0 && m.arrayGrows(od["Annots"], nd["Annots"]) {
 			keys = slices.Delete(keys, i, i+1)
 		}
 		if len(keys) == 0 {
@@ -203,7 +203,7 @@ func (m *mdp) judgeChanged(nr int) string {
 	}
 	for _, a := range m.annotsOf {
 		if a[0] == nr {
-			if m.annotsGrow(oldObj, newObj) {
+			if m.arrayGrows(oldObj, newObj) {
 				return ""
 			}
 			return msg.Sprintf("annotations of page %d changed (object %d)", a[1], nr)
@@ -231,7 +231,7 @@ func (m *mdp) judgeChanged(nr int) string {
 				bad = append(bad, k)
 			}
 		}
-		if len(bad) == 0 && m.fieldsGrow(od["Fields"], nd["Fields"]) {
+		if len(bad) == 0 && m.arrayGrows(od["Fields"], nd["Fields"]) {
 			return ""
 		}
 		return msg.Sprintf("form (/AcroForm) changed (object %d)", nr)
@@ -264,18 +264,9 @@ func (m *mdp) isForm(nr int, d types.Dict) bool {
 	return false
 }
 
-// annotsGrow reports whether an annotation list only gained annotations
-// that are permitted (new and allowed).
-func (m *mdp) annotsGrow(oldObj, newObj types.Object) bool {
-	oa, _ := m.before.DereferenceArray(oldObj)
-	na, err := m.after.DereferenceArray(newObj)
-	if err != nil {
-		return false
-	}
-	return m.grows(oa, na)
-}
-
-func (m *mdp) fieldsGrow(oldObj, newObj types.Object) bool {
+// arrayGrows reports whether a list (a page's annotations, the form's
+// fields) only gained objects that are permitted (new and allowed).
+func (m *mdp) arrayGrows(oldObj, newObj types.Object) bool {
 	oa, _ := m.before.DereferenceArray(oldObj)
 	na, err := m.after.DereferenceArray(newObj)
 	if err != nil {

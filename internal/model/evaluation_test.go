@@ -97,9 +97,7 @@ func TestEvaluate(t *testing.T) {
 		"  2.1 | kegiatan | 7.01.01.2.05 |  | 50,00 | - | - | - | 2.1.1",
 		"    2.1.1 | Sub Tiga | c | 50,00 | -",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("evaluation:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameLines(t, "evaluation", got, want)
 }
 
 // TestEvaluateRefuses a figures table that is not one (no ratio columns),

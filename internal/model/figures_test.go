@@ -24,6 +24,14 @@ func parse(t *testing.T, name, schema, src string) *table.Table {
 	return tb
 }
 
+// sameLines fails the test when got and want, a line each, differ.
+func sameLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("%s:\n%s\nwant:\n%s", what, g, w)
+	}
+}
+
 const criteriaSchema = `
 [[columns]]
 name = "min"

@@ -3,6 +3,7 @@ package model_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,9 +28,7 @@ func project(t *testing.T, dir string, extra map[string]string) string {
 		"data/f.toml":      "[[columns]]\nname = \"uraian\"\n[[columns]]\nname = \"nilai\"\ntype = \"number\"\n",
 		"data/f.csv":       "uraian;nilai\nLuas;12\n",
 	}
-	for k, v := range extra {
-		files[k] = v
-	}
+	maps.Copy(files, extra)
 	testenv.WriteFiles(t, dir, files)
 	return dir
 }

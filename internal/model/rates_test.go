@@ -2,7 +2,6 @@ package model_test
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"renja/internal/model"
@@ -61,9 +60,7 @@ measure = "realisasi-anggaran:2022"
 		"7.01.03 kinerja - anggaran -",
 		"7.01.04 kinerja - anggaran 25,00",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("rates:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameLines(t, "rates", got, want)
 	if src.Kinerja != perf || src.KinerjaCol != perf.Col("tingkat") || src.Anggaran != budget {
 		t.Errorf("sources = %+v", src)
 	}

@@ -42,9 +42,7 @@ func TestCellValue(t *testing.T) {
 		"7.01.01.2.01.01 | Sub A again | 1# | 1# | 100,00# | 1.000# | 2#",
 		"7.01.01.2.0102 | Sub B | x | 3# | 75,13# | 8.000.000,5 | 7#",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("values:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameLines(t, "values", got, want)
 
 	// The tree: a code's duplicate rows, the nodes of a level in row order.
 	n := tr.Node(kode.MustParse("7.01.01.2.01.01"))
